@@ -1,0 +1,49 @@
+/**
+ * `npm start`: the infrastructure, then the five services (each runs its migrations and creates its
+ * topics as it starts), one line per component as it becomes ready. Ctrl-C stops everything this
+ * command started.
+ */
+import { LocalStack } from '../local-stack';
+import { platformServices } from '../platform';
+import type { ServiceProcess } from '../service-process';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+async function main(): Promise<void> {
+  const stack = new LocalStack();
+  let services: ServiceProcess[] = [];
+  let stopping = false;
+
+  const shutdown = async (exitCode: number) => {
+    if (stopping) return;
+    stopping = true;
+    print('stopping…');
+    await Promise.all(services.map((service) => service.stop()));
+    await stack.down(print, true);
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    const endpoints = await stack.up(print);
+    services = platformServices({
+      endpoints,
+      basePort: Number(process.env.ITSM_HTTP_PORT_BASE ?? 3000),
+      env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+    });
+    services.forEach((service) => service.start());
+    await Promise.all(
+      services.map(async (service) => {
+        await service.waitUntilReady();
+        print(`${service.name.padEnd(14)} ready at ${service.url}  (API docs: ${service.url}/api/v1/openapi.json)`);
+      }),
+    );
+    print(`\nThe platform is up; service logs are in ${services[0]?.options.logFile.replace(/[^/]+$/, '')}. Ctrl-C stops it.`);
+  } catch (error) {
+    process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
+    await shutdown(1);
+  }
+}
+
+void main();

@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { KafkaBroker } from './kafka-broker';
+import { PostgresServer, postgresUserCanUse } from './postgres-server';
+import { checkoutId, localStateDir } from './workspace';
+
+export interface StackEndpoints {
+  /** A URL of the PostgreSQL server (its maintenance database); services derive theirs from it. */
+  postgresUrl: string;
+  kafkaBrokers: string[];
+}
+
+type Report = (line: string) => void;
+
+/**
+ * The infrastructure of `npm start` and the tests: the PostgreSQL at `DATABASE_URL` and the Kafka at
+ * `KAFKA_BROKERS` when they are set, otherwise a local server and broker that this class runs.
+ */
+export class LocalStack {
+  private readonly started: Array<PostgresServer | KafkaBroker> = [];
+
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+
+  async up(report: Report = () => undefined): Promise<StackEndpoints> {
+    const postgresUrl = await this.upPostgres(report);
+    const kafkaBrokers = await this.upKafka(report);
+    return { postgresUrl, kafkaBrokers };
+  }
+
+  /** Stops what this instance started (`onlyOwn`), or every local component. */
+  async down(report: Report = () => undefined, onlyOwn = false): Promise<void> {
+    const components = onlyOwn ? [...this.started].reverse() : [await this.kafka(), await this.postgres()];
+    for (const component of components) {
+      if (component instanceof KafkaBroker && component.isRunning()) {
+        await component.stop();
+        report('kafka      stopped');
+      } else if (component instanceof PostgresServer && (await component.isRunning())) {
+        await component.stop();
+        report('postgres   stopped');
+      }
+    }
+    this.started.length = 0;
+  }
+
+  async postgres(): Promise<PostgresServer> {
+    const preferred = join(localStateDir(), 'postgres');
+    const baseDir = (await postgresUserCanUse(localStateDir()))
+      ? preferred
+      : join('/var/tmp', `itsm-${checkoutId()}`, 'postgres');
+    return new PostgresServer({ baseDir, port: Number(this.env.ITSM_POSTGRES_PORT ?? 55432) });
+  }
+
+  async kafka(): Promise<KafkaBroker> {
+    const port = Number(this.env.ITSM_KAFKA_PORT ?? 9092);
+    return new KafkaBroker({ baseDir: join(localStateDir(), 'kafka'), port, controllerPort: port + 1 });
+  }
+
+  private async upPostgres(report: Report): Promise<string> {
+    if (this.env.DATABASE_URL) {
+      report(`postgres   external at ${redact(this.env.DATABASE_URL)}`);
+      return this.env.DATABASE_URL;
+    }
+    const server = await this.postgres();
+    if (await server.isRunning()) {
+      report(`postgres   already running on 127.0.0.1:${server.port}`);
+    } else {
+      await server.start();
+      this.started.push(server);
+      report(`postgres   ready on 127.0.0.1:${server.port} (log: ${server.log})`);
+    }
+    return server.url();
+  }
+
+  private async upKafka(report: Report): Promise<string[]> {
+    if (this.env.KAFKA_BROKERS) {
+      report(`kafka      external at ${this.env.KAFKA_BROKERS}`);
+      return this.env.KAFKA_BROKERS.split(',').map((broker) => broker.trim());
+    }
+    const broker = await this.kafka();
+    if (broker.isRunning()) {
+      report(`kafka      already running on ${broker.bootstrapServer}`);
+    } else {
+      await broker.start();
+      this.started.push(broker);
+      report(`kafka      ready on ${broker.bootstrapServer} (log: ${broker.logFile})`);
+    }
+    return [broker.bootstrapServer];
+  }
+}
+
+/** The URL of a service's own database on the same server. */
+export function databaseUrlFor(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
+}

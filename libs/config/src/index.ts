@@ -1,0 +1,3 @@
+export { z } from 'zod';
+export * from './env-types';
+export * from './load-config';

@@ -1,0 +1,77 @@
+import type { Admin, Kafka } from 'kafkajs';
+
+export interface TopicSpec {
+  topic: string;
+  partitions: number;
+  replicationFactor: number;
+  /** Topic-level configuration, e.g. `retention.ms`. */
+  config?: Record<string, string>;
+}
+
+/** Cluster checks and topic provisioning, over one admin connection. */
+export class KafkaAdmin {
+  private readonly admin: Admin;
+  private connected?: Promise<void>;
+
+  constructor(kafka: Kafka) {
+    this.admin = kafka.admin();
+  }
+
+  /** Resolves when the cluster answers a metadata request within the timeout. */
+  async ping(timeoutMs: number): Promise<{ brokers: number; controller: number | null }> {
+    return withTimeout(
+      (async () => {
+        await this.connect();
+        const cluster = await this.admin.describeCluster();
+        return { brokers: cluster.brokers.length, controller: cluster.controller };
+      })(),
+      timeoutMs,
+      `Kafka did not answer within ${timeoutMs} ms`,
+    );
+  }
+
+  /** Creates the topics that do not exist yet; returns the names it created. */
+  async ensureTopics(specs: TopicSpec[]): Promise<string[]> {
+    await this.connect();
+    const existing = new Set(await this.admin.listTopics());
+    const missing = specs.filter((spec) => !existing.has(spec.topic));
+    if (missing.length === 0) return [];
+    await this.admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((spec) => ({
+        topic: spec.topic,
+        numPartitions: spec.partitions,
+        replicationFactor: spec.replicationFactor,
+        configEntries: Object.entries(spec.config ?? {}).map(([name, value]) => ({ name, value })),
+      })),
+    });
+    return missing.map((spec) => spec.topic);
+  }
+
+  async deleteTopics(topics: string[]): Promise<void> {
+    await this.connect();
+    await this.admin.deleteTopics({ topics });
+  }
+
+  async disconnect(): Promise<void> {
+    if (!this.connected) return;
+    this.connected = undefined;
+    await this.admin.disconnect();
+  }
+
+  private connect(): Promise<void> {
+    this.connected ??= this.admin.connect().catch((error: unknown) => {
+      this.connected = undefined;
+      throw error;
+    });
+    return this.connected;
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, timeoutMs: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), timeoutMs);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

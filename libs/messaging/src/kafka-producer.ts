@@ -1,0 +1,32 @@
+import type { Kafka, Producer } from 'kafkajs';
+
+export interface OutgoingMessage {
+  /** The aggregate id: messages with one key stay in order on one partition. */
+  key: string;
+  value: string | Buffer;
+  headers?: Record<string, string>;
+}
+
+/**
+ * An idempotent producer that waits for every in-sync replica (`acks=all`), so that a retried send
+ * neither duplicates nor reorders a message.
+ */
+export class KafkaProducer {
+  private readonly producer: Producer;
+
+  constructor(kafka: Kafka) {
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  }
+
+  connect(): Promise<void> {
+    return this.producer.connect();
+  }
+
+  async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
+    await this.producer.send({ topic, acks: -1, messages });
+  }
+
+  disconnect(): Promise<void> {
+    return this.producer.disconnect();
+  }
+}
