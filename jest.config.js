@@ -4,12 +4,16 @@ const { readFileSync } = require('node:fs');
 /** Tests run from sources: each `@itsm/*` import maps to the project's `src`, as tsconfig.spec.json says. */
 /** @type {{ compilerOptions: { paths: Record<string, string[]> } }} */
 const { compilerOptions } = JSON.parse(readFileSync(`${__dirname}/tsconfig.spec.json`, 'utf8'));
-const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
-    `^${alias.replace('/', '\\/')}$`,
-    `<rootDir>/${target}`,
-  ]),
-);
+const moduleNameMapper = {
+  ...Object.fromEntries(
+    Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+      `^${alias.replace('/', '\\/')}$`,
+      `<rootDir>/${target}`,
+    ]),
+  ),
+  // Dynamic imports name the emitted `.js` file (Node16 resolution); tests load the `.ts` source.
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+};
 
 /** @type {import('jest').Config['transform']} */
 const swc = {

@@ -1,0 +1,6 @@
+export * from './one-of.decorator';
+export * from './openapi';
+export * from './pagination';
+export * from './problem';
+export * from './problem-details.filter';
+export * from './validation';

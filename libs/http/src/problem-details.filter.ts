@@ -1,0 +1,45 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_CONTENT_TYPE, ProblemException, problemForStatus, type ProblemDetails } from './problem';
+
+/**
+ * Every error leaves the API as `application/problem+json`. Unexpected errors are logged with
+ * their stack and answered without internals, with the trace id to find the log line.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = { ...this.toProblem(exception), instance: request.url };
+    void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof ProblemException) return exception.problem;
+    if (exception instanceof HttpException) {
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'string'
+          ? response
+          : typeof (response as { message?: unknown }).message === 'string'
+            ? (response as { message: string }).message
+            : exception.message;
+      return problemForStatus(exception.getStatus(), message);
+    }
+    const fastifyStatus = (exception as { statusCode?: unknown }).statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      return problemForStatus(fastifyStatus, (exception as Error).message);
+    }
+    this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    const traceId = trace.getActiveSpan()?.spanContext().traceId;
+    return problemForStatus(
+      500,
+      `An unexpected error occurred${traceId ? `; trace id ${traceId}` : ''}. It has been logged.`,
+    );
+  }
+}

@@ -1,0 +1,3 @@
+export * from './logging/logging.module';
+export * from './metrics/metrics.controller';
+export { Logger } from 'nestjs-pino';

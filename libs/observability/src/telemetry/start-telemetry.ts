@@ -1,0 +1,85 @@
+import { metrics } from '@opentelemetry/api';
+import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
+import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
+import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { PeriodicExportingMetricReader, type MetricReader } from '@opentelemetry/sdk-metrics';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+
+export interface TelemetryOptions {
+  serviceName: string;
+  serviceVersion?: string;
+  /** Replaces the exporters the `OTEL_*` variables choose; tests pass an in-memory exporter. */
+  spanProcessors?: SpanProcessor[];
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Telemetry {
+  /** Serves `/metrics`; the process never opens a second port for it. */
+  prometheus: PrometheusExporter;
+  shutdown(): Promise<void>;
+}
+
+let current: Telemetry | undefined;
+
+/**
+ * Starts the OpenTelemetry SDK. It must run before anything it instruments (http, pg, kafkajs,
+ * pino, Nest) is loaded, so a service's main.ts calls it first and loads the rest afterwards.
+ *
+ * The standard `OTEL_*` variables configure export. Without an exporter configured, spans are
+ * still created (so logs carry trace ids and Kafka headers carry `traceparent`) but not sent.
+ */
+export function startTelemetry(options: TelemetryOptions): Telemetry {
+  if (current) return current;
+  const env = options.env ?? process.env;
+  const prometheus = new PrometheusExporter({ preventServerStart: true });
+  const metricReaders: MetricReader[] = [prometheus];
+  if (env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_METRICS_ENDPOINT) {
+    metricReaders.push(new PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter() }));
+  }
+
+  const sdk = new NodeSDK({
+    resource: resourceFromAttributes({
+      [ATTR_SERVICE_NAME]: env.OTEL_SERVICE_NAME ?? options.serviceName,
+      [ATTR_SERVICE_VERSION]: options.serviceVersion ?? '0.1.0',
+    }),
+    metricReaders,
+    spanProcessors: options.spanProcessors ?? (exportConfigured(env) ? undefined : [new NoopSpanProcessor()]),
+    instrumentations: [
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (request) => /^\/(health|metrics)/.test(request.url ?? ''),
+      }),
+      new PgInstrumentation({ requireParentSpan: true }),
+      new KafkaJsInstrumentation(),
+      new PinoInstrumentation(),
+      new NestInstrumentation(),
+    ],
+  });
+  sdk.start();
+  current = {
+    prometheus,
+    shutdown: async () => {
+      current = undefined;
+      await sdk.shutdown();
+      metrics.disable();
+    },
+  };
+  return current;
+}
+
+/** The running SDK's handles, or undefined when telemetry was not started (unit tests). */
+export function runningTelemetry(): Telemetry | undefined {
+  return current;
+}
+
+function exportConfigured(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(
+    env.OTEL_TRACES_EXPORTER || env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
+  );
+}

@@ -1,0 +1,55 @@
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { EntitySubscriberInterface, InsertEvent, ObjectLiteral, RemoveEvent, UpdateEvent } from 'typeorm';
+import { currentAuditActor } from './audit-context';
+import { AuditEntry, type AuditOperation } from './audit-entry.entity';
+import { auditedOptionsOf } from './audited.decorator';
+import { fieldChanges } from './field-changes';
+
+/**
+ * Writes the field changes of `@Audited` entities saved through the entity manager (insert, `save`,
+ * `remove`) into `audit_trail`, inside the transaction of the change itself: a change and its
+ * history commit or roll back together.
+ */
+export class AuditSubscriber implements EntitySubscriberInterface<ObjectLiteral> {
+  async afterInsert(event: InsertEvent<ObjectLiteral>): Promise<void> {
+    await this.record(event.metadata.target, 'create', undefined, event.entity, event.manager);
+  }
+
+  async afterUpdate(event: UpdateEvent<ObjectLiteral>): Promise<void> {
+    if (!event.entity) return;
+    await this.record(event.metadata.target, 'update', event.databaseEntity, { ...event.databaseEntity, ...event.entity }, event.manager);
+  }
+
+  async afterRemove(event: RemoveEvent<ObjectLiteral>): Promise<void> {
+    const before = event.databaseEntity ?? event.entity;
+    await this.record(event.metadata.target, 'delete', before, undefined, event.manager, event.entityId);
+  }
+
+  private async record(
+    target: unknown,
+    operation: AuditOperation,
+    before: ObjectLiteral | undefined,
+    after: ObjectLiteral | undefined,
+    manager: InsertEvent<ObjectLiteral>['manager'],
+    removedId?: unknown,
+  ): Promise<void> {
+    const options = auditedOptionsOf(target);
+    if (!options) return;
+    const entityId = String(after?.id ?? before?.id ?? removedId);
+    const changes = fieldChanges(before, after, options.ignore);
+    if (changes.length === 0) return;
+    const actor = currentAuditActor();
+    const rows = changes.map(
+      (change): QueryDeepPartialEntity<AuditEntry> => ({
+        entityType: options.entityType,
+        entityId,
+        operation,
+        field: change.field,
+        oldValue: change.oldValue,
+        newValue: change.newValue,
+        actor,
+      }) as QueryDeepPartialEntity<AuditEntry>,
+    );
+    await manager.insert(AuditEntry, rows);
+  }
+}

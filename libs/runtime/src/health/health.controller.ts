@@ -1,0 +1,48 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { KafkaAdmin } from '@itsm/messaging';
+import { hasPendingMigrations } from '@itsm/persistence';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { SERVICE_CONFIG, type ServiceConfig } from '../service-config';
+import { evaluateReadiness, type ReadinessReport } from './readiness';
+
+/**
+ * Liveness says the process serves HTTP; readiness says it can do its work: its database
+ * answers, its schema is current, and Kafka answers. Kubernetes routes traffic only when ready.
+ */
+@ApiExcludeController()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly kafka: KafkaAdmin,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
+
+  @Get('live')
+  live(): { status: 'live' } {
+    return { status: 'live' };
+  }
+
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessReport> {
+    const report = await evaluateReadiness(
+      {
+        database: async () => {
+          await this.dataSource.query('SELECT 1');
+        },
+        migrations: async () => {
+          if (await hasPendingMigrations(this.dataSource)) throw new Error('pending migrations have not run');
+        },
+        kafka: async () => {
+          const cluster = await this.kafka.ping(this.config.READINESS_TIMEOUT_MS);
+          return `${cluster.brokers} broker(s)`;
+        },
+      },
+      this.config.READINESS_TIMEOUT_MS,
+    );
+    void reply.status(report.status === 'ready' ? 200 : 503);
+    return report;
+  }
+}

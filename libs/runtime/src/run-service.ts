@@ -1,0 +1,76 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { topicsOwnedBy } from '@itsm/contracts';
+import { loadConfig } from '@itsm/config';
+import { buildOpenApiDocument, createValidationPipe, ProblemDetailsFilter, serveOpenApiDocument } from '@itsm/http';
+import { KafkaAdmin } from '@itsm/messaging';
+import { applyMigrations, ensureDatabase } from '@itsm/persistence';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { PlatformModule } from './platform.module';
+import { serviceEnvSchema, type ServiceConfig } from './service-config';
+import type { ServiceDefinition } from './service-definition';
+
+@Module({})
+class ServiceModule {
+  static for(definition: ServiceDefinition, config: ServiceConfig): DynamicModule {
+    return { module: ServiceModule, imports: [PlatformModule.forRoot(definition, config), ...definition.modules] };
+  }
+}
+
+/**
+ * Builds a service's Nest application on Fastify, with problem+json errors, validation and the
+ * OpenAPI document, without listening yet (tests call this and use `inject`).
+ */
+export async function createServiceApp(
+  definition: ServiceDefinition,
+  config: ServiceConfig,
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ServiceModule.for(definition, config),
+    new FastifyAdapter({ trustProxy: true }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  serveOpenApiDocument(
+    app,
+    buildOpenApiDocument(app, {
+      title: definition.title,
+      description: definition.description,
+      version: definition.version,
+    }),
+  );
+  return app;
+}
+
+/**
+ * Starts a service: validated configuration, its database (created if missing) and migrations,
+ * its topics, then HTTP.
+ */
+export async function runService(definition: ServiceDefinition, env = process.env): Promise<NestFastifyApplication> {
+  const config = loadConfig(serviceEnvSchema, env);
+  await ensureDatabase(config.DATABASE_URL);
+  const app = await createServiceApp(definition, config);
+  const logger = app.get(Logger);
+
+  if (config.MIGRATIONS_RUN) {
+    const applied = await applyMigrations(app.get(DataSource));
+    if (applied.length) logger.log(`applied migrations: ${applied.join(', ')}`, 'Migrations');
+  }
+  const created = await app.get(KafkaAdmin).ensureTopics(
+    topicsOwnedBy(definition.practice).map((topic) => ({
+      topic,
+      partitions: config.KAFKA_TOPIC_PARTITIONS,
+      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    })),
+  );
+  if (created.length) logger.log(`created topics: ${created.join(', ')}`, 'Kafka');
+
+  await app.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
+  logger.log(`${definition.title} listening on ${config.HTTP_HOST}:${config.HTTP_PORT}`, 'Service');
+  return app;
+}

@@ -1,0 +1,19 @@
+import { env, z } from '@itsm/config';
+import { kafkaEnvSchema } from '@itsm/messaging';
+import { databaseEnvSchema } from '@itsm/persistence';
+
+/** The environment of every service. README.md lists each variable. */
+export const serviceEnvSchema = z.object({
+  HTTP_HOST: z.string().min(1).default('0.0.0.0'),
+  HTTP_PORT: env.port(3000),
+  LOG_LEVEL: env.logLevel(),
+  /** How long a readiness probe waits for each dependency before calling it down. */
+  READINESS_TIMEOUT_MS: env.positiveInt(2000),
+  ...databaseEnvSchema.shape,
+  ...kafkaEnvSchema.shape,
+});
+
+export type ServiceConfig = z.infer<typeof serviceEnvSchema>;
+
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+export const SERVICE_DEFINITION = Symbol('SERVICE_DEFINITION');

@@ -1,0 +1,3 @@
+import { launch } from '@itsm/runtime/launch';
+
+launch('catalog', () => import('./catalog.definition.js'));

@@ -1,0 +1,3 @@
+import { launch } from '@itsm/runtime/launch';
+
+launch('change', () => import('./change.definition.js'));

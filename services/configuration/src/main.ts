@@ -1,0 +1,3 @@
+import { launch } from '@itsm/runtime/launch';
+
+launch('configuration', () => import('./configuration.definition.js'));

@@ -1,0 +1,3 @@
+import { launch } from '@itsm/runtime/launch';
+
+launch('incident', () => import('./incident.definition.js'));

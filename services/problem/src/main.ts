@@ -1,0 +1,3 @@
+import { launch } from '@itsm/runtime/launch';
+
+launch('problem', () => import('./problem.definition.js'));
