@@ -39,7 +39,7 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.local/'],
 };
 
-const roots = ['<rootDir>/contracts', '<rootDir>/libs', '<rootDir>/services', '<rootDir>/deploy'];
+const roots = ['<rootDir>/contracts', '<rootDir>/libs', '<rootDir>/services', '<rootDir>/deploy', '<rootDir>/tools'];
 
 /** @type {import('jest').Config} */
 const config = {
@@ -52,7 +52,7 @@ const config = {
       testMatch: ['**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/slow-tests.ts'],
     },
     {
       ...common,
@@ -61,7 +61,7 @@ const config = {
       testMatch: ['**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
-      testTimeout: 120_000,
+      setupFilesAfterEnv: ['<rootDir>/libs/testing/src/jest/slow-tests.ts'],
     },
   ],
 };

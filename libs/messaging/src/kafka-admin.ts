@@ -48,6 +48,13 @@ export class KafkaAdmin {
     return missing.map((spec) => spec.topic);
   }
 
+  /** The next offset a consumer group will read, per partition of a topic (-1: nothing committed). */
+  async committedOffsets(groupId: string, topic: string): Promise<Map<number, bigint>> {
+    await this.connect();
+    const [result] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
+    return new Map((result?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
+  }
+
   async deleteTopics(topics: string[]): Promise<void> {
     await this.connect();
     await this.admin.deleteTopics({ topics });

@@ -1,5 +1,12 @@
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { EntitySubscriberInterface, InsertEvent, ObjectLiteral, RemoveEvent, UpdateEvent } from 'typeorm';
+import {
+  EventSubscriber,
+  type EntitySubscriberInterface,
+  type InsertEvent,
+  type ObjectLiteral,
+  type RemoveEvent,
+  type UpdateEvent,
+} from 'typeorm';
 import { currentAuditActor } from './audit-context';
 import { AuditEntry, type AuditOperation } from './audit-entry.entity';
 import { auditedOptionsOf } from './audited.decorator';
@@ -10,6 +17,7 @@ import { fieldChanges } from './field-changes';
  * `remove`) into `audit_trail`, inside the transaction of the change itself: a change and its
  * history commit or roll back together.
  */
+@EventSubscriber()
 export class AuditSubscriber implements EntitySubscriberInterface<ObjectLiteral> {
   async afterInsert(event: InsertEvent<ObjectLiteral>): Promise<void> {
     await this.record(event.metadata.target, 'create', undefined, event.entity, event.manager);
