@@ -39,7 +39,13 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.local/'],
 };
 
-const roots = ['<rootDir>/contracts', '<rootDir>/libs', '<rootDir>/services', '<rootDir>/deploy', '<rootDir>/tools'];
+const roots = [
+  '<rootDir>/contracts',
+  '<rootDir>/libs',
+  '<rootDir>/services',
+  '<rootDir>/deploy',
+  '<rootDir>/tools',
+];
 
 /** @type {import('jest').Config} */
 const config = {

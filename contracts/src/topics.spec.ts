@@ -19,6 +19,9 @@ describe('topics', () => {
     const owned = PRACTICES.flatMap(topicsOwnedBy);
     expect(owned).toHaveLength(PRACTICES.length * 2);
     expect(new Set(owned).size).toBe(owned.length);
-    expect(topicsOwnedBy('configuration')).toEqual(['itsm.configuration.v1', 'itsm.configuration.v1.dlq']);
+    expect(topicsOwnedBy('configuration')).toEqual([
+      'itsm.configuration.v1',
+      'itsm.configuration.v1.dlq',
+    ]);
   });
 });

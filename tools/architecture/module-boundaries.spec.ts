@@ -10,7 +10,9 @@ async function brokenRules(filePath: string, code: string): Promise<string[]> {
     ['--stdin', '--stdin-filename', join(root, filePath), '--format', 'json'],
     { cwd: root, input: code, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } },
   );
-  const [result] = JSON.parse(lint.stdout) as Array<{ messages: Array<{ ruleId: string; message: string }> }>;
+  const [result] = JSON.parse(lint.stdout) as Array<{
+    messages: Array<{ ruleId: string; message: string }>;
+  }>;
   return (result?.messages ?? []).map((message) => `${message.ruleId}: ${message.message}`);
 }
 
@@ -44,7 +46,9 @@ describe('architecture: the lint rules enforce the dependency rules', () => {
       'services/change/src/probe.ts',
       "import { definition } from '@itsm/incident-service';\nexport const used = definition;\n",
     );
-    expect(rules).toEqual([expect.stringMatching(/^@nx\/enforce-module-boundaries: .*type:service/s)]);
+    expect(rules).toEqual([
+      expect.stringMatching(/^@nx\/enforce-module-boundaries: .*type:service/s),
+    ]);
   });
 
   it('refuses a lib importing a service', async () => {

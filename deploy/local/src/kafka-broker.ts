@@ -1,6 +1,14 @@
 import { spawn } from 'node:child_process';
 import { randomBytes, createHash } from 'node:crypto';
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  closeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { canConnect, isProcessAlive, run, waitUntil, which } from './processes';
@@ -53,7 +61,9 @@ export class KafkaBroker {
   async start(): Promise<void> {
     if (this.isRunning()) return;
     if (await canConnect('127.0.0.1', this.options.port)) {
-      throw new Error(`Port ${this.options.port} is taken by another process; set KAFKA_BROKERS to use it`);
+      throw new Error(
+        `Port ${this.options.port} is taken by another process; set KAFKA_BROKERS to use it`,
+      );
     }
     await ensureKafkaJars();
     mkdirSync(this.options.baseDir, { recursive: true });
@@ -73,7 +83,8 @@ export class KafkaBroker {
     await waitUntil(
       `Kafka on ${this.bootstrapServer} (log: ${this.logFile})`,
       async () => {
-        if (!isProcessAlive(child.pid!)) throw new Error(`Kafka exited during start-up; see ${this.logFile}`);
+        if (!isProcessAlive(child.pid!))
+          throw new Error(`Kafka exited during start-up; see ${this.logFile}`);
         return canConnect('127.0.0.1', this.options.port);
       },
       90_000,
@@ -120,8 +131,10 @@ export class KafkaBroker {
       'kafka.tools.StorageTool',
       'format',
       '--ignore-formatted',
-      '-t', newClusterId(),
-      '-c', this.propertiesFile,
+      '-t',
+      newClusterId(),
+      '-c',
+      this.propertiesFile,
     ]);
   }
 }
@@ -167,8 +180,13 @@ export async function ensureKafkaJars(): Promise<void> {
   const fingerprint = createHash('sha256').update(pom).digest('hex');
   const marker = join(dir, 'lib', '.resolved');
   if (existsSync(marker) && readFileSync(marker, 'utf8') === fingerprint) return;
-  if (!which('mvn')) throw new Error('Maven (mvn) is needed to fetch the Kafka jars: run scripts/install-prerequisites.sh');
+  if (!which('mvn'))
+    throw new Error(
+      'Maven (mvn) is needed to fetch the Kafka jars: run scripts/install-prerequisites.sh',
+    );
   rmSync(join(dir, 'lib'), { recursive: true, force: true });
-  await run('mvn', ['-q', '-B', '-f', join(dir, 'pom.xml'), 'dependency:copy-dependencies'], { timeoutMs: 900_000 });
+  await run('mvn', ['-q', '-B', '-f', join(dir, 'pom.xml'), 'dependency:copy-dependencies'], {
+    timeoutMs: 900_000,
+  });
   writeFileSync(marker, fingerprint);
 }

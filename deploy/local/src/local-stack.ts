@@ -28,7 +28,9 @@ export class LocalStack {
 
   /** Stops what this instance started (`onlyOwn`), or every local component. */
   async down(report: Report = () => undefined, onlyOwn = false): Promise<void> {
-    const components = onlyOwn ? [...this.started].reverse() : [await this.kafka(), await this.postgres()];
+    const components = onlyOwn
+      ? [...this.started].reverse()
+      : [await this.kafka(), await this.postgres()];
     for (const component of components) {
       if (component instanceof KafkaBroker && component.isRunning()) {
         await component.stop();
@@ -42,16 +44,19 @@ export class LocalStack {
   }
 
   async postgres(): Promise<PostgresServer> {
-    const preferred = join(localStateDir(), 'postgres');
-    const baseDir = (await postgresUserCanUse(localStateDir()))
-      ? preferred
-      : join('/var/tmp', `itsm-${checkoutId()}`, 'postgres');
-    return new PostgresServer({ baseDir, port: Number(this.env.ITSM_POSTGRES_PORT ?? 55432) });
+    return new PostgresServer({
+      baseDir: await postgresDataHome('postgres'),
+      port: Number(this.env.ITSM_POSTGRES_PORT ?? 55432),
+    });
   }
 
   async kafka(): Promise<KafkaBroker> {
     const port = Number(this.env.ITSM_KAFKA_PORT ?? 9092);
-    return new KafkaBroker({ baseDir: join(localStateDir(), 'kafka'), port, controllerPort: port + 1 });
+    return new KafkaBroker({
+      baseDir: join(localStateDir(), 'kafka'),
+      port,
+      controllerPort: port + 1,
+    });
   }
 
   private async upPostgres(report: Report): Promise<string> {
@@ -85,6 +90,15 @@ export class LocalStack {
     }
     return [broker.bootstrapServer];
   }
+}
+
+/**
+ * A folder for a PostgreSQL cluster: under .local, unless the `postgres` user cannot reach it (a
+ * checkout below a private home folder), then under /var/tmp.
+ */
+export async function postgresDataHome(name: string): Promise<string> {
+  if (await postgresUserCanUse(localStateDir())) return join(localStateDir(), name);
+  return join('/var/tmp', `itsm-${checkoutId()}`, name);
 }
 
 /** The URL of a service's own database on the same server. */

@@ -57,11 +57,15 @@ export class PostgresServer {
     await this.initialize();
     await this.pg('pg_ctl', [
       'start',
-      '-D', this.dataDir,
-      '-l', this.logFile,
+      '-D',
+      this.dataDir,
+      '-l',
+      this.logFile,
       '-w',
-      '-t', '60',
-      '-o', `-p ${this.port} -c listen_addresses=127.0.0.1 -k ${this.dataDir} -c max_connections=300`,
+      '-t',
+      '60',
+      '-o',
+      `-p ${this.port} -c listen_addresses=127.0.0.1 -k ${this.dataDir} -c max_connections=300`,
     ]);
   }
 
@@ -84,8 +88,10 @@ export class PostgresServer {
     if (isRoot()) await run('chown', ['-R', 'postgres:postgres', this.options.baseDir]);
     try {
       await this.pg('initdb', [
-        '-D', this.dataDir,
-        '-U', this.user,
+        '-D',
+        this.dataDir,
+        '-U',
+        this.user,
         `--pwfile=${passwordFile}`,
         '--auth-local=trust',
         '--auth-host=scram-sha-256',

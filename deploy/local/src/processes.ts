@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface RunResult {
@@ -17,10 +17,19 @@ export function run(
     execFile(
       command,
       args,
-      { cwd: options.cwd, env: options.env ?? process.env, timeout: options.timeoutMs ?? 300_000, maxBuffer: 16 << 20 },
+      {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        timeout: options.timeoutMs ?? 300_000,
+        maxBuffer: 16 << 20,
+      },
       (error, stdout, stderr) => {
         if (error) {
-          reject(new Error(`${command} ${args.join(' ')} failed: ${error.message}\n${stderr || stdout}`.trim()));
+          reject(
+            new Error(
+              `${command} ${args.join(' ')} failed: ${error.message}\n${stderr || stdout}`.trim(),
+            ),
+          );
         } else {
           resolvePromise({ stdout, stderr });
         }
@@ -75,4 +84,20 @@ export async function waitUntil(
     await sleep(intervalMs);
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/** A TCP port that nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolvePromise(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
 }

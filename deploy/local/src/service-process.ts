@@ -79,6 +79,10 @@ export class ServiceProcess {
   /** The last lines of the service's log, to explain a failure. */
   tail(lines = 30): string {
     if (!existsSync(this.options.logFile)) return '(no log)';
-    return readFileSync(this.options.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    return readFileSync(this.options.logFile, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(-lines)
+      .join('\n');
   }
 }

@@ -29,13 +29,21 @@ export const env = {
     z
       .string({ message: 'must be a PostgreSQL URL such as postgres://user:password@host:5432/db' })
       .url('must be a URL such as postgres://user:password@host:5432/db')
-      .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://'),
+      .refine(
+        (value) => /^postgres(ql)?:\/\//.test(value),
+        'must start with postgres:// or postgresql://',
+      ),
 
   /** A comma-separated list of host:port pairs. */
   hostPortList: () =>
     z
       .string({ message: 'must be a comma-separated list of host:port' })
-      .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean),
+      )
       .refine(
         (items) => items.length > 0 && items.every((item) => /^[^\s:]+:\d{1,5}$/.test(item)),
         'must be a comma-separated list of host:port, e.g. kafka-0:9092,kafka-1:9092',

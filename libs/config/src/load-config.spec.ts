@@ -54,7 +54,9 @@ describe('loadConfig', () => {
     expect(problems).toHaveLength(5);
     expect(problems[0]).toMatch(/DATABASE_URL is invalid .*must start with postgres:\/\//);
     expect(problems[1]).toMatch(/KAFKA_BROKERS is invalid .*host:port/);
-    expect(problems[2]).toMatch(/HTTP_PORT is invalid \(got "99999"\): must be between 1 and 65535/);
+    expect(problems[2]).toMatch(
+      /HTTP_PORT is invalid \(got "99999"\): must be between 1 and 65535/,
+    );
     expect(problems[3]).toMatch(/MIGRATIONS_RUN is invalid .*one of true, false/);
     expect(problems[4]).toMatch(/LOG_LEVEL is invalid .*one of fatal/);
   });

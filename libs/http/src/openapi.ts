@@ -30,9 +30,15 @@ export function buildOpenApiDocument(app: INestApplication, api: ApiDescription)
 export function serveOpenApiDocument(app: INestApplication, document: OpenAPIObject): void {
   app
     .getHttpAdapter()
-    .get(OPENAPI_PATH, (_request: unknown, reply: { header(name: string, value: string): { send(body: unknown): void } }) => {
-      reply.header('content-type', 'application/json').send(document);
-    });
+    .get(
+      OPENAPI_PATH,
+      (
+        _request: unknown,
+        reply: { header(name: string, value: string): { send(body: unknown): void } },
+      ) => {
+        reply.header('content-type', 'application/json').send(document);
+      },
+    );
 }
 
 const PROBLEM_SCHEMA = {

@@ -49,7 +49,9 @@ export function decodeCursor(cursor: string, keys: readonly string[]): CursorPos
     keys.every((key) => ['string', 'number'].includes(typeof (position as CursorPosition)[key])) &&
     Object.keys(position).length === keys.length;
   if (!valid) {
-    throw validationProblem([{ field: 'cursor', message: 'cursor is not one this list issued; start again without it' }]);
+    throw validationProblem([
+      { field: 'cursor', message: 'cursor is not one this list issued; start again without it' },
+    ]);
   }
   return position as CursorPosition;
 }
@@ -58,8 +60,15 @@ export function decodeCursor(cursor: string, keys: readonly string[]): CursorPos
  * Builds a page from rows fetched with `limit + 1`: the extra row only tells that another page
  * exists, and the cursor points after the last row returned.
  */
-export function pageOf<T>(rows: T[], limit: number, positionOf: (item: T) => CursorPosition): Page<T> {
+export function pageOf<T>(
+  rows: T[],
+  limit: number,
+  positionOf: (item: T) => CursorPosition,
+): Page<T> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(positionOf(last)) : null };
+  return {
+    items,
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(positionOf(last)) : null,
+  };
 }

@@ -1,7 +1,18 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_CONTENT_TYPE, ProblemException, problemForStatus, type ProblemDetails } from './problem';
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemException,
+  problemForStatus,
+  type ProblemDetails,
+} from './problem';
 
 /**
  * Every error leaves the API as `application/problem+json`. Unexpected errors are logged with
@@ -35,7 +46,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       return problemForStatus(fastifyStatus, (exception as Error).message);
     }
-    this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
     const traceId = trace.getActiveSpan()?.spanContext().traceId;
     return problemForStatus(
       500,

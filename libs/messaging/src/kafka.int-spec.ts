@@ -61,12 +61,20 @@ describe('Kafka against a real broker', () => {
   it('delivers messages back with their headers, in order per key', async () => {
     const keys = ['inc-1', 'inc-2', 'inc-3'];
     const sent = keys.flatMap((key) =>
-      [1, 2, 3, 4].map((sequence) => ({ key, value: JSON.stringify({ key, sequence }), headers: { ce_id: `${key}-${sequence}` } })),
+      [1, 2, 3, 4].map((sequence) => ({
+        key,
+        value: JSON.stringify({ key, sequence }),
+        headers: { ce_id: `${key}-${sequence}` },
+      })),
     );
     for (const message of sent) await producer.send(topic, [message]);
 
     const { received, all, handler } = collector(sent.length);
-    const consumer = new KafkaConsumer(kafka, { groupId: uniqueTopic('group'), topics: [topic], fromBeginning: true });
+    const consumer = new KafkaConsumer(kafka, {
+      groupId: uniqueTopic('group'),
+      topics: [topic],
+      fromBeginning: true,
+    });
     await consumer.start(handler);
     await all;
     await consumer.stop();
@@ -77,17 +85,26 @@ describe('Kafka against a real broker', () => {
         .map((message) => (JSON.parse(message.value!.toString()) as { sequence: number }).sequence);
       expect(sequences).toEqual([1, 2, 3, 4]);
     }
-    expect(received.map((message) => message.headers.ce_id).sort()).toEqual(sent.map((m) => m.headers.ce_id).sort());
+    expect(received.map((message) => message.headers.ce_id).sort()).toEqual(
+      sent.map((m) => m.headers.ce_id).sort(),
+    );
   });
 
   it('commits after the handler, so a restarted member resumes after the last handled message', async () => {
     const groupId = uniqueTopic('resume');
     const resumeTopic = uniqueTopic('resume-topic');
     const deleteResumeTopic = await createTestTopics([resumeTopic], 1);
-    await producer.send(resumeTopic, [1, 2, 3].map((n) => ({ key: 'k', value: String(n) })));
+    await producer.send(
+      resumeTopic,
+      [1, 2, 3].map((n) => ({ key: 'k', value: String(n) })),
+    );
 
     const first = collector(3);
-    const firstMember = new KafkaConsumer(kafka, { groupId, topics: [resumeTopic], fromBeginning: true });
+    const firstMember = new KafkaConsumer(kafka, {
+      groupId,
+      topics: [resumeTopic],
+      fromBeginning: true,
+    });
     await firstMember.start(first.handler);
     await first.all;
     const admin = new KafkaAdmin(kafka);
@@ -97,7 +114,11 @@ describe('Kafka against a real broker', () => {
 
     await producer.send(resumeTopic, [{ key: 'k', value: '4' }]);
     const second = collector(1);
-    const secondMember = new KafkaConsumer(kafka, { groupId, topics: [resumeTopic], fromBeginning: true });
+    const secondMember = new KafkaConsumer(kafka, {
+      groupId,
+      topics: [resumeTopic],
+      fromBeginning: true,
+    });
     await secondMember.start(second.handler);
     await second.all;
     await secondMember.stop();

@@ -10,11 +10,15 @@ const UNIQUE_VIOLATION = '23505';
 export async function ensureDatabase(url: string): Promise<'created' | 'exists'> {
   const target = new URL(url);
   const database = decodeURIComponent(target.pathname.replace(/^\//, ''));
-  if (!database) throw new Error('DATABASE_URL must name a database, e.g. postgres://host:5432/itsm_incident');
+  if (!database)
+    throw new Error('DATABASE_URL must name a database, e.g. postgres://host:5432/itsm_incident');
   const maintenance = new URL(url);
   maintenance.pathname = '/postgres';
 
-  const client = new Client({ connectionString: maintenance.toString(), connectionTimeoutMillis: 5000 });
+  const client = new Client({
+    connectionString: maintenance.toString(),
+    connectionTimeoutMillis: 5000,
+  });
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);

@@ -26,6 +26,8 @@ async function appliedMigrationCount(dataSource: DataSource): Promise<number> {
     [table],
   );
   if (!exists[0]?.present) return 0;
-  const rows = await dataSource.query<Array<{ count: string }>>(`SELECT count(*) AS count FROM "${table}"`);
+  const rows = await dataSource.query<Array<{ count: string }>>(
+    `SELECT count(*) AS count FROM "${table}"`,
+  );
   return Number(rows[0]?.count ?? 0);
 }

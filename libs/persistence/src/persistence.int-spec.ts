@@ -1,6 +1,12 @@
 import { createTestDatabase, type TestDatabase } from '@itsm/testing';
 import { Client } from 'pg';
-import { Column, Entity, type DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+import {
+  Column,
+  Entity,
+  type DataSource,
+  type MigrationInterface,
+  type QueryRunner,
+} from 'typeorm';
 import { withAuditActor } from './audit/audit-context';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { Audited } from './audit/audited.decorator';
@@ -54,7 +60,10 @@ describe('persistence against a real PostgreSQL', () => {
 
   it('applies the audit trail and the service migrations once, and knows when none are pending', async () => {
     expect(await hasPendingMigrations(dataSource)).toBe(true);
-    expect(await applyMigrations(dataSource)).toEqual(['CreateAuditTrail1764201600000', 'CreateWidgets1764300000000']);
+    expect(await applyMigrations(dataSource)).toEqual([
+      'CreateAuditTrail1764201600000',
+      'CreateWidgets1764300000000',
+    ]);
     expect(await applyMigrations(dataSource)).toEqual([]);
     expect(await hasPendingMigrations(dataSource)).toBe(false);
   });
@@ -69,7 +78,9 @@ describe('persistence against a real PostgreSQL', () => {
 
   it('records who changed which field from what to what, in the same transaction', async () => {
     const repository = dataSource.getRepository(Widget);
-    const widget = await withAuditActor('user:alice', () => repository.save(repository.create({ name: 'cog', color: 'blue' })));
+    const widget = await withAuditActor('user:alice', () =>
+      repository.save(repository.create({ name: 'cog', color: 'blue' })),
+    );
     await withAuditActor('user:bob', async () => {
       widget.color = 'green';
       await repository.save(widget);
@@ -78,11 +89,37 @@ describe('persistence against a real PostgreSQL', () => {
     const history = await dataSource
       .getRepository(AuditEntry)
       .find({ where: { entityType: 'widget', entityId: widget.id }, order: { id: 'ASC' } });
-    expect(history.map(({ operation, field, oldValue, newValue, actor }) => ({ operation, field, oldValue, newValue, actor }))).toEqual([
-      { operation: 'create', field: 'color', oldValue: null, newValue: 'blue', actor: 'user:alice' },
-      { operation: 'create', field: 'id', oldValue: null, newValue: widget.id, actor: 'user:alice' },
+    expect(
+      history.map(({ operation, field, oldValue, newValue, actor }) => ({
+        operation,
+        field,
+        oldValue,
+        newValue,
+        actor,
+      })),
+    ).toEqual([
+      {
+        operation: 'create',
+        field: 'color',
+        oldValue: null,
+        newValue: 'blue',
+        actor: 'user:alice',
+      },
+      {
+        operation: 'create',
+        field: 'id',
+        oldValue: null,
+        newValue: widget.id,
+        actor: 'user:alice',
+      },
       { operation: 'create', field: 'name', oldValue: null, newValue: 'cog', actor: 'user:alice' },
-      { operation: 'update', field: 'color', oldValue: 'blue', newValue: 'green', actor: 'user:bob' },
+      {
+        operation: 'update',
+        field: 'color',
+        oldValue: 'blue',
+        newValue: 'green',
+        actor: 'user:bob',
+      },
     ]);
   });
 
@@ -98,7 +135,9 @@ describe('persistence against a real PostgreSQL', () => {
   });
 
   it('keeps the audit trail append-only', async () => {
-    await expect(dataSource.query(`UPDATE audit_trail SET actor = 'mallory'`)).rejects.toThrow(/append-only/);
+    await expect(dataSource.query(`UPDATE audit_trail SET actor = 'mallory'`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(dataSource.query('DELETE FROM audit_trail')).rejects.toThrow(/append-only/);
   });
 
@@ -117,12 +156,16 @@ describe('ensureDatabase', () => {
     expect(outcomes.filter((outcome) => outcome === 'created')).toHaveLength(1);
     const client = new Client({ connectionString: scratch.url });
     await client.connect();
-    expect((await client.query('SELECT current_database() AS name')).rows[0].name).toBe(scratch.name);
+    expect((await client.query('SELECT current_database() AS name')).rows[0].name).toBe(
+      scratch.name,
+    );
     await client.end();
     await scratch.drop();
   });
 
   it('refuses a URL without a database name', async () => {
-    await expect(ensureDatabase('postgres://itsm:itsm@127.0.0.1:1/')).rejects.toThrow(/must name a database/);
+    await expect(ensureDatabase('postgres://itsm:itsm@127.0.0.1:1/')).rejects.toThrow(
+      /must name a database/,
+    );
   });
 });

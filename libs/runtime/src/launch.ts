@@ -5,7 +5,10 @@
 import { startTelemetry } from '@itsm/observability/telemetry';
 import type { ServiceDefinition } from './service-definition';
 
-export function launch(practice: string, loadDefinition: () => Promise<{ definition: ServiceDefinition }>): void {
+export function launch(
+  practice: string,
+  loadDefinition: () => Promise<{ definition: ServiceDefinition }>,
+): void {
   const [command, action] = process.argv.slice(2);
   if (command !== 'migrate') startTelemetry({ serviceName: `itsm-${practice}` });
 
@@ -19,10 +22,14 @@ export function launch(practice: string, loadDefinition: () => Promise<{ definit
     } else if (command === undefined || command === 'serve') {
       await runService(definition);
     } else {
-      throw new Error(`unknown command "${command}": use "serve" (the default) or "migrate [run|revert|show]"`);
+      throw new Error(
+        `unknown command "${command}": use "serve" (the default) or "migrate [run|revert|show]"`,
+      );
     }
   })().catch((error: unknown) => {
-    process.stderr.write(`itsm-${practice} could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `itsm-${practice} could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   });
 }

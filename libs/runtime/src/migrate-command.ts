@@ -39,12 +39,18 @@ export async function migrateCommand(
       const applied = await applyMigrations(dataSource);
       print(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
     } else if (action === 'revert') {
-      print((await revertLastMigration(dataSource)) ? 'reverted the last migration' : 'no migration to revert');
+      print(
+        (await revertLastMigration(dataSource))
+          ? 'reverted the last migration'
+          : 'no migration to revert',
+      );
     } else {
       const executed = new Set(
-        (await dataSource.query<Array<{ name: string }>>('SELECT name FROM schema_migrations').catch(() => [])).map(
-          (row) => row.name,
-        ),
+        (
+          await dataSource
+            .query<Array<{ name: string }>>('SELECT name FROM schema_migrations')
+            .catch(() => [])
+        ).map((row) => row.name),
       );
       for (const migration of dataSource.migrations) {
         print(`${executed.has(migration.name ?? '') ? '[x]' : '[ ]'} ${migration.name}`);

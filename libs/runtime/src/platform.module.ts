@@ -1,4 +1,10 @@
-import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  type DynamicModule,
+  Global,
+  Inject,
+  Module,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { createKafka, KafkaAdmin, kafkaSettingsFrom } from '@itsm/messaging';
 import { LoggingModule, MetricsController } from '@itsm/observability';
@@ -45,7 +51,11 @@ export class PlatformModule implements OnApplicationShutdown {
               logger[level === 'info' ? 'log' : level]({ ...context, message }, 'Kafka'),
             ),
         },
-        { provide: KafkaAdmin, inject: [KAFKA], useFactory: (kafka: ConstructorParameters<typeof KafkaAdmin>[0]) => new KafkaAdmin(kafka) },
+        {
+          provide: KafkaAdmin,
+          inject: [KAFKA],
+          useFactory: (kafka: ConstructorParameters<typeof KafkaAdmin>[0]) => new KafkaAdmin(kafka),
+        },
       ],
       exports: [SERVICE_CONFIG, SERVICE_DEFINITION, KAFKA, KafkaAdmin],
     };

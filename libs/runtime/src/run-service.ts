@@ -3,7 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { topicsOwnedBy } from '@itsm/contracts';
 import { loadConfig } from '@itsm/config';
-import { buildOpenApiDocument, createValidationPipe, ProblemDetailsFilter, serveOpenApiDocument } from '@itsm/http';
+import {
+  buildOpenApiDocument,
+  createValidationPipe,
+  ProblemDetailsFilter,
+  serveOpenApiDocument,
+} from '@itsm/http';
 import { KafkaAdmin } from '@itsm/messaging';
 import { applyMigrations, ensureDatabase } from '@itsm/persistence';
 import { Logger } from 'nestjs-pino';
@@ -15,7 +20,10 @@ import type { ServiceDefinition } from './service-definition';
 @Module({})
 class ServiceModule {
   static for(definition: ServiceDefinition, config: ServiceConfig): DynamicModule {
-    return { module: ServiceModule, imports: [PlatformModule.forRoot(definition, config), ...definition.modules] };
+    return {
+      module: ServiceModule,
+      imports: [PlatformModule.forRoot(definition, config), ...definition.modules],
+    };
   }
 }
 
@@ -51,7 +59,10 @@ export async function createServiceApp(
  * Starts a service: validated configuration, its database (created if missing) and migrations,
  * its topics, then HTTP.
  */
-export async function runService(definition: ServiceDefinition, env = process.env): Promise<NestFastifyApplication> {
+export async function runService(
+  definition: ServiceDefinition,
+  env = process.env,
+): Promise<NestFastifyApplication> {
   const config = loadConfig(serviceEnvSchema, env);
   await ensureDatabase(config.DATABASE_URL);
   const app = await createServiceApp(definition, config);

@@ -75,7 +75,11 @@ describe('a service built by the runtime, against real PostgreSQL and Kafka', ()
     expect(ready.statusCode).toBe(503);
     expect(ready.json()).toMatchObject({
       status: 'not_ready',
-      checks: { database: { status: 'up' }, kafka: { status: 'up' }, migrations: { status: 'down' } },
+      checks: {
+        database: { status: 'up' },
+        kafka: { status: 'up' },
+        migrations: { status: 'down' },
+      },
     });
   });
 
@@ -85,7 +89,11 @@ describe('a service built by the runtime, against real PostgreSQL and Kafka', ()
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toEqual({
       status: 'ready',
-      checks: { database: { status: 'up' }, migrations: { status: 'up' }, kafka: { status: 'up', detail: '1 broker(s)' } },
+      checks: {
+        database: { status: 'up' },
+        migrations: { status: 'up' },
+        kafka: { status: 'up', detail: '1 broker(s)' },
+      },
     });
   });
 
@@ -98,16 +106,28 @@ describe('a service built by the runtime, against real PostgreSQL and Kafka', ()
   });
 
   it('answers bad input with problem+json naming every invalid field and the allowed values', async () => {
-    const response = await request('POST', '/api/v1/things', { impact: 7, urgency: 'urgent', extra: true });
+    const response = await request('POST', '/api/v1/things', {
+      impact: 7,
+      urgency: 'urgent',
+      extra: true,
+    });
     expect(response.statusCode).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
     const problem = response.json();
-    expect(problem).toMatchObject({ status: 400, title: 'The request is invalid', instance: '/api/v1/things' });
+    expect(problem).toMatchObject({
+      status: 400,
+      title: 'The request is invalid',
+      instance: '/api/v1/things',
+    });
     expect(problem.errors).toEqual(
       expect.arrayContaining([
         { field: 'name', message: 'name must be a string' },
         { field: 'impact', message: 'impact must not be greater than 3' },
-        { field: 'urgency', message: 'urgency must be one of: low, high', allowed: ['low', 'high'] },
+        {
+          field: 'urgency',
+          message: 'urgency must be one of: low, high',
+          allowed: ['low', 'high'],
+        },
         { field: 'extra', message: 'property extra should not exist' },
       ]),
     );
@@ -116,7 +136,10 @@ describe('a service built by the runtime, against real PostgreSQL and Kafka', ()
   it('answers unknown routes with problem+json', async () => {
     const response = await request('GET', '/api/v1/nothing-here');
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toMatchObject({ type: 'https://itsm.dev/problems/not-found', status: 404 });
+    expect(response.json()).toMatchObject({
+      type: 'https://itsm.dev/problems/not-found',
+      status: 404,
+    });
   });
 
   it('exposes Prometheus metrics', async () => {
@@ -128,7 +151,10 @@ describe('a service built by the runtime, against real PostgreSQL and Kafka', ()
 
 describe('starting a service', () => {
   it('refuses to start with a clear message for each missing or malformed variable', async () => {
-    const error = await runService(definition, { KAFKA_BROKERS: 'no-port', HTTP_PORT: 'eighty' }).catch((e: unknown) => e);
+    const error = await runService(definition, {
+      KAFKA_BROKERS: 'no-port',
+      HTTP_PORT: 'eighty',
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toEqual([
       expect.stringMatching(/^HTTP_PORT is invalid \(got "eighty"\)/),
@@ -154,7 +180,9 @@ describe('starting a service', () => {
       '[x] CreateAuditTrail1764201600000',
       'reverted the last migration',
     ]);
-    await expect(migrateCommand(definition, 'explode', print, env)).rejects.toThrow(/use one of run, revert, show/);
+    await expect(migrateCommand(definition, 'explode', print, env)).rejects.toThrow(
+      /use one of run, revert, show/,
+    );
     await database.drop();
   });
 });

@@ -48,7 +48,10 @@ export function testKafkaBrokers(): string[] {
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run integration tests through jest's global setup (npm test)`);
+  if (!value)
+    throw new Error(
+      `${name} is not set: run integration tests through jest's global setup (npm test)`,
+    );
   return value;
 }
 

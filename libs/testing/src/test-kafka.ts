@@ -12,7 +12,10 @@ export function createTestKafka(clientId: string) {
 }
 
 /** Creates topics for a test and returns a function that deletes them. */
-export async function createTestTopics(topics: string[], partitions = 3): Promise<() => Promise<void>> {
+export async function createTestTopics(
+  topics: string[],
+  partitions = 3,
+): Promise<() => Promise<void>> {
   const admin = new KafkaAdmin(createTestKafka('test-admin'));
   await admin.ensureTopics(topics.map((topic) => ({ topic, partitions, replicationFactor: 1 })));
   return async () => {

@@ -36,10 +36,14 @@ async function main(): Promise<void> {
     await Promise.all(
       services.map(async (service) => {
         await service.waitUntilReady();
-        print(`${service.name.padEnd(14)} ready at ${service.url}  (API docs: ${service.url}/api/v1/openapi.json)`);
+        print(
+          `${service.name.padEnd(14)} ready at ${service.url}  (API docs: ${service.url}/api/v1/openapi.json)`,
+        );
       }),
     );
-    print(`\nThe platform is up; service logs are in ${services[0]?.options.logFile.replace(/[^/]+$/, '')}. Ctrl-C stops it.`);
+    print(
+      `\nThe platform is up; service logs are in ${services[0]?.options.logFile.replace(/[^/]+$/, '')}. Ctrl-C stops it.`,
+    );
   } catch (error) {
     process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
     await shutdown(1);

@@ -38,6 +38,7 @@ export class LoggingModule {
 /** Probes and scrapes arrive every few seconds; logging each would drown the log. */
 function isProbe(request: IncomingMessage): boolean {
   // Fastify's middleware layer rewrites `url`; `originalUrl` keeps the path the client asked for.
-  const url = (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url ?? '';
+  const url =
+    (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url ?? '';
   return /^\/(health|metrics)(\/|$|\?)/.test(url);
 }

@@ -50,7 +50,8 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       [ATTR_SERVICE_VERSION]: options.serviceVersion ?? '0.1.0',
     }),
     metricReaders,
-    spanProcessors: options.spanProcessors ?? (exportConfigured(env) ? undefined : [new NoopSpanProcessor()]),
+    spanProcessors:
+      options.spanProcessors ?? (exportConfigured(env) ? undefined : [new NoopSpanProcessor()]),
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => /^\/(health|metrics)/.test(request.url ?? ''),
@@ -80,6 +81,8 @@ export function runningTelemetry(): Telemetry | undefined {
 
 function exportConfigured(env: NodeJS.ProcessEnv): boolean {
   return Boolean(
-    env.OTEL_TRACES_EXPORTER || env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
+    env.OTEL_TRACES_EXPORTER ||
+    env.OTEL_EXPORTER_OTLP_ENDPOINT ||
+    env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
   );
 }

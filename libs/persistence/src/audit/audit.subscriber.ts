@@ -25,12 +25,25 @@ export class AuditSubscriber implements EntitySubscriberInterface<ObjectLiteral>
 
   async afterUpdate(event: UpdateEvent<ObjectLiteral>): Promise<void> {
     if (!event.entity) return;
-    await this.record(event.metadata.target, 'update', event.databaseEntity, { ...event.databaseEntity, ...event.entity }, event.manager);
+    await this.record(
+      event.metadata.target,
+      'update',
+      event.databaseEntity,
+      { ...event.databaseEntity, ...event.entity },
+      event.manager,
+    );
   }
 
   async afterRemove(event: RemoveEvent<ObjectLiteral>): Promise<void> {
     const before = event.databaseEntity ?? event.entity;
-    await this.record(event.metadata.target, 'delete', before, undefined, event.manager, event.entityId);
+    await this.record(
+      event.metadata.target,
+      'delete',
+      before,
+      undefined,
+      event.manager,
+      event.entityId,
+    );
   }
 
   private async record(
@@ -48,15 +61,16 @@ export class AuditSubscriber implements EntitySubscriberInterface<ObjectLiteral>
     if (changes.length === 0) return;
     const actor = currentAuditActor();
     const rows = changes.map(
-      (change): QueryDeepPartialEntity<AuditEntry> => ({
-        entityType: options.entityType,
-        entityId,
-        operation,
-        field: change.field,
-        oldValue: change.oldValue,
-        newValue: change.newValue,
-        actor,
-      }) as QueryDeepPartialEntity<AuditEntry>,
+      (change): QueryDeepPartialEntity<AuditEntry> =>
+        ({
+          entityType: options.entityType,
+          entityId,
+          operation,
+          field: change.field,
+          oldValue: change.oldValue,
+          newValue: change.newValue,
+          actor,
+        }) as QueryDeepPartialEntity<AuditEntry>,
     );
     await manager.insert(AuditEntry, rows);
   }

@@ -14,7 +14,10 @@ export function Audited(options: AuditedOptions): ClassDecorator {
   return (target) => {
     Reflect.defineMetadata(
       AUDITED,
-      { entityType: options.entityType, ignore: new Set([...ALWAYS_IGNORED, ...(options.ignore ?? [])]) },
+      {
+        entityType: options.entityType,
+        ignore: new Set([...ALWAYS_IGNORED, ...(options.ignore ?? [])]),
+      },
       target,
     );
   };
@@ -24,5 +27,6 @@ export function auditedOptionsOf(
   target: unknown,
 ): { entityType: string; ignore: ReadonlySet<string> } | undefined {
   if (typeof target !== 'function') return undefined;
-  return Reflect.getMetadata(AUDITED, target) as { entityType: string; ignore: ReadonlySet<string> } | undefined;
+  return Reflect.getMetadata(AUDITED, target) as
+    { entityType: string; ignore: ReadonlySet<string> } | undefined;
 }

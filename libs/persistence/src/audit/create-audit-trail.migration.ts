@@ -17,7 +17,9 @@ export class CreateAuditTrail1764201600000 implements MigrationInterface {
         actor text NOT NULL,
         changed_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await runner.query(`CREATE INDEX audit_trail_record ON audit_trail (entity_type, entity_id, changed_at)`);
+    await runner.query(
+      `CREATE INDEX audit_trail_record ON audit_trail (entity_type, entity_id, changed_at)`,
+    );
     await runner.query(`
       CREATE FUNCTION audit_trail_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

@@ -33,7 +33,8 @@ export class HealthController {
           await this.dataSource.query('SELECT 1');
         },
         migrations: async () => {
-          if (await hasPendingMigrations(this.dataSource)) throw new Error('pending migrations have not run');
+          if (await hasPendingMigrations(this.dataSource))
+            throw new Error('pending migrations have not run');
         },
         kafka: async () => {
           const cluster = await this.kafka.ping(this.config.READINESS_TIMEOUT_MS);

@@ -23,10 +23,17 @@ export async function evaluateReadiness(
   const entries = await Promise.all(
     Object.entries(checks).map(async ([name, check]): Promise<[string, CheckResult]> => {
       try {
-        const detail = await withTimeout(check(), timeoutMs, `${name} did not answer within ${timeoutMs} ms`);
+        const detail = await withTimeout(
+          check(),
+          timeoutMs,
+          `${name} did not answer within ${timeoutMs} ms`,
+        );
         return [name, detail ? { status: 'up', detail } : { status: 'up' }];
       } catch (error) {
-        return [name, { status: 'down', detail: error instanceof Error ? error.message : String(error) }];
+        return [
+          name,
+          { status: 'down', detail: error instanceof Error ? error.message : String(error) },
+        ];
       }
     }),
   );

@@ -1,4 +1,8 @@
-import { publishTestInfrastructure, startTestInfrastructure, type TestInfrastructure } from '../infrastructure';
+import {
+  publishTestInfrastructure,
+  startTestInfrastructure,
+  type TestInfrastructure,
+} from '../infrastructure';
 
 declare global {
   var itsmTestInfrastructure: TestInfrastructure | undefined;
