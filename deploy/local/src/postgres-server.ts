@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync, chmodSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { isRoot, run, which } from './processes';
+import { canConnect, isRoot, run, which } from './processes';
 
 export interface PostgresServerOptions {
   /** Holds `data/` and `server.log`; owned by the `postgres` user when we run as root. */
@@ -54,6 +54,9 @@ export class PostgresServer {
   /** Creates the cluster on first use, then starts it and waits until it accepts connections. */
   async start(): Promise<void> {
     if (await this.isRunning()) return;
+    if (await canConnect('127.0.0.1', this.port)) {
+      throw new Error(`Port ${this.port} is taken by another process; set ITSM_POSTGRES_PORT or DATABASE_URL`);
+    }
     await this.initialize();
     await this.pg('pg_ctl', [
       'start',
