@@ -55,7 +55,9 @@ export class PostgresServer {
   async start(): Promise<void> {
     if (await this.isRunning()) return;
     if (await canConnect('127.0.0.1', this.port)) {
-      throw new Error(`Port ${this.port} is taken by another process; set ITSM_POSTGRES_PORT or DATABASE_URL`);
+      throw new Error(
+        `Port ${this.port} is taken by another process; set ITSM_POSTGRES_PORT or DATABASE_URL`,
+      );
     }
     await this.initialize();
     await this.pg('pg_ctl', [
