@@ -1,3 +1,4 @@
+import { redactUrl } from '@itsm/config';
 import { join } from 'node:path';
 import { KafkaBroker } from './kafka-broker';
 import { PostgresServer, postgresUserCanUse } from './postgres-server';
@@ -61,7 +62,7 @@ export class LocalStack {
 
   private async upPostgres(report: Report): Promise<string> {
     if (this.env.DATABASE_URL) {
-      report(`postgres   external at ${redact(this.env.DATABASE_URL)}`);
+      report(`postgres   external at ${redactUrl(this.env.DATABASE_URL)}`);
       return this.env.DATABASE_URL;
     }
     const server = await this.postgres();
@@ -106,8 +107,4 @@ export function databaseUrlFor(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();
-}
-
-export function redact(url: string): string {
-  return url.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
 }

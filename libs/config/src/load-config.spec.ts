@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { env } from './env-types';
-import { ConfigError, loadConfig } from './load-config';
+import { ConfigError, loadConfig, redactUrl } from './load-config';
 
 const schema = z.object({
   DATABASE_URL: env.postgresUrl(),
@@ -67,5 +67,9 @@ describe('loadConfig', () => {
       KAFKA_BROKERS: '127.0.0.1:9092',
     });
     expect(problems.join('\n')).not.toContain('s3cret');
+  });
+
+  it('redacts the password of a connection URL', () => {
+    expect(redactUrl('postgres://itsm:s3cret@db:5432/x')).toBe('postgres://itsm:***@db:5432/x');
   });
 });

@@ -31,5 +31,10 @@ function describeIssue(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string 
 /** Secrets never reach a log, not even in an error about them. */
 function mask(variable: string, value: string): string {
   if (/PASSWORD|SECRET|TOKEN|KEY/i.test(variable)) return '***';
-  return value.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
+  return redactUrl(value);
+}
+
+/** A connection URL with its password replaced by `***`, fit for a log line. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
 }
