@@ -8,6 +8,8 @@ import { platformServices } from '../platform';
 import type { ServiceProcess } from '../service-process';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
+// Piped through `tee` or a pager that Ctrl-C also ends, a write fails with EPIPE; shutting down matters more.
+process.stdout.on('error', () => undefined);
 
 async function main(): Promise<void> {
   const stack = new LocalStack();
