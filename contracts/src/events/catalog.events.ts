@@ -1,0 +1,157 @@
+import { Type } from '@sinclair/typebox';
+import { defineEvent } from '../define-event';
+import { Actor, oneOf, recordNumber, stateChangedData, Timestamp, recordUpdatedData, Uuid } from './common';
+
+/** ServiceNow's request states, so that integrators can map their data. */
+export const REQUEST_STATES = [
+  'requested',
+  'in_process',
+  'closed_complete',
+  'closed_incomplete',
+  'closed_cancelled',
+  'closed_rejected',
+] as const;
+export const REQUESTED_ITEM_STATES = [
+  'requested',
+  'pending_approval',
+  'approved',
+  'in_fulfilment',
+  'fulfilled',
+  'rejected',
+  'cancelled',
+] as const;
+const REQ_ID = '4d3c2b1a-0f9e-4d8c-8b7a-6f5e4d3c2b1a';
+const RITM_ID = '8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5f6e';
+
+export const requestCreated = defineEvent({
+  practice: 'catalog',
+  entity: 'request',
+  verb: 'created',
+  description: 'An employee submitted a request (REQ) for one or more catalog items.',
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('REQ'),
+    state: oneOf(REQUEST_STATES),
+    requestedFor: Actor,
+    requestedBy: Actor,
+    itemCount: Type.Integer({ minimum: 1 }),
+    openedAt: Timestamp,
+  }),
+  example: {
+    id: REQ_ID,
+    number: 'REQ0000777',
+    state: 'requested',
+    requestedFor: 'u-1042',
+    requestedBy: 'u-1042',
+    itemCount: 1,
+    openedAt: '2026-11-27T14:00:00.000Z',
+  },
+});
+
+export const requestUpdated = defineEvent({
+  practice: 'catalog',
+  entity: 'request',
+  verb: 'updated',
+  description: 'Fields of a request changed.',
+  schema: recordUpdatedData('REQ'),
+  example: {
+    id: REQ_ID,
+    number: 'REQ0000777',
+    version: 2,
+    changedBy: 'u-1042',
+    changedAt: '2026-11-27T14:05:00.000Z',
+    changes: [{ field: 'requestedFor', oldValue: 'u-1042', newValue: 'u-1043' }],
+  },
+});
+
+export const requestStateChanged = defineEvent({
+  practice: 'catalog',
+  entity: 'request',
+  verb: 'state_changed',
+  description: 'A request moved in its state model.',
+  schema: stateChangedData('REQ', REQUEST_STATES),
+  example: {
+    id: REQ_ID,
+    number: 'REQ0000777',
+    version: 3,
+    fromState: 'requested',
+    toState: 'in_process',
+    changedBy: 'system:fulfilment',
+    changedAt: '2026-11-27T14:10:00.000Z',
+  },
+});
+
+export const requestedItemCreated = defineEvent({
+  practice: 'catalog',
+  entity: 'requested_item',
+  verb: 'created',
+  description: 'A requested item (RITM) of a request, with the variables submitted on its form.',
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('RITM'),
+    requestId: Uuid,
+    catalogItemId: Uuid,
+    catalogItemName: Type.String(),
+    catalogItemVersion: Type.Integer({ minimum: 1 }),
+    quantity: Type.Integer({ minimum: 1 }),
+    variables: Type.Record(Type.String(), Type.Unknown()),
+    state: oneOf(REQUESTED_ITEM_STATES),
+    requestedFor: Actor,
+    openedAt: Timestamp,
+  }),
+  example: {
+    id: RITM_ID,
+    number: 'RITM0001001',
+    requestId: REQ_ID,
+    catalogItemId: '0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d',
+    catalogItemName: 'New VM',
+    catalogItemVersion: 3,
+    quantity: 1,
+    variables: { cpu: 4, memoryGb: 16, environment: 'staging' },
+    state: 'requested',
+    requestedFor: 'u-1042',
+    openedAt: '2026-11-27T14:00:00.000Z',
+  },
+});
+
+export const requestedItemUpdated = defineEvent({
+  practice: 'catalog',
+  entity: 'requested_item',
+  verb: 'updated',
+  description: 'Fields of a requested item changed.',
+  schema: recordUpdatedData('RITM'),
+  example: {
+    id: RITM_ID,
+    number: 'RITM0001001',
+    version: 2,
+    changedBy: 'u-6001',
+    changedAt: '2026-11-27T15:00:00.000Z',
+    changes: [{ field: 'assignmentGroup', oldValue: null, newValue: 'cloud-platform' }],
+  },
+});
+
+export const requestedItemStateChanged = defineEvent({
+  practice: 'catalog',
+  entity: 'requested_item',
+  verb: 'state_changed',
+  description: 'A requested item moved in its state model; `fulfilled` when all of its tasks are done.',
+  schema: stateChangedData('RITM', REQUESTED_ITEM_STATES),
+  example: {
+    id: RITM_ID,
+    number: 'RITM0001001',
+    version: 6,
+    fromState: 'in_fulfilment',
+    toState: 'fulfilled',
+    changedBy: 'system:fulfilment',
+    changedAt: '2026-11-28T09:00:00.000Z',
+  },
+});
+
+export const catalogEvents = [
+  requestCreated,
+  requestUpdated,
+  requestStateChanged,
+  requestedItemCreated,
+  requestedItemUpdated,
+  requestedItemStateChanged,
+];

@@ -1,0 +1,74 @@
+import { Type } from '@sinclair/typebox';
+import { defineEvent } from '../define-event';
+import { Actor, oneOf, recordNumber, stateChangedData, Timestamp, recordUpdatedData, Uuid } from './common';
+
+export const PROBLEM_STATES = ['new', 'assess', 'root_cause_analysis', 'fix_in_progress', 'resolved', 'closed'] as const;
+const ID = '5e0d9b7c-2f1a-4c3b-9d8e-7f6a5b4c3d2e';
+
+export const problemCreated = defineEvent({
+  practice: 'problem',
+  entity: 'problem',
+  verb: 'created',
+  description: 'A problem was opened, by a problem manager or by proactive detection of recurring incidents.',
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('PRB'),
+    shortDescription: Type.String({ minLength: 1 }),
+    description: Type.Optional(Type.String()),
+    state: oneOf(PROBLEM_STATES),
+    priority: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+    configurationItemId: Type.Optional(Uuid),
+    serviceId: Type.Optional(Uuid),
+    category: Type.Optional(Type.String()),
+    assignmentGroup: Type.Optional(Type.String()),
+    linkedIncidentIds: Type.Array(Uuid),
+    openedBy: Actor,
+    openedAt: Timestamp,
+  }),
+  example: {
+    id: ID,
+    number: 'PRB0000042',
+    shortDescription: 'Recurring timeouts on the checkout database',
+    state: 'new',
+    configurationItemId: '9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    linkedIncidentIds: ['0b6f8f8e-4c1e-4b8e-9a51-3f1c2d9e7a10'],
+    openedBy: 'system:proactive-detection',
+    openedAt: '2026-11-27T11:00:00.000Z',
+  },
+});
+
+export const problemUpdated = defineEvent({
+  practice: 'problem',
+  entity: 'problem',
+  verb: 'updated',
+  description: 'Fields of a problem changed, e.g. its root cause or workaround was documented.',
+  schema: recordUpdatedData('PRB'),
+  example: {
+    id: ID,
+    number: 'PRB0000042',
+    version: 5,
+    changedBy: 'u-3001',
+    changedAt: '2026-11-27T12:30:00.000Z',
+    changes: [{ field: 'workaround', oldValue: null, newValue: 'Restart the connection pool' }],
+  },
+});
+
+export const problemStateChanged = defineEvent({
+  practice: 'problem',
+  entity: 'problem',
+  verb: 'state_changed',
+  description: 'A problem moved in its state model; `reason` carries the resolution code when it closes.',
+  schema: stateChangedData('PRB', PROBLEM_STATES),
+  example: {
+    id: ID,
+    number: 'PRB0000042',
+    version: 6,
+    fromState: 'fix_in_progress',
+    toState: 'resolved',
+    reason: 'fix_applied',
+    changedBy: 'u-3001',
+    changedAt: '2026-11-28T08:00:00.000Z',
+  },
+});
+
+export const problemEvents = [problemCreated, problemUpdated, problemStateChanged];
