@@ -4,6 +4,11 @@ import { env, z } from '@itsm/config';
 export const kafkaEnvSchema = z.object({
   KAFKA_BROKERS: env.hostPortList(),
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  /** Prepended to every topic, so that several environments can share a cluster. */
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/, 'may hold only letters, digits, dots, dashes and underscores')
+    .default(''),
   KAFKA_TOPIC_PARTITIONS: env.positiveInt(3),
   KAFKA_REPLICATION_FACTOR: env.positiveInt(1),
   KAFKA_CONNECTION_TIMEOUT_MS: env.positiveInt(3000),

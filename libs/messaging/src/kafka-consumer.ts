@@ -60,7 +60,7 @@ export class KafkaConsumer {
   }
 }
 
-function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
+export function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
   const decoded: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     const first = Array.isArray(value) ? value[0] : value;

@@ -6,7 +6,7 @@ import {
   ensureDatabase,
   revertLastMigration,
 } from '@itsm/persistence';
-import type { ServiceDefinition } from './service-definition';
+import { serviceMigrations, type ServiceDefinition } from './service-definition';
 
 export const MIGRATE_ACTIONS = ['run', 'revert', 'show'] as const;
 export type MigrateAction = (typeof MIGRATE_ACTIONS)[number];
@@ -30,7 +30,7 @@ export async function migrateCommand(
     url: config.DATABASE_URL,
     applicationName: `itsm-${definition.practice}-migrate`,
     entities: definition.entities,
-    migrations: definition.migrations,
+    migrations: serviceMigrations(definition),
     poolSize: 1,
   });
   await dataSource.initialize();

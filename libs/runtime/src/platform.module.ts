@@ -6,16 +6,15 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { createKafka, KafkaAdmin, kafkaSettingsFrom } from '@itsm/messaging';
+import { createKafka, KafkaAdmin, kafkaSettingsFrom, Outbox } from '@itsm/messaging';
 import { LoggingModule, MetricsController } from '@itsm/observability';
 import { runningTelemetry } from '@itsm/observability/telemetry';
 import { serviceDataSourceOptions } from '@itsm/persistence';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { HealthController } from './health/health.controller';
-import { SERVICE_CONFIG, SERVICE_DEFINITION, type ServiceConfig } from './service-config';
-import type { ServiceDefinition } from './service-definition';
-
-export const KAFKA = Symbol('KAFKA');
+import { outboxProvider, OutboxRelayRunner } from './messaging.providers';
+import { KAFKA, SERVICE_CONFIG, SERVICE_DEFINITION, type ServiceConfig } from './service-config';
+import { serviceMigrations, type ServiceDefinition } from './service-definition';
 
 /** What every service has: logging, its database, Kafka, health and metrics endpoints. */
 @Global()
@@ -34,7 +33,7 @@ export class PlatformModule implements OnApplicationShutdown {
             url: config.DATABASE_URL,
             applicationName: serviceName,
             entities: definition.entities,
-            migrations: definition.migrations,
+            migrations: serviceMigrations(definition),
             poolSize: config.DATABASE_POOL_SIZE,
           }),
         ),
@@ -51,13 +50,15 @@ export class PlatformModule implements OnApplicationShutdown {
               logger[level === 'info' ? 'log' : level]({ ...context, message }, 'Kafka'),
             ),
         },
+        outboxProvider,
+        OutboxRelayRunner,
         {
           provide: KafkaAdmin,
           inject: [KAFKA],
           useFactory: (kafka: ConstructorParameters<typeof KafkaAdmin>[0]) => new KafkaAdmin(kafka),
         },
       ],
-      exports: [SERVICE_CONFIG, SERVICE_DEFINITION, KAFKA, KafkaAdmin],
+      exports: [SERVICE_CONFIG, SERVICE_DEFINITION, KAFKA, KafkaAdmin, Outbox, OutboxRelayRunner],
     };
   }
 

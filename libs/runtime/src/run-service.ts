@@ -9,12 +9,12 @@ import {
   ProblemDetailsFilter,
   serveOpenApiDocument,
 } from '@itsm/http';
-import { KafkaAdmin } from '@itsm/messaging';
+import { EventConsumerTransport, KafkaAdmin } from '@itsm/messaging';
 import { applyMigrations, ensureDatabase } from '@itsm/persistence';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { PlatformModule } from './platform.module';
-import { serviceEnvSchema, type ServiceConfig } from './service-config';
+import { KAFKA, serviceEnvSchema, type ServiceConfig } from './service-config';
 import type { ServiceDefinition } from './service-definition';
 
 @Module({})
@@ -44,6 +44,27 @@ export async function createServiceApp(
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
+  app.connectMicroservice(
+    {
+      strategy: new EventConsumerTransport({
+        kafka: app.get(KAFKA),
+        dataSource: app.get(DataSource),
+        groupPrefix: `itsm-${definition.practice}`,
+        topicPrefix: config.KAFKA_TOPIC_PREFIX,
+        retry: {
+          maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+          baseDelayMs: config.CONSUMER_RETRY_BASE_MS,
+          maxDelayMs: 10_000,
+        },
+        partitionsConsumedConcurrently: config.CONSUMER_PARTITION_CONCURRENCY,
+        topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
+        replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+        log: (level, message) =>
+          app.get(Logger)[level === 'info' ? 'log' : level](message, 'EventConsumer'),
+      }),
+    },
+    { inheritAppConfig: true },
+  );
   serveOpenApiDocument(
     app,
     buildOpenApiDocument(app, {
@@ -74,13 +95,14 @@ export async function runService(
   }
   const created = await app.get(KafkaAdmin).ensureTopics(
     topicsOwnedBy(definition.practice).map((topic) => ({
-      topic,
+      topic: config.KAFKA_TOPIC_PREFIX + topic,
       partitions: config.KAFKA_TOPIC_PARTITIONS,
       replicationFactor: config.KAFKA_REPLICATION_FACTOR,
     })),
   );
   if (created.length) logger.log(`created topics: ${created.join(', ')}`, 'Kafka');
 
+  await app.startAllMicroservices();
   await app.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
   logger.log(`${definition.title} listening on ${config.HTTP_HOST}:${config.HTTP_PORT}`, 'Service');
   return app;

@@ -9,6 +9,12 @@ export const serviceEnvSchema = z.object({
   LOG_LEVEL: env.logLevel(),
   /** How long a readiness probe waits for each dependency before calling it down. */
   READINESS_TIMEOUT_MS: env.positiveInt(2000),
+  OUTBOX_POLL_INTERVAL_MS: env.positiveInt(1000),
+  OUTBOX_BATCH_SIZE: env.positiveInt(500),
+  OUTBOX_RETENTION_HOURS: env.positiveInt(24),
+  CONSUMER_MAX_ATTEMPTS: env.positiveInt(5),
+  CONSUMER_RETRY_BASE_MS: env.positiveInt(200),
+  CONSUMER_PARTITION_CONCURRENCY: env.positiveInt(3),
   ...databaseEnvSchema.shape,
   ...kafkaEnvSchema.shape,
 });
@@ -17,3 +23,4 @@ export type ServiceConfig = z.infer<typeof serviceEnvSchema>;
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 export const SERVICE_DEFINITION = Symbol('SERVICE_DEFINITION');
+export const KAFKA = Symbol('KAFKA');

@@ -1,0 +1,338 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  deadLetterTopic,
+  findEventDefinition,
+  fromKafkaHeaders,
+  validateEventData,
+  type EventDefinition,
+} from '@itsm/contracts';
+import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import { KafkaAdmin } from '../kafka-admin';
+import { decodeHeaders } from '../kafka-consumer';
+import { messagingMetrics } from '../metrics';
+import { contextFromHeaders, inSpan, SpanKind } from '../tracing';
+import {
+  DEFAULT_SUBSCRIPTION,
+  PermanentEventError,
+  type ConsumedEvent,
+  type EventContext,
+} from './consumed-event';
+import {
+  deadLetterHeaders,
+  DEFAULT_RETRY_POLICY,
+  retryDelayMs,
+  type DeadLetterReason,
+  type RetryPolicy,
+} from './retry-policy';
+
+export interface EventConsumerOptions {
+  kafka: Kafka;
+  dataSource: DataSource;
+  /** Prefix of every consumer group and inbox name, e.g. `itsm-incident`. */
+  groupPrefix: string;
+  /** Prefix of every topic name, as the producing services use it (`KAFKA_TOPIC_PREFIX`). */
+  topicPrefix?: string;
+  retry?: RetryPolicy;
+  /** Partitions of one subscription handled at once (order holds within a partition). */
+  partitionsConsumedConcurrently?: number;
+  topicPartitions?: number;
+  replicationFactor?: number;
+  log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+}
+
+type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead_lettered';
+
+interface Subscription {
+  name: string;
+  handlers: Map<string, { definition: EventDefinition; handler: MessageHandler }>;
+  consumer?: Consumer;
+}
+
+/**
+ * A Nest transport strategy on Kafka for `@OnEvent` handlers. It fixes what the stock Kafka server
+ * gets wrong for us: an event's effect and its inbox row commit in one transaction (a redelivery is
+ * skipped), offsets are committed only after that, failures are retried with backoff, and an invalid
+ * event or one whose retries ran out goes to `<topic>.dlq` with the error, so the partition moves on.
+ */
+export class EventConsumerTransport extends Server implements CustomTransportStrategy {
+  private readonly subscriptions = new Map<string, Subscription>();
+  private readonly retry: RetryPolicy;
+  private deadLetters?: Producer;
+  private readonly lag = new Map<string, number>();
+
+  constructor(private readonly options: EventConsumerOptions) {
+    super();
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    messagingMetrics.meter
+      .createObservableGauge('itsm_consumer_lag', {
+        description: 'Messages behind the end of each partition',
+      })
+      .addCallback((result) => {
+        for (const [key, value] of this.lag) {
+          const [subscription, topic, partition] = key.split('|');
+          result.observe(value, {
+            subscription: subscription!,
+            topic: topic!,
+            partition: partition!,
+          });
+        }
+      });
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    this.start().then(
+      () => callback(),
+      (error: unknown) => callback(error),
+    );
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(
+      [...this.subscriptions.values()].map((subscription) => subscription.consumer?.disconnect()),
+    );
+    await this.deadLetters?.disconnect();
+    this.subscriptions.clear();
+  }
+
+  on(): never {
+    throw new Error(
+      'EventConsumerTransport reports its state through logs and metrics, not events',
+    );
+  }
+
+  unwrap<T>(): T {
+    return this.options.kafka as T;
+  }
+
+  private async start(): Promise<void> {
+    for (const [pattern, handler] of this.getHandlers()) {
+      const definition = findEventDefinition(pattern);
+      if (!definition) throw new Error(`@OnEvent('${pattern}'): no such event in contracts`);
+      const name = (handler.extras?.subscription as string | undefined) ?? DEFAULT_SUBSCRIPTION;
+      const subscription = this.subscriptions.get(name) ?? { name, handlers: new Map() };
+      subscription.handlers.set(pattern, { definition, handler });
+      this.subscriptions.set(name, subscription);
+    }
+    if (this.subscriptions.size === 0) return;
+
+    const topics = [
+      ...new Set(
+        [...this.subscriptions.values()].flatMap((s) =>
+          [...s.handlers.values()].map((h) => this.topicOf(h.definition)),
+        ),
+      ),
+    ];
+    const admin = new KafkaAdmin(this.options.kafka);
+    await admin.ensureTopics(
+      topics
+        .flatMap((topic) => [topic, deadLetterTopic(topic)])
+        .map((topic) => ({
+          topic,
+          partitions: this.options.topicPartitions ?? 3,
+          replicationFactor: this.options.replicationFactor ?? 1,
+        })),
+    );
+    await admin.disconnect();
+
+    this.deadLetters = this.options.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+    });
+    await this.deadLetters.connect();
+    for (const subscription of this.subscriptions.values()) await this.run(subscription);
+  }
+
+  private async run(subscription: Subscription): Promise<void> {
+    const consumer = this.options.kafka.consumer({ groupId: this.groupOf(subscription) });
+    subscription.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: [
+        ...new Set([...subscription.handlers.values()].map((h) => this.topicOf(h.definition))),
+      ],
+      fromBeginning: true,
+    });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+      eachBatch: (payload) => this.handleBatch(subscription, consumer, payload),
+    });
+  }
+
+  private async handleBatch(
+    subscription: Subscription,
+    consumer: Consumer,
+    payload: EachBatchPayload,
+  ): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    let next: string | undefined;
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) break;
+      const outcome = await this.handleMessage(
+        subscription,
+        batch.topic,
+        batch.partition,
+        message,
+        heartbeat,
+      );
+      messagingMetrics.consumed.add(1, { subscription: subscription.name, outcome });
+      resolveOffset(message.offset);
+      next = (BigInt(message.offset) + 1n).toString();
+      this.lag.set(
+        `${subscription.name}|${batch.topic}|${batch.partition}`,
+        Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))),
+      );
+      await heartbeat();
+    }
+    // Every effect above is committed in PostgreSQL; only now may Kafka forget these messages.
+    if (next !== undefined)
+      await consumer.commitOffsets([
+        { topic: batch.topic, partition: batch.partition, offset: next },
+      ]);
+  }
+
+  private async handleMessage(
+    subscription: Subscription,
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<Outcome> {
+    const headers = decodeHeaders(message.headers);
+    const place = { topic, partition, offset: message.offset, subscription: subscription.name };
+    const envelope = fromKafkaHeaders(headers);
+    if (!envelope.ok)
+      return this.deadLetter(message, place, 'invalid', envelope.errors.join('; '), 0);
+    const target = subscription.handlers.get(envelope.envelope.type);
+    if (!target) return 'ignored';
+
+    let data: unknown;
+    try {
+      data = JSON.parse(message.value?.toString() ?? 'null');
+    } catch (error) {
+      return this.deadLetter(
+        message,
+        place,
+        'invalid',
+        `body is not JSON: ${(error as Error).message}`,
+        0,
+      );
+    }
+    const validation = validateEventData(target.definition, data);
+    if (!validation.valid)
+      return this.deadLetter(message, place, 'invalid', validation.errors.join('; '), 0);
+
+    const event: ConsumedEvent = {
+      ...envelope.envelope,
+      data,
+      topic,
+      partition,
+      offset: message.offset,
+    };
+    const attributes = {
+      'messaging.system': 'kafka',
+      'messaging.destination.name': topic,
+      'messaging.message.id': event.id,
+      'messaging.consumer.group.name': this.groupOf(subscription),
+    };
+    return inSpan(
+      `${topic} process`,
+      SpanKind.CONSUMER,
+      contextFromHeaders(headers),
+      attributes,
+      async () => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await this.applyOnce(subscription, event, target.handler, attempt);
+          } catch (error) {
+            const reason = error instanceof PermanentEventError ? 'permanent' : 'exhausted';
+            if (reason === 'permanent' || attempt >= this.retry.maxAttempts) {
+              return this.deadLetter(
+                message,
+                place,
+                reason,
+                (error as Error).message ?? String(error),
+                attempt,
+              );
+            }
+            messagingMetrics.retries.add(1, { subscription: subscription.name });
+            this.log(
+              'warn',
+              `${event.type} ${event.id} failed (attempt ${attempt}): ${(error as Error).message}; retrying`,
+            );
+            await sleep(retryDelayMs(this.retry, attempt));
+            await heartbeat();
+          }
+        }
+      },
+    );
+  }
+
+  /** The effect and the inbox row in one transaction: a second delivery finds the row and does nothing. */
+  private async applyOnce(
+    subscription: Subscription,
+    event: ConsumedEvent,
+    handler: MessageHandler,
+    attempt: number,
+  ): Promise<Outcome> {
+    return this.options.dataSource.transaction(async (manager) => {
+      const inserted = await manager.query<unknown[]>(
+        `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
+         ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
+        [this.groupOf(subscription), event.id, event.type],
+      );
+      if (inserted.length === 0) return 'duplicate';
+      const context: EventContext = { manager, subscription: subscription.name, attempt };
+      await lastValueFrom(this.transformToObservable(await handler(event, context)), {
+        defaultValue: undefined,
+      });
+      return 'applied';
+    });
+  }
+
+  private async deadLetter(
+    message: KafkaMessage,
+    place: { topic: string; partition: number; offset: string; subscription: string },
+    reason: DeadLetterReason,
+    error: string,
+    attempts: number,
+  ): Promise<Outcome> {
+    this.log(
+      'error',
+      `dead-lettering ${place.topic}/${place.partition}@${place.offset} (${reason}): ${error}`,
+    );
+    await this.deadLetters!.send({
+      topic: deadLetterTopic(place.topic),
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...decodeHeaders(message.headers),
+            ...deadLetterHeaders({ ...place, reason, error, attempts, failedAt: new Date() }),
+          },
+        },
+      ],
+    });
+    messagingMetrics.deadLetters.add(1, { subscription: place.subscription, reason });
+    return 'dead_lettered';
+  }
+
+  private topicOf(definition: EventDefinition): string {
+    return (this.options.topicPrefix ?? '') + definition.topic;
+  }
+
+  private groupOf(subscription: Subscription): string {
+    return `${this.options.groupPrefix}.${subscription.name}`;
+  }
+
+  private log(level: 'info' | 'warn' | 'error', message: string): void {
+    this.options.log?.(level, message);
+  }
+}
