@@ -175,9 +175,11 @@ describe('starting a service', () => {
     await migrateCommand(definition, 'revert', print, env);
     expect(lines).toEqual([
       '[ ] CreateAuditTrail1764201600000',
-      'applied: CreateAuditTrail1764201600000',
+      '[ ] CreateMessagingTables1764288000000',
+      'applied: CreateAuditTrail1764201600000, CreateMessagingTables1764288000000',
       'the database is up to date',
       '[x] CreateAuditTrail1764201600000',
+      '[x] CreateMessagingTables1764288000000',
       'reverted the last migration',
     ]);
     await expect(migrateCommand(definition, 'explode', print, env)).rejects.toThrow(

@@ -1,3 +1,4 @@
 export * from './infrastructure';
 export * from './test-database';
 export * from './test-kafka';
+export * from './messaging-pipeline';

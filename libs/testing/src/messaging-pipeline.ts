@@ -1,0 +1,173 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { incidentUpdated, deadLetterTopic } from '@itsm/contracts';
+import { applyMigrations, createServiceDataSource } from '@itsm/persistence';
+import {
+  CreateMessagingTables1764288000000,
+  EventConsumerTransport,
+  KafkaAdmin,
+  Outbox,
+  OutboxRelay,
+  type ConsumedEvent,
+  type createKafka,
+  type EventContext,
+} from '@itsm/messaging';
+import type { DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+type Kafka = ReturnType<typeof createKafka>;
+
+type UpdatedData = { id: string; version: number; changes: Array<{ field: string }> };
+
+/**
+ * A producing service (database with an outbox, relay) and a consuming service (database with an
+ * inbox and an `applied_events` table as the handler's effect), wired through a real broker on
+ * topics of their own.
+ */
+export class MessagingPipeline {
+  readonly run = randomBytes(4).toString('hex');
+  readonly topicPrefix = `t${this.run}.`;
+  readonly topic = `${this.topicPrefix}${incidentUpdated.topic}`;
+  readonly outbox = new Outbox('incident', this.topicPrefix);
+  producer!: { db: TestDatabase; dataSource: DataSource };
+  consumer!: { db: TestDatabase; dataSource: DataSource };
+  relay?: OutboxRelay;
+  transport?: EventConsumerTransport;
+  /** Aggregate ids whose handler always fails, to exhaust the retries. */
+  readonly failing = new Set<string>();
+
+  constructor(private readonly kafka: Kafka) {}
+
+  async setUp(): Promise<void> {
+    this.producer = await this.database('outbox');
+    this.consumer = await this.database('inbox');
+    await this.consumer.dataSource.query(
+      `CREATE TABLE applied_events (event_id text NOT NULL, aggregate_id uuid NOT NULL, version int NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp(), seq bigint GENERATED ALWAYS AS IDENTITY)`,
+    );
+    const admin = new KafkaAdmin(this.kafka);
+    await admin.ensureTopics(
+      [this.topic, deadLetterTopic(this.topic)].map((topic) => ({
+        topic,
+        partitions: 3,
+        replicationFactor: 1,
+      })),
+    );
+    await admin.disconnect();
+  }
+
+  async tearDown(): Promise<void> {
+    await this.relay?.stop();
+    await this.transport?.close();
+    const admin = new KafkaAdmin(this.kafka);
+    await admin.deleteTopics([this.topic, deadLetterTopic(this.topic)]).catch(() => undefined);
+    await admin.disconnect();
+    for (const side of [this.producer, this.consumer]) {
+      await side.dataSource.destroy();
+      await side.db.drop();
+    }
+  }
+
+  /** Publishes `versions` updates of one incident, each in its own transaction, as a service would. */
+  async publishUpdates(
+    aggregateId: string,
+    versions: number[],
+    field = 'assignee',
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    for (const version of versions) {
+      ids.push(
+        await this.producer.dataSource.transaction((manager) =>
+          this.outbox.publish(manager, incidentUpdated, {
+            aggregateId,
+            data: {
+              id: aggregateId,
+              number: 'INC0000001',
+              version,
+              changedBy: 'u-1',
+              changedAt: new Date().toISOString(),
+              changes: [{ field, oldValue: version - 1, newValue: version }],
+            },
+          }),
+        ),
+      );
+    }
+    return ids;
+  }
+
+  startRelay(options: { batchSize?: number } = {}): Promise<void> {
+    this.relay = new OutboxRelay({
+      dataSource: this.producer.dataSource,
+      kafka: this.kafka,
+      name: `test-${this.run}`,
+      pollIntervalMs: 200,
+      batchSize: options.batchSize,
+    });
+    return this.relay.start();
+  }
+
+  async startConsumer(): Promise<void> {
+    this.transport = new EventConsumerTransport({
+      kafka: this.kafka,
+      dataSource: this.consumer.dataSource,
+      groupPrefix: `test-${this.run}`,
+      topicPrefix: this.topicPrefix,
+      retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 },
+    });
+    this.transport.addHandler(
+      incidentUpdated.type,
+      async (event: ConsumedEvent<UpdatedData>, context: EventContext) => {
+        if (this.failing.has(event.data.id)) throw new Error(`cannot apply ${event.data.id}`);
+        await context.manager.query(
+          'INSERT INTO applied_events (event_id, aggregate_id, version) VALUES ($1, $2, $3)',
+          [event.id, event.data.id, event.data.version],
+        );
+      },
+      true,
+      { subscription: 'default' },
+    );
+    await new Promise<void>((resolve, reject) =>
+      this.transport!.listen((error?: unknown) => (error ? reject(error) : resolve())),
+    );
+  }
+
+  async applied(): Promise<Array<{ event_id: string; aggregate_id: string; version: number }>> {
+    return this.consumer.dataSource.query(
+      'SELECT event_id, aggregate_id, version FROM applied_events ORDER BY seq',
+    );
+  }
+
+  async waitForApplied(count: number, timeoutMs = 45_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [{ n }] = await this.consumer.dataSource.query(
+        'SELECT count(*)::int AS n FROM applied_events',
+      );
+      if (n >= count) return;
+      if (Date.now() > deadline) throw new Error(`only ${n} of ${count} events applied`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async unpublishedCount(): Promise<number> {
+    const [{ n }] = await this.producer.dataSource.query(
+      'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
+    );
+    return n;
+  }
+
+  newAggregate(): string {
+    return randomUUID();
+  }
+
+  private async database(label: string) {
+    const db = await createTestDatabase(label);
+    const dataSource = createServiceDataSource({
+      url: db.url,
+      applicationName: `messaging-test-${label}`,
+      entities: [],
+      migrations: [CreateMessagingTables1764288000000],
+    });
+    await dataSource.initialize();
+    await applyMigrations(dataSource);
+    return { db, dataSource };
+  }
+}
