@@ -1,14 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  freePort,
-  localStateDir,
-  postgresDataHome,
-  PostgresServer,
-  ServiceProcess,
-} from '@itsm/local-stack';
-import { testKafkaBrokers } from '@itsm/testing';
+import { freePort, localStateDir, type PostgresServer, ServiceProcess } from '@itsm/local-stack';
+import { startDisposablePostgres, testKafkaBrokers } from '@itsm/testing';
 
 jest.setTimeout(180_000);
 
@@ -30,11 +24,7 @@ describe('readiness follows the database', () => {
   let service: ServiceProcess;
 
   beforeAll(async () => {
-    postgres = new PostgresServer({
-      baseDir: await postgresDataHome(`e2e-postgres-${run}`),
-      port: await freePort(),
-    });
-    await postgres.start();
+    postgres = await startDisposablePostgres();
     service = new ServiceProcess({
       name: 'incident',
       port: await freePort(),
