@@ -26,7 +26,9 @@ describe('the CloudEvents envelope on Kafka', () => {
   });
 
   it('names every missing or malformed attribute', () => {
-    expect(fromKafkaHeaders({ ce_specversion: '0.3', ce_time: 'soon', 'content-type': 'text/plain' })).toEqual({
+    expect(
+      fromKafkaHeaders({ ce_specversion: '0.3', ce_time: 'soon', 'content-type': 'text/plain' }),
+    ).toEqual({
       ok: false,
       errors: [
         'header ce_specversion must be 1.0, got 0.3',

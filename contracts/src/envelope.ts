@@ -36,7 +36,8 @@ export function toKafkaHeaders(envelope: EventEnvelope): Record<string, string> 
   };
 }
 
-export type EnvelopeResult = { ok: true; envelope: EventEnvelope } | { ok: false; errors: string[] };
+export type EnvelopeResult =
+  { ok: true; envelope: EventEnvelope } | { ok: false; errors: string[] };
 
 /** Reads the envelope from Kafka headers, naming every missing or malformed attribute. */
 export function fromKafkaHeaders(headers: Record<string, string | undefined>): EnvelopeResult {
@@ -47,7 +48,8 @@ export function fromKafkaHeaders(headers: Record<string, string | undefined>): E
     return value ?? '';
   };
   const specversion = required('ce_specversion');
-  if (specversion && specversion !== SPEC_VERSION) errors.push(`header ce_specversion must be ${SPEC_VERSION}, got ${specversion}`);
+  if (specversion && specversion !== SPEC_VERSION)
+    errors.push(`header ce_specversion must be ${SPEC_VERSION}, got ${specversion}`);
   const envelope: EventEnvelope = {
     id: required('ce_id'),
     source: required('ce_source'),
@@ -55,9 +57,11 @@ export function fromKafkaHeaders(headers: Record<string, string | undefined>): E
     time: required('ce_time'),
     subject: required('ce_subject'),
   };
-  if (envelope.time && Number.isNaN(Date.parse(envelope.time))) errors.push(`header ce_time is not a timestamp: ${envelope.time}`);
+  if (envelope.time && Number.isNaN(Date.parse(envelope.time)))
+    errors.push(`header ce_time is not a timestamp: ${envelope.time}`);
   const contentType = headers['content-type'];
-  if (contentType && !contentType.startsWith(CONTENT_TYPE)) errors.push(`content-type must be ${CONTENT_TYPE}, got ${contentType}`);
+  if (contentType && !contentType.startsWith(CONTENT_TYPE))
+    errors.push(`content-type must be ${CONTENT_TYPE}, got ${contentType}`);
   if (headers.traceparent) envelope.traceparent = headers.traceparent;
   if (headers.tracestate) envelope.tracestate = headers.tracestate;
   return errors.length ? { ok: false, errors } : { ok: true, envelope };

@@ -56,7 +56,7 @@ describe('the event catalog', () => {
     const errors = result.valid ? [] : result.errors;
     expect(errors).toEqual(
       expect.arrayContaining([
-        '(data) must have required property \'id\'',
+        "(data) must have required property 'id'",
         'number must match pattern "^INC[0-9]{7}$"',
         'state must be equal to one of the allowed values: new, in_progress, on_hold, resolved, closed, canceled',
         'impact must be <= 3',

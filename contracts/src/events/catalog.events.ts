@@ -1,6 +1,14 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../define-event';
-import { Actor, oneOf, recordNumber, stateChangedData, Timestamp, recordUpdatedData, Uuid } from './common';
+import {
+  Actor,
+  oneOf,
+  recordNumber,
+  stateChangedData,
+  Timestamp,
+  recordUpdatedData,
+  Uuid,
+} from './common';
 
 /** ServiceNow's request states, so that integrators can map their data. */
 export const REQUEST_STATES = [
@@ -134,7 +142,8 @@ export const requestedItemStateChanged = defineEvent({
   practice: 'catalog',
   entity: 'requested_item',
   verb: 'state_changed',
-  description: 'A requested item moved in its state model; `fulfilled` when all of its tasks are done.',
+  description:
+    'A requested item moved in its state model; `fulfilled` when all of its tasks are done.',
   schema: stateChangedData('RITM', REQUESTED_ITEM_STATES),
   example: {
     id: RITM_ID,

@@ -1,8 +1,25 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../define-event';
-import { Actor, oneOf, recordNumber, stateChangedData, Timestamp, recordUpdatedData, Uuid } from './common';
+import {
+  Actor,
+  oneOf,
+  recordNumber,
+  stateChangedData,
+  Timestamp,
+  recordUpdatedData,
+  Uuid,
+} from './common';
 
-export const CHANGE_STATES = ['new', 'assess', 'authorize', 'scheduled', 'implement', 'review', 'closed', 'canceled'] as const;
+export const CHANGE_STATES = [
+  'new',
+  'assess',
+  'authorize',
+  'scheduled',
+  'implement',
+  'review',
+  'closed',
+  'canceled',
+] as const;
 export const CHANGE_TYPES = ['standard', 'normal', 'emergency'] as const;
 const ID = '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a9f';
 

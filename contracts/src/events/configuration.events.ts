@@ -3,9 +3,19 @@ import { defineEvent } from '../define-event';
 import { Actor, oneOf, Timestamp, updatedData, Uuid } from './common';
 
 export const CI_STATUSES = ['operational', 'degraded', 'down', 'retired'] as const;
-export const RELATIONSHIP_TYPES = ['depends_on', 'runs_on', 'hosted_on', 'contains', 'connects_to'] as const;
+export const RELATIONSHIP_TYPES = [
+  'depends_on',
+  'runs_on',
+  'hosted_on',
+  'contains',
+  'connects_to',
+] as const;
 const CI_ID = '9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
-const Criticality = Type.Integer({ minimum: 1, maximum: 4, description: '1 most critical … 4 least' });
+const Criticality = Type.Integer({
+  minimum: 1,
+  maximum: 4,
+  description: '1 most critical … 4 least',
+});
 
 export const ciCreated = defineEvent({
   practice: 'configuration',
@@ -66,7 +76,8 @@ export const ciStatusChanged = defineEvent({
   practice: 'configuration',
   entity: 'ci',
   verb: 'status_changed',
-  description: 'A CI changed operational status; `down` makes the incident service open an incident for it.',
+  description:
+    'A CI changed operational status; `down` makes the incident service open an incident for it.',
   schema: Type.Object({
     id: Uuid,
     name: Type.String(),
@@ -93,7 +104,10 @@ export const ciStatusChanged = defineEvent({
 
 const relationshipFields = {
   id: Uuid,
-  type: oneOf(RELATIONSHIP_TYPES, 'Named from the source: the source depends_on / runs_on / … the target'),
+  type: oneOf(
+    RELATIONSHIP_TYPES,
+    'Named from the source: the source depends_on / runs_on / … the target',
+  ),
   sourceId: Uuid,
   targetId: Uuid,
 };
@@ -141,13 +155,19 @@ export const impactCalculated = defineEvent({
   practice: 'configuration',
   entity: 'impact',
   verb: 'calculated',
-  description: 'The CMDB computed which business services the CIs of an incident or a change affect.',
+  description:
+    'The CMDB computed which business services the CIs of an incident or a change affect.',
   schema: Type.Object({
     recordType: oneOf(['incident', 'change'] as const),
     recordId: Uuid,
     ciIds: Type.Array(Uuid),
     impactedServices: Type.Array(
-      Type.Object({ id: Uuid, name: Type.String(), criticality: Criticality, depth: Type.Integer({ minimum: 0 }) }),
+      Type.Object({
+        id: Uuid,
+        name: Type.String(),
+        criticality: Criticality,
+        depth: Type.Integer({ minimum: 0 }),
+      }),
     ),
     impactedCiCount: Type.Integer({ minimum: 0 }),
     calculatedAt: Timestamp,
@@ -156,7 +176,9 @@ export const impactCalculated = defineEvent({
     recordType: 'incident',
     recordId: '0b6f8f8e-4c1e-4b8e-9a51-3f1c2d9e7a10',
     ciIds: [CI_ID],
-    impactedServices: [{ id: '6b5a4938-2716-4a5b-8c9d-0e1f2a3b4c5d', name: 'Online shop', criticality: 1, depth: 2 }],
+    impactedServices: [
+      { id: '6b5a4938-2716-4a5b-8c9d-0e1f2a3b4c5d', name: 'Online shop', criticality: 1, depth: 2 },
+    ],
     impactedCiCount: 14,
     calculatedAt: '2026-11-27T09:14:04.000Z',
   },

@@ -1,15 +1,31 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../define-event';
-import { Actor, oneOf, recordNumber, stateChangedData, Timestamp, recordUpdatedData, Uuid } from './common';
+import {
+  Actor,
+  oneOf,
+  recordNumber,
+  stateChangedData,
+  Timestamp,
+  recordUpdatedData,
+  Uuid,
+} from './common';
 
-export const INCIDENT_STATES = ['new', 'in_progress', 'on_hold', 'resolved', 'closed', 'canceled'] as const;
+export const INCIDENT_STATES = [
+  'new',
+  'in_progress',
+  'on_hold',
+  'resolved',
+  'closed',
+  'canceled',
+] as const;
 const Level = Type.Integer({ minimum: 1, maximum: 3 });
 
 export const incidentCreated = defineEvent({
   practice: 'incident',
   entity: 'incident',
   verb: 'created',
-  description: 'An incident was opened, by a person, an integration or the platform (a CI went down).',
+  description:
+    'An incident was opened, by a person, an integration or the platform (a CI went down).',
   schema: Type.Object({
     id: Uuid,
     number: recordNumber('INC'),
@@ -18,7 +34,11 @@ export const incidentCreated = defineEvent({
     state: oneOf(INCIDENT_STATES),
     impact: Level,
     urgency: Level,
-    priority: Type.Integer({ minimum: 1, maximum: 5, description: '1 Critical … 4 Low, 5 Planning' }),
+    priority: Type.Integer({
+      minimum: 1,
+      maximum: 5,
+      description: '1 Critical … 4 Low, 5 Planning',
+    }),
     category: Type.Optional(Type.String()),
     callerId: Actor,
     openedBy: Actor,
@@ -64,7 +84,8 @@ export const incidentStateChanged = defineEvent({
   practice: 'incident',
   entity: 'incident',
   verb: 'state_changed',
-  description: 'An incident moved in its state model (New, In Progress, On Hold, Resolved, Closed, Canceled).',
+  description:
+    'An incident moved in its state model (New, In Progress, On Hold, Resolved, Closed, Canceled).',
   schema: stateChangedData('INC', INCIDENT_STATES),
   example: {
     id: '0b6f8f8e-4c1e-4b8e-9a51-3f1c2d9e7a10',
@@ -87,7 +108,10 @@ const slaFields = {
   recordNumber: recordNumber('INC'),
   target: oneOf(['response', 'resolution'] as const),
   dueAt: Timestamp,
-  elapsedSeconds: Type.Integer({ minimum: 0, description: 'Business time elapsed on the SLA schedule' }),
+  elapsedSeconds: Type.Integer({
+    minimum: 0,
+    description: 'Business time elapsed on the SLA schedule',
+  }),
 };
 
 export const slaWarning = defineEvent({
@@ -95,7 +119,11 @@ export const slaWarning = defineEvent({
   entity: 'sla',
   verb: 'warning',
   description: 'An SLA clock passed 50 % or 75 % of its target.',
-  schema: Type.Object({ ...slaFields, percentElapsed: Type.Integer({ minimum: 1, maximum: 99 }), at: Timestamp }),
+  schema: Type.Object({
+    ...slaFields,
+    percentElapsed: Type.Integer({ minimum: 1, maximum: 99 }),
+    at: Timestamp,
+  }),
   example: {
     slaId: '7d1c2a50-5f43-4a0c-8f1e-2b7b9c1d0e11',
     definitionId: '2a9e4f0b-1c3d-4e5f-8a7b-6c5d4e3f2a1b',
@@ -131,4 +159,10 @@ export const slaBreached = defineEvent({
   },
 });
 
-export const incidentEvents = [incidentCreated, incidentUpdated, incidentStateChanged, slaWarning, slaBreached];
+export const incidentEvents = [
+  incidentCreated,
+  incidentUpdated,
+  incidentStateChanged,
+  slaWarning,
+  slaBreached,
+];

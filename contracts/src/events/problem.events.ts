@@ -1,15 +1,31 @@
 import { Type } from '@sinclair/typebox';
 import { defineEvent } from '../define-event';
-import { Actor, oneOf, recordNumber, stateChangedData, Timestamp, recordUpdatedData, Uuid } from './common';
+import {
+  Actor,
+  oneOf,
+  recordNumber,
+  stateChangedData,
+  Timestamp,
+  recordUpdatedData,
+  Uuid,
+} from './common';
 
-export const PROBLEM_STATES = ['new', 'assess', 'root_cause_analysis', 'fix_in_progress', 'resolved', 'closed'] as const;
+export const PROBLEM_STATES = [
+  'new',
+  'assess',
+  'root_cause_analysis',
+  'fix_in_progress',
+  'resolved',
+  'closed',
+] as const;
 const ID = '5e0d9b7c-2f1a-4c3b-9d8e-7f6a5b4c3d2e';
 
 export const problemCreated = defineEvent({
   practice: 'problem',
   entity: 'problem',
   verb: 'created',
-  description: 'A problem was opened, by a problem manager or by proactive detection of recurring incidents.',
+  description:
+    'A problem was opened, by a problem manager or by proactive detection of recurring incidents.',
   schema: Type.Object({
     id: Uuid,
     number: recordNumber('PRB'),
@@ -57,7 +73,8 @@ export const problemStateChanged = defineEvent({
   practice: 'problem',
   entity: 'problem',
   verb: 'state_changed',
-  description: 'A problem moved in its state model; `reason` carries the resolution code when it closes.',
+  description:
+    'A problem moved in its state model; `reason` carries the resolution code when it closes.',
   schema: stateChangedData('PRB', PROBLEM_STATES),
   example: {
     id: ID,

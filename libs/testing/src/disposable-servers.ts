@@ -40,3 +40,5 @@ export async function startDisposablePostgres(): Promise<PostgresServer> {
   await server.start();
   return server;
 }
+
+export { freePort };
