@@ -32,6 +32,13 @@ case "$task" in
   start) tsc -b && exec node deploy/local/dist/cli/start.js "$@" ;;
   stack) tsc -b deploy/local && exec node deploy/local/dist/cli/stack.js "$@" ;;
   lint) exec bash scripts/lint.sh ;;
+  contracts)
+    tsc -b contracts
+    case "${1:-}" in
+      asyncapi) exec node contracts/dist/cli/write-asyncapi.js ;;
+      check) shift; exec node contracts/dist/cli/check-compatibility.js "$@" ;;
+      *) echo "usage: contracts (asyncapi|check [--release])" >&2; exit 2 ;;
+    esac ;;
   test) exec bash scripts/test.sh "$@" ;;
   *) echo "unknown task: $task" >&2; exit 2 ;;
 esac

@@ -8,3 +8,5 @@ export * from './events/problem.events';
 export * from './registry';
 export * from './topics';
 export * from './validation';
+export * from './asyncapi/asyncapi-document';
+export * from './asyncapi/render';
