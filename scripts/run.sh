@@ -32,6 +32,7 @@ case "$task" in
   start) tsc -b && exec node deploy/local/dist/cli/start.js "$@" ;;
   stack) tsc -b deploy/local && exec node deploy/local/dist/cli/stack.js "$@" ;;
   lint) exec bash scripts/lint.sh ;;
+  bench) tsc -b benchmarks && exec node --enable-source-maps "benchmarks/dist/${1:?which benchmark?}.bench.js" ;;
   contracts)
     tsc -b contracts
     case "${1:-}" in

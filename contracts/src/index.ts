@@ -10,3 +10,4 @@ export * from './topics';
 export * from './validation';
 export * from './asyncapi/asyncapi-document';
 export * from './asyncapi/render';
+export * from './asyncapi/events-markdown';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from '@asyncapi/parser';
 import { EVENT_CATALOG } from '../registry';
+import { EVENTS_FILE, renderEventsMarkdown } from './events-markdown';
 import { ASYNCAPI_FILE, renderAsyncApi } from './render';
 
 const committed = readFileSync(join(__dirname, '..', '..', ASYNCAPI_FILE), 'utf8');
@@ -9,6 +10,9 @@ const committed = readFileSync(join(__dirname, '..', '..', ASYNCAPI_FILE), 'utf8
 describe('the AsyncAPI document', () => {
   it('is up to date with the event definitions (npm run contracts:asyncapi regenerates it)', () => {
     expect(committed).toBe(renderAsyncApi());
+    expect(readFileSync(join(__dirname, '..', '..', EVENTS_FILE), 'utf8')).toBe(
+      renderEventsMarkdown(),
+    );
   });
 
   it('is a valid AsyncAPI 3 document with a message for every event', async () => {
