@@ -13,6 +13,10 @@ export const dependencyConstraints = [
   { sourceTag: 'type:service', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
   { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts'] },
   {
+    sourceTag: 'type:bench',
+    onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:tooling', 'type:testing'],
+  },
+  {
     sourceTag: 'type:testing',
     onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:tooling'],
   },
@@ -22,9 +26,24 @@ export const dependencyConstraints = [
   },
 ];
 
-const kafkaClientOnlyInMessaging = {
-  paths: [{ name: 'kafkajs', message: 'Only libs/messaging talks to Kafka: use @itsm/messaging.' }],
+const kafkaClient = {
+  name: 'kafkajs',
+  message: 'Only libs/messaging talks to Kafka: use @itsm/messaging.',
 };
+const testing = {
+  name: '@itsm/testing',
+  message: 'Test infrastructure is for tests, e2e and benchmarks only.',
+};
+const restrictImports = (...paths) => ({
+  'no-restricted-imports': paths.length ? ['error', { paths }] : 'off',
+});
+const testFiles = [
+  '**/*.spec.ts',
+  '**/*.int-spec.ts',
+  '**/*.e2e-spec.ts',
+  'libs/testing/**/*.ts',
+  'e2e/**/*.ts',
+];
 
 export default tseslint.config(
   {
@@ -45,17 +64,24 @@ export default tseslint.config(
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
-        { enforceBuildableLibDependency: false, allow: [], depConstraints: dependencyConstraints },
+        // Any project's tests may use the test infrastructure; no-restricted-imports keeps it out of production code.
+        {
+          enforceBuildableLibDependency: false,
+          allow: ['@itsm/testing'],
+          depConstraints: dependencyConstraints,
+        },
       ],
-      'no-restricted-imports': ['error', kafkaClientOnlyInMessaging],
+      ...restrictImports(kafkaClient, testing),
       '@typescript-eslint/no-unsafe-function-type': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  { files: ['libs/messaging/**/*.ts'], rules: restrictImports(testing) },
+  { files: testFiles, rules: restrictImports(kafkaClient) },
   {
     // Benchmarks measure plain kafkajs as the baseline our messaging is compared with.
-    files: ['libs/messaging/**/*.ts', 'benchmarks/**/*.ts'],
-    rules: { 'no-restricted-imports': 'off' },
+    files: ['libs/messaging/**/*.spec.ts', 'libs/messaging/**/*.int-spec.ts', 'benchmarks/**/*.ts'],
+    rules: restrictImports(),
   },
   {
     files: ['**/*.js', '**/*.mjs'],
