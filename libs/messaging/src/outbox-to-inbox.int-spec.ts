@@ -4,6 +4,7 @@ import { deadLetterTopic } from '@itsm/contracts';
 import { createTestKafka, MessagingPipeline, testKafkaBrokers } from '@itsm/testing';
 import { KafkaConsumer, type IncomingMessage } from './kafka-consumer';
 import { KafkaProducer } from './kafka-producer';
+import { OutboxRelay } from './outbox/outbox-relay';
 
 async function until(
   what: string,
@@ -60,6 +61,20 @@ describe('outbox → relay → Kafka → consumer with inbox, on a real broker a
       ).toEqual(versions);
     }
     expect(await pipeline.unpublishedCount()).toBe(0);
+  });
+
+  it('lets one relay per database publish while another replica stands by', async () => {
+    const standby = new OutboxRelay({
+      dataSource: pipeline.producer.dataSource,
+      kafka,
+      name: `test-${pipeline.run}`,
+      pollIntervalMs: 100,
+    });
+    await standby.start();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(pipeline.relay!.isLeader).toBe(true);
+    expect(standby.isLeader).toBe(false);
+    await standby.stop();
   });
 
   it('applies a redelivered event once', async () => {

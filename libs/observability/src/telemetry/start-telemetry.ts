@@ -2,7 +2,6 @@ import { metrics } from '@opentelemetry/api';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { NestInstrumentation } from '@opentelemetry/instrumentation-nestjs-core';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
@@ -29,7 +28,7 @@ export interface Telemetry {
 let current: Telemetry | undefined;
 
 /**
- * Starts the OpenTelemetry SDK. It must run before anything it instruments (http, pg, kafkajs,
+ * Starts the OpenTelemetry SDK. It must run before anything it instruments (http, pg,
  * pino, Nest) is loaded, so a service's main.ts calls it first and loads the rest afterwards.
  *
  * The standard `OTEL_*` variables configure export. Without an exporter configured, spans are
@@ -57,7 +56,8 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
         ignoreIncomingRequestHook: (request) => /^\/(health|metrics)/.test(request.url ?? ''),
       }),
       new PgInstrumentation({ requireParentSpan: true }),
-      new KafkaJsInstrumentation(),
+      // No kafkajs instrumentation: libs/messaging propagates trace context itself, per event, from
+      // the outbox row to the consumer; the instrumentation would overwrite it with the relay's context.
       new PinoInstrumentation(),
       new NestInstrumentation(),
     ],
