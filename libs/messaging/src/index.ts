@@ -1,5 +1,6 @@
 export * from './consumer/consumed-event';
 export * from './consumer/event-consumer.transport';
+export * from './consumer/handler-errors.filter';
 export * from './consumer/retry-policy';
 export * from './kafka-admin';
 export * from './kafka-client';

@@ -9,7 +9,7 @@ import {
   ProblemDetailsFilter,
   serveOpenApiDocument,
 } from '@itsm/http';
-import { EventConsumerTransport, KafkaAdmin } from '@itsm/messaging';
+import { EventConsumerTransport, HandlerErrorsPassThrough, KafkaAdmin } from '@itsm/messaging';
 import { applyMigrations, ensureDatabase } from '@itsm/persistence';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -44,7 +44,30 @@ export async function createServiceApp(
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  app.connectMicroservice(
+  connectEventConsumer(app, definition, config);
+  serveOpenApiDocument(
+    app,
+    buildOpenApiDocument(app, {
+      title: definition.title,
+      description: definition.description,
+      version: definition.version,
+    }),
+  );
+  return app;
+}
+
+/**
+ * The `@OnEvent` handlers of the service's controllers, on Kafka. The HTTP filter and pipe are not
+ * inherited: an event's data is validated against its schema, and a handler's error must reach the
+ * transport unchanged.
+ */
+function connectEventConsumer(
+  app: NestFastifyApplication,
+  definition: ServiceDefinition,
+  config: ServiceConfig,
+): void {
+  const logger = app.get(Logger);
+  const consumer = app.connectMicroservice(
     {
       strategy: new EventConsumerTransport({
         kafka: app.get(KAFKA),
@@ -59,21 +82,13 @@ export async function createServiceApp(
         partitionsConsumedConcurrently: config.CONSUMER_PARTITION_CONCURRENCY,
         topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
         replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-        log: (level, message) =>
-          app.get(Logger)[level === 'info' ? 'log' : level](message, 'EventConsumer'),
+        log: (level, message) => logger[level === 'info' ? 'log' : level](message, 'EventConsumer'),
       }),
     },
-    { inheritAppConfig: true },
+    // Deferred: Nest wraps the handlers when it registers them, and the filter must be there by then.
+    { inheritAppConfig: false, deferInitialization: true },
   );
-  serveOpenApiDocument(
-    app,
-    buildOpenApiDocument(app, {
-      title: definition.title,
-      description: definition.description,
-      version: definition.version,
-    }),
-  );
-  return app;
+  consumer.useGlobalFilters(new HandlerErrorsPassThrough());
 }
 
 /**
