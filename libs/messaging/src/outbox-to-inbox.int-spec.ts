@@ -185,4 +185,15 @@ describe('outbox → relay → Kafka → consumer with inbox, on a real broker a
     expect(mine.map((row) => row.version)).toEqual(versions);
     expect(await pipeline.unpublishedCount()).toBe(0);
   });
+
+  it('wakes the relay on commit through LISTEN/NOTIFY, without waiting for its poll', async () => {
+    await pipeline.relay!.stop();
+    await pipeline.startRelay({ pollIntervalMs: 60_000 });
+    await new Promise((resolve) => setTimeout(resolve, 500)); // past its first drain, into its long sleep
+    const before = (await pipeline.applied()).length;
+    const started = Date.now();
+    await pipeline.publishUpdates(pipeline.newAggregate(), [1]);
+    await pipeline.waitForApplied(before + 1, 10_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
 });

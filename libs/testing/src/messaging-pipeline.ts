@@ -93,12 +93,12 @@ export class MessagingPipeline {
     return ids;
   }
 
-  startRelay(options: { batchSize?: number } = {}): Promise<void> {
+  startRelay(options: { batchSize?: number; pollIntervalMs?: number } = {}): Promise<void> {
     this.relay = new OutboxRelay({
       dataSource: this.producer.dataSource,
       kafka: this.kafka,
       name: `test-${this.run}`,
-      pollIntervalMs: 200,
+      pollIntervalMs: options.pollIntervalMs ?? 200,
       batchSize: options.batchSize,
     });
     return this.relay.start();

@@ -57,9 +57,13 @@ export class Outbox {
       subject: options.aggregateId,
       ...traceHeaders(),
     });
+    // One round trip: the row, and the notification the relay receives when the transaction commits.
     await manager.query(
-      `INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, topic, headers, payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `WITH written AS (
+         INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, topic, headers, payload)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id
+       )
+       SELECT pg_notify($8, '') FROM written`,
       [
         id,
         definition.entity,
@@ -68,9 +72,9 @@ export class Outbox {
         this.topicPrefix + definition.topic,
         headers,
         JSON.stringify(options.data),
+        OUTBOX_CHANNEL,
       ],
     );
-    await manager.query('SELECT pg_notify($1, $2)', [OUTBOX_CHANNEL, '']);
     return id;
   }
 }
