@@ -1,20 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort, localStateDir, type PostgresServer, ServiceProcess } from '@itsm/local-stack';
+import {
+  freePort,
+  localStateDir,
+  type PostgresServer,
+  ServiceProcess,
+  waitUntil,
+} from '@itsm/local-stack';
 import { startDisposablePostgres, testKafkaBrokers } from '@itsm/testing';
 
 jest.setTimeout(180_000);
 
-async function readinessBecomes(service: ServiceProcess, status: number, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const answer = await service.readiness().catch(() => undefined);
-    if (answer?.status === status) return answer;
-    if (Date.now() > deadline)
-      throw new Error(`readiness stayed ${answer?.status} instead of ${status}`);
-    await sleep(250);
-  }
+async function readinessBecomes(service: ServiceProcess, status: number) {
+  let answer: Awaited<ReturnType<ServiceProcess['readiness']>> | undefined;
+  await waitUntil(
+    `readiness ${status}`,
+    async () => {
+      answer = await service.readiness().catch(() => undefined);
+      return answer?.status === status;
+    },
+    30_000,
+  );
+  return answer!;
 }
 
 /** A service on a PostgreSQL server of its own, which the test stops and starts again. */

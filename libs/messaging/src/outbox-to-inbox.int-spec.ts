@@ -1,22 +1,10 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { deadLetterTopic } from '@itsm/contracts';
-import { createTestKafka, MessagingPipeline, testKafkaBrokers } from '@itsm/testing';
+import { createTestKafka, MessagingPipeline, testKafkaBrokers, waitUntil } from '@itsm/testing';
 import { KafkaConsumer, type IncomingMessage } from './kafka-consumer';
 import { KafkaProducer } from './kafka-producer';
 import { OutboxRelay } from './outbox/outbox-relay';
-
-async function until(
-  what: string,
-  condition: () => Promise<boolean>,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function readAll(
   kafka: ReturnType<typeof createTestKafka>,
@@ -30,7 +18,7 @@ async function readAll(
     fromBeginning: true,
   });
   await consumer.start(async (message) => void received.push(message));
-  await until(`${count} messages on ${topic}`, async () => received.length >= count);
+  await waitUntil(`${count} messages on ${topic}`, async () => received.length >= count, 30_000);
   await consumer.stop();
   return received;
 }
@@ -169,9 +157,11 @@ describe('outbox → relay → Kafka → consumer with inbox, on a real broker a
         stdio: 'inherit',
       },
     );
-    await until(
+    await waitUntil(
       'the child relay to publish',
       async () => (await pipeline.unpublishedCount()) <= 290,
+      30_000,
+      20,
     );
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));

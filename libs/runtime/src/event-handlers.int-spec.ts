@@ -16,6 +16,7 @@ import {
   createTestDatabase,
   createTestKafka,
   freePort,
+  waitUntil,
   testKafkaBrokers,
   type TestDatabase,
 } from '@itsm/testing';
@@ -116,9 +117,7 @@ describe('event handlers in a service', () => {
       fromBeginning: true,
     });
     await reader.start(async (message) => void dead.push(message));
-    for (let waited = 0; dead.length < 2 && waited < 30_000; waited += 100) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitUntil('two dead letters', async () => dead.length >= 2, 30_000);
     await reader.stop();
 
     expect(dead.find((message) => message.key === permanent)?.headers).toMatchObject({

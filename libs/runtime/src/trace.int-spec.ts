@@ -10,7 +10,13 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { incidentUpdated } from '@itsm/contracts';
 import { OnEvent, Outbox, type EventContext, type EventOf } from '@itsm/messaging';
-import { freePort, createTestDatabase, testKafkaBrokers, type TestDatabase } from '@itsm/testing';
+import {
+  freePort,
+  createTestDatabase,
+  testKafkaBrokers,
+  waitUntil,
+  type TestDatabase,
+} from '@itsm/testing';
 import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { runService } from './run-service';
 import { defineService } from './service-definition';
@@ -131,12 +137,16 @@ describe('one trace from an HTTP request through the outbox and Kafka into the c
 
     const dataSource = app.get(DataSource);
     let rows: Array<{ trace_id: string }> = [];
-    for (let waited = 0; rows.length === 0 && waited < 30_000; waited += 100) {
-      rows = await dataSource.query('SELECT trace_id FROM trace_probe WHERE incident_id = $1', [
-        id,
-      ]);
-      if (rows.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitUntil(
+      'the consumer to write its row',
+      async () => {
+        rows = await dataSource.query('SELECT trace_id FROM trace_probe WHERE incident_id = $1', [
+          id,
+        ]);
+        return rows.length > 0;
+      },
+      30_000,
+    );
     expect(rows).toHaveLength(1);
 
     const spans = exporter.getFinishedSpans();

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import {
   freePort,
+  waitUntil,
   KafkaBroker,
   localStateDir,
   postgresDataHome,
@@ -41,4 +42,4 @@ export async function startDisposablePostgres(): Promise<PostgresServer> {
   return server;
 }
 
-export { freePort };
+export { freePort, waitUntil };

@@ -12,6 +12,7 @@ import {
   type EventContext,
 } from '@itsm/messaging';
 import type { DataSource } from 'typeorm';
+import { waitUntil } from '@itsm/local-stack';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 type Kafka = ReturnType<typeof createKafka>;
@@ -136,15 +137,19 @@ export class MessagingPipeline {
   }
 
   async waitForApplied(count: number, timeoutMs = 45_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const [{ n }] = await this.consumer.dataSource.query(
-        'SELECT count(*)::int AS n FROM applied_events',
-      );
-      if (n >= count) return;
-      if (Date.now() > deadline) throw new Error(`only ${n} of ${count} events applied`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitUntil(
+      `${count} applied events`,
+      async () => (await this.appliedCount()) >= count,
+      timeoutMs,
+      100,
+    );
+  }
+
+  private async appliedCount(): Promise<number> {
+    const [{ n }] = await this.consumer.dataSource.query(
+      'SELECT count(*)::int AS n FROM applied_events',
+    );
+    return n;
   }
 
   async unpublishedCount(): Promise<number> {

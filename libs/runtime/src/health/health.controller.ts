@@ -37,7 +37,7 @@ export class HealthController {
             throw new Error('pending migrations have not run');
         },
         kafka: async () => {
-          const cluster = await this.kafka.ping(this.config.READINESS_TIMEOUT_MS);
+          const cluster = await this.kafka.ping();
           return `${cluster.brokers} broker(s)`;
         },
       },
