@@ -2,8 +2,8 @@ import type { Kafka, Producer } from 'kafkajs';
 
 export interface OutgoingMessage {
   /** The aggregate id: messages with one key stay in order on one partition. */
-  key: string;
-  value: string | Buffer;
+  key: string | Buffer | null;
+  value: string | Buffer | null;
   headers?: Record<string, string>;
 }
 
@@ -28,6 +28,11 @@ export class KafkaProducer {
 
   async send(topic: string, messages: OutgoingMessage[]): Promise<void> {
     await this.producer.send({ topic, acks: -1, messages });
+  }
+
+  /** Messages for several topics in one request per broker. */
+  async sendBatch(batches: Array<{ topic: string; messages: OutgoingMessage[] }>): Promise<void> {
+    await this.producer.sendBatch({ acks: -1, topicMessages: batches });
   }
 
   disconnect(): Promise<void> {

@@ -7,10 +7,11 @@ import {
   type EventDefinition,
 } from '@itsm/contracts';
 import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { KafkaAdmin } from '../kafka-admin';
+import { KafkaProducer } from '../kafka-producer';
 import { decodeHeaders } from '../kafka-consumer';
 import { messagingMetrics } from '../metrics';
 import { contextFromHeaders, inSpan, SpanKind } from '../tracing';
@@ -60,7 +61,7 @@ interface Subscription {
 export class EventConsumerTransport extends Server implements CustomTransportStrategy {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly retry: RetryPolicy;
-  private deadLetters?: Producer;
+  private deadLetters?: KafkaProducer;
   private readonly lag = new Map<string, number>();
 
   constructor(private readonly options: EventConsumerOptions) {
@@ -137,11 +138,7 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
     );
     await admin.disconnect();
 
-    this.deadLetters = this.options.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-    });
+    this.deadLetters = new KafkaProducer(this.options.kafka);
     await this.deadLetters.connect();
     for (const subscription of this.subscriptions.values()) await this.run(subscription);
   }
@@ -306,20 +303,16 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
       'error',
       `dead-lettering ${place.topic}/${place.partition}@${place.offset} (${reason}): ${error}`,
     );
-    await this.deadLetters!.send({
-      topic: deadLetterTopic(place.topic),
-      acks: -1,
-      messages: [
-        {
-          key: message.key,
-          value: message.value,
-          headers: {
-            ...decodeHeaders(message.headers),
-            ...deadLetterHeaders({ ...place, reason, error, attempts, failedAt: new Date() }),
-          },
+    await this.deadLetters!.send(deadLetterTopic(place.topic), [
+      {
+        key: message.key,
+        value: message.value,
+        headers: {
+          ...decodeHeaders(message.headers),
+          ...deadLetterHeaders({ ...place, reason, error, attempts, failedAt: new Date() }),
         },
-      ],
-    });
+      },
+    ]);
     messagingMetrics.deadLetters.add(1, { subscription: place.subscription, reason });
     return 'dead_lettered';
   }

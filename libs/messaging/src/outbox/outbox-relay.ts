@@ -1,4 +1,5 @@
-import type { Kafka, Producer } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
+import { KafkaProducer } from '../kafka-producer';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { messagingMetrics } from '../metrics';
@@ -39,7 +40,7 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly retentionMs: number;
-  private readonly producer: Producer;
+  private readonly producer: KafkaProducer;
   private listener?: Client;
   private leader = false;
   private running = false;
@@ -53,11 +54,7 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.retentionMs = options.retentionMs ?? 24 * 3600_000;
-    this.producer = options.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-    });
+    this.producer = new KafkaProducer(options.kafka);
     const attributes = { relay: options.name };
     messagingMetrics.meter
       .createObservableGauge('itsm_outbox_backlog', {
@@ -154,10 +151,7 @@ export class OutboxRelay {
         ),
       ),
     );
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-    });
+    await this.producer.sendBatch([...byTopic].map(([topic, messages]) => ({ topic, messages })));
     await this.options.dataSource.query(
       'UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])',
       [rows.map((row) => row.id)],
