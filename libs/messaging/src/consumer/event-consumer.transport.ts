@@ -46,6 +46,28 @@ export interface EventConsumerOptions {
 
 type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead_lettered';
 
+/** Events applied in one transaction, at most: bounds the work redone when one of them fails. */
+const CHUNK_SIZE = 100;
+
+interface Place {
+  topic: string;
+  partition: number;
+  offset: string;
+  subscription: string;
+}
+type PreparedEvent = {
+  kind: 'event';
+  message: KafkaMessage;
+  place: Place;
+  headers: Record<string, string>;
+  event: ConsumedEvent;
+  handler: MessageHandler;
+};
+type Prepared =
+  | PreparedEvent
+  | { kind: 'ignored'; message: KafkaMessage; place: Place }
+  | { kind: 'invalid'; message: KafkaMessage; place: Place; error: string };
+
 interface Subscription {
   name: string;
   handlers: Map<string, { definition: EventDefinition; handler: MessageHandler }>;
@@ -161,6 +183,11 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
     });
   }
 
+  /**
+   * A fetched batch is applied a chunk at a time, each chunk in one transaction with its inbox rows:
+   * one commit for many events. When anything in a chunk fails, the chunk is rolled back and applied
+   * again one event at a time, with retries and dead letters.
+   */
   private async handleBatch(
     subscription: Subscription,
     consumer: Consumer,
@@ -168,18 +195,22 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
   ): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     let next: string | undefined;
-    for (const message of batch.messages) {
+    for (let start = 0; start < batch.messages.length; start += CHUNK_SIZE) {
       if (!isRunning() || isStale()) break;
-      const outcome = await this.handleMessage(
-        subscription,
-        batch.topic,
-        batch.partition,
-        message,
-        heartbeat,
-      );
-      messagingMetrics.consumed.add(1, { subscription: subscription.name, outcome });
-      resolveOffset(message.offset);
-      next = (BigInt(message.offset) + 1n).toString();
+      const chunk = batch.messages
+        .slice(start, start + CHUNK_SIZE)
+        .map((message) => this.prepare(subscription, batch.topic, batch.partition, message));
+      let outcomes = await this.applyChunk(subscription, chunk).catch(() => undefined);
+      if (!outcomes) {
+        outcomes = [];
+        for (const item of chunk)
+          outcomes.push(await this.applyAlone(subscription, item, heartbeat));
+      }
+      for (const outcome of outcomes)
+        messagingMetrics.consumed.add(1, { subscription: subscription.name, outcome });
+      const last = chunk[chunk.length - 1]!.message.offset;
+      resolveOffset(last);
+      next = (BigInt(last) + 1n).toString();
       this.lag.set(
         `${subscription.name}|${batch.topic}|${batch.partition}`,
         Math.max(0, Number(BigInt(batch.highWatermark) - BigInt(next))),
@@ -187,43 +218,40 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
       await heartbeat();
     }
     // Every effect above is committed in PostgreSQL; only now may Kafka forget these messages.
-    if (next !== undefined)
+    if (next !== undefined) {
       await consumer.commitOffsets([
         { topic: batch.topic, partition: batch.partition, offset: next },
       ]);
+    }
   }
 
-  private async handleMessage(
+  /** Decodes and validates a message: an event for a handler, one to ignore, or an invalid one. */
+  private prepare(
     subscription: Subscription,
     topic: string,
     partition: number,
     message: KafkaMessage,
-    heartbeat: () => Promise<void>,
-  ): Promise<Outcome> {
+  ): Prepared {
     const headers = decodeHeaders(message.headers);
     const place = { topic, partition, offset: message.offset, subscription: subscription.name };
     const envelope = fromKafkaHeaders(headers);
-    if (!envelope.ok)
-      return this.deadLetter(message, place, 'invalid', envelope.errors.join('; '), 0);
+    if (!envelope.ok) return { kind: 'invalid', message, place, error: envelope.errors.join('; ') };
     const target = subscription.handlers.get(envelope.envelope.type);
-    if (!target) return 'ignored';
-
+    if (!target) return { kind: 'ignored', message, place };
     let data: unknown;
     try {
       data = JSON.parse(message.value?.toString() ?? 'null');
     } catch (error) {
-      return this.deadLetter(
+      return {
+        kind: 'invalid',
         message,
         place,
-        'invalid',
-        `body is not JSON: ${(error as Error).message}`,
-        0,
-      );
+        error: `body is not JSON: ${(error as Error).message}`,
+      };
     }
     const validation = validateEventData(target.definition, data);
     if (!validation.valid)
-      return this.deadLetter(message, place, 'invalid', validation.errors.join('; '), 0);
-
+      return { kind: 'invalid', message, place, error: validation.errors.join('; ') };
     const event: ConsumedEvent = {
       ...envelope.envelope,
       data,
@@ -231,41 +259,97 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
       partition,
       offset: message.offset,
     };
+    return { kind: 'event', message, place, headers, event, handler: target.handler };
+  }
+
+  /** The whole chunk in one transaction; rejects (and changes nothing) if any handler fails. */
+  private async applyChunk(subscription: Subscription, chunk: Prepared[]): Promise<Outcome[]> {
+    const events = chunk.filter((item): item is PreparedEvent => item.kind === 'event');
+    const applied = new Set<string>();
+    if (events.length > 0) {
+      await this.options.dataSource.transaction(async (manager) => {
+        const rows = await manager.query<Array<{ event_id: string }>>(
+          `INSERT INTO inbox (consumer, event_id, event_type)
+           SELECT $1, id, type FROM unnest($2::text[], $3::text[]) AS t(id, type)
+           ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
+          [
+            this.groupOf(subscription),
+            events.map((item) => item.event.id),
+            events.map((item) => item.event.type),
+          ],
+        );
+        const fresh = new Set(rows.map((row) => row.event_id));
+        for (const item of events) {
+          // A redelivery inside the same chunk has the same id: the first one applies it.
+          if (!fresh.delete(item.event.id)) continue;
+          await this.runHandler(subscription, item, {
+            manager,
+            subscription: subscription.name,
+            attempt: 1,
+          });
+          applied.add(item.message.offset);
+        }
+      });
+    }
+    const outcomes: Outcome[] = [];
+    for (const item of chunk) {
+      if (item.kind === 'invalid')
+        outcomes.push(await this.deadLetter(item, 'invalid', item.error, 0));
+      else if (item.kind === 'ignored') outcomes.push('ignored');
+      else outcomes.push(applied.has(item.message.offset) ? 'applied' : 'duplicate');
+    }
+    return outcomes;
+  }
+
+  /** One event in its own transaction, retried with backoff, dead-lettered when it cannot be applied. */
+  private async applyAlone(
+    subscription: Subscription,
+    item: Prepared,
+    heartbeat: () => Promise<void>,
+  ): Promise<Outcome> {
+    if (item.kind === 'ignored') return 'ignored';
+    if (item.kind === 'invalid') return this.deadLetter(item, 'invalid', item.error, 0);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.applyOnce(subscription, item, attempt);
+      } catch (error) {
+        const reason = error instanceof PermanentEventError ? 'permanent' : 'exhausted';
+        const text = error instanceof Error ? error.message : String(error);
+        if (reason === 'permanent' || attempt >= this.retry.maxAttempts) {
+          return this.deadLetter(item, reason, text, attempt);
+        }
+        messagingMetrics.retries.add(1, { subscription: subscription.name });
+        this.log(
+          'warn',
+          `${item.event.type} ${item.event.id} failed (attempt ${attempt}): ${text}; retrying`,
+        );
+        await sleep(retryDelayMs(this.retry, attempt));
+        await heartbeat();
+      }
+    }
+  }
+
+  /** A handler call in a consumer span that continues the trace the event carries. */
+  private runHandler(
+    subscription: Subscription,
+    item: PreparedEvent,
+    context: EventContext,
+  ): Promise<void> {
     const attributes = {
       'messaging.system': 'kafka',
-      'messaging.destination.name': topic,
-      'messaging.message.id': event.id,
+      'messaging.destination.name': item.event.topic,
+      'messaging.message.id': item.event.id,
       'messaging.consumer.group.name': this.groupOf(subscription),
     };
     return inSpan(
-      `${topic} process`,
+      `${item.event.topic} process`,
       SpanKind.CONSUMER,
-      contextFromHeaders(headers),
+      contextFromHeaders(item.headers),
       attributes,
       async () => {
-        for (let attempt = 1; ; attempt++) {
-          try {
-            return await this.applyOnce(subscription, event, target.handler, attempt);
-          } catch (error) {
-            const reason = error instanceof PermanentEventError ? 'permanent' : 'exhausted';
-            if (reason === 'permanent' || attempt >= this.retry.maxAttempts) {
-              return this.deadLetter(
-                message,
-                place,
-                reason,
-                (error as Error).message ?? String(error),
-                attempt,
-              );
-            }
-            messagingMetrics.retries.add(1, { subscription: subscription.name });
-            this.log(
-              'warn',
-              `${event.type} ${event.id} failed (attempt ${attempt}): ${(error as Error).message}; retrying`,
-            );
-            await sleep(retryDelayMs(this.retry, attempt));
-            await heartbeat();
-          }
-        }
+        await lastValueFrom(this.transformToObservable(await item.handler(item.event, context)), {
+          defaultValue: undefined,
+        });
       },
     );
   }
@@ -273,32 +357,32 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
   /** The effect and the inbox row in one transaction: a second delivery finds the row and does nothing. */
   private async applyOnce(
     subscription: Subscription,
-    event: ConsumedEvent,
-    handler: MessageHandler,
+    item: PreparedEvent,
     attempt: number,
   ): Promise<Outcome> {
     return this.options.dataSource.transaction(async (manager) => {
       const inserted = await manager.query<unknown[]>(
         `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
          ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
-        [this.groupOf(subscription), event.id, event.type],
+        [this.groupOf(subscription), item.event.id, item.event.type],
       );
       if (inserted.length === 0) return 'duplicate';
-      const context: EventContext = { manager, subscription: subscription.name, attempt };
-      await lastValueFrom(this.transformToObservable(await handler(event, context)), {
-        defaultValue: undefined,
+      await this.runHandler(subscription, item, {
+        manager,
+        subscription: subscription.name,
+        attempt,
       });
       return 'applied';
     });
   }
 
   private async deadLetter(
-    message: KafkaMessage,
-    place: { topic: string; partition: number; offset: string; subscription: string },
+    item: Prepared,
     reason: DeadLetterReason,
     error: string,
     attempts: number,
   ): Promise<Outcome> {
+    const { message, place } = item;
     this.log(
       'error',
       `dead-lettering ${place.topic}/${place.partition}@${place.offset} (${reason}): ${error}`,
