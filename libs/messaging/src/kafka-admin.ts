@@ -1,4 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Admin, Kafka } from 'kafkajs';
+
+const LEADER_WAIT_MS = 30_000;
 
 export interface TopicSpec {
   topic: string;
@@ -31,7 +34,8 @@ export class KafkaAdmin {
     const missing = specs.filter((spec) => !existing.has(spec.topic));
     if (missing.length === 0) return [];
     await this.admin.createTopics({
-      waitForLeaders: true,
+      // kafkajs' own wait gives up when a KRaft broker has not yet heard of the new topic.
+      waitForLeaders: false,
       topics: missing.map((spec) => ({
         topic: spec.topic,
         numPartitions: spec.partitions,
@@ -39,7 +43,30 @@ export class KafkaAdmin {
         configEntries: Object.entries(spec.config ?? {}).map(([name, value]) => ({ name, value })),
       })),
     });
-    return missing.map((spec) => spec.topic);
+    const created = missing.map((spec) => spec.topic);
+    await this.waitForLeaders(created);
+    return created;
+  }
+
+  /**
+   * Waits until every partition of the topics has a leader. Right after creation a broker may answer
+   * "unknown topic" or "no leader" for a moment; both are waited out, anything else is thrown.
+   */
+  private async waitForLeaders(topics: string[]): Promise<void> {
+    const deadline = Date.now() + LEADER_WAIT_MS;
+    for (;;) {
+      try {
+        const { topics: metadata } = await this.admin.fetchTopicMetadata({ topics });
+        const led = metadata.every(
+          (t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0),
+        );
+        if (led && metadata.length === topics.length) return;
+      } catch (error) {
+        if (!isPropagationDelay(error)) throw error;
+      }
+      if (Date.now() > deadline) throw new Error(`no leader for ${topics.join(', ')} after 30 s`);
+      await sleep(100);
+    }
   }
 
   /** The next offset a consumer group will read, per partition of a topic (-1: nothing committed). */
@@ -67,4 +94,11 @@ export class KafkaAdmin {
     });
     return this.connected;
   }
+}
+
+function isPropagationDelay(error: unknown): boolean {
+  const { type, cause } = error as { type?: string; cause?: { type?: string } };
+  return [type, cause?.type].some(
+    (t) => t === 'UNKNOWN_TOPIC_OR_PARTITION' || t === 'LEADER_NOT_AVAILABLE',
+  );
 }
