@@ -33,7 +33,15 @@ const swc = {
 
 const common = {
   rootDir: __dirname,
-  transform: swc,
+  transform: {
+    ...swc,
+    // jose is published as ES modules only; Jest's module system needs it as CommonJS.
+    '/node_modules/jose/.+\\.js$': [
+      '@swc/jest',
+      { jsc: { target: 'es2023' }, module: { type: 'commonjs' } },
+    ],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   moduleNameMapper,
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.local/'],

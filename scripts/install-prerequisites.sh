@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the platform needs from Debian's packages and is not on the machine yet:
-# PostgreSQL's server binaries, a Java 17 runtime and Maven (which fetches the Kafka jars).
+# PostgreSQL's server binaries, a Java 17 runtime, Maven (which fetches the Kafka jars) and OpenSSL.
 # Node.js 22 comes from the npm registry (the `node` dev dependency), not from here.
 set -euo pipefail
 
@@ -9,6 +9,7 @@ compgen -G '/usr/lib/postgresql/*/bin/pg_ctl' >/dev/null || missing+=(postgresql
 command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v runuser >/dev/null || missing+=(util-linux)
+command -v openssl >/dev/null || missing+=(openssl) # test certificates (TLS to PostgreSQL)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -26,11 +26,12 @@ ensure_dependencies() {
 
 task=${1:?usage: scripts/run.sh (start|test|build|stack up|stack down|lint)}
 shift
-ensure_dependencies
+ensure_dependencies >&2  # stdout is the task's alone (npm run -s token)
 case "$task" in
   build) exec tsc -b ;;
   start) tsc -b && exec node deploy/local/dist/cli/start.js "$@" ;;
   stack) tsc -b deploy/local && exec node deploy/local/dist/cli/stack.js "$@" ;;
+  token) tsc -b deploy/local && exec node deploy/local/dist/cli/token.js "$@" ;;
   lint) exec bash scripts/lint.sh ;;
   bench) tsc -b benchmarks && exec node --enable-source-maps "benchmarks/dist/${1:?which benchmark?}.bench.js" ;;
   contracts)

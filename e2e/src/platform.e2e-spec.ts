@@ -13,6 +13,7 @@ import { dropDatabase } from '@itsm/persistence';
 import {
   createTestKafka,
   createTestTopics,
+  testAuthEnv,
   testKafkaBrokers,
   testPostgresUrl,
   uniqueTopic,
@@ -28,7 +29,12 @@ describe('the platform', () => {
 
   beforeAll(async () => {
     services = platformServices({
-      endpoints: { postgresUrl: testPostgresUrl(), kafkaBrokers: testKafkaBrokers() },
+      endpoints: {
+        postgresUrl: testPostgresUrl(),
+        kafkaBrokers: testKafkaBrokers(),
+        authIssuer: testAuthEnv().AUTH_ISSUER,
+        authAudience: testAuthEnv().AUTH_AUDIENCE,
+      },
       basePort: 4100,
       databasePrefix,
       logDir: join(localStateDir(), 'logs', `e2e-${run}`),

@@ -7,7 +7,7 @@ import {
   ServiceProcess,
   waitUntil,
 } from '@itsm/local-stack';
-import { startDisposablePostgres, testKafkaBrokers } from '@itsm/testing';
+import { startDisposablePostgres, testAuthEnv, testKafkaBrokers } from '@itsm/testing';
 
 jest.setTimeout(180_000);
 
@@ -39,6 +39,7 @@ describe('readiness follows the database', () => {
       env: {
         DATABASE_URL: postgres.url('itsm_incident'),
         KAFKA_BROKERS: testKafkaBrokers().join(','),
+        ...testAuthEnv(),
         READINESS_TIMEOUT_MS: '1000',
       },
     });

@@ -1,3 +1,6 @@
+export * from './idp/identities';
+export * from './idp/identity-provider-process';
+export * from './idp/token-client';
 export * from './kafka-broker';
 export * from './local-stack';
 export * from './platform';

@@ -20,6 +20,11 @@ export interface KafkaBrokerOptions {
   port: number;
   controllerPort: number;
   heap?: string;
+  /**
+   * Clients must sign in with SASL/SCRAM on `port`; the broker itself keeps a plaintext listener on
+   * `internalPort` for its own traffic. Used to test the platform's Kafka credentials.
+   */
+  scram?: { username: string; password: string; internalPort: number };
 }
 
 /** The folder of the Maven project that resolves the broker's jars from Maven Central. */
@@ -126,6 +131,7 @@ export class KafkaBroker {
 
   private async formatStorageOnce(): Promise<void> {
     if (existsSync(join(this.dataDir, 'meta.properties'))) return;
+    const scram = this.options.scram;
     await run('java', [
       ...this.jvmArgs(),
       'kafka.tools.StorageTool',
@@ -135,21 +141,33 @@ export class KafkaBroker {
       newClusterId(),
       '-c',
       this.propertiesFile,
+      ...(scram
+        ? ['--add-scram', `SCRAM-SHA-256=[name=${scram.username},password=${scram.password}]`]
+        : []),
     ]);
   }
 }
 
 export function renderServerProperties(options: KafkaBrokerOptions, dataDir: string): string {
+  const client = options.scram
+    ? `SASL_PLAINTEXT://127.0.0.1:${options.port},PLAINTEXT://127.0.0.1:${options.scram.internalPort}`
+    : `PLAINTEXT://127.0.0.1:${options.port}`;
   return [
     '# Written by deploy/local at every start; edit deploy/local/src/kafka-broker.ts instead.',
     'process.roles=broker,controller',
     'node.id=1',
     `controller.quorum.voters=1@127.0.0.1:${options.controllerPort}`,
-    `listeners=PLAINTEXT://127.0.0.1:${options.port},CONTROLLER://127.0.0.1:${options.controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${options.port}`,
+    `listeners=${client},CONTROLLER://127.0.0.1:${options.controllerPort}`,
+    `advertised.listeners=${client}`,
     'controller.listener.names=CONTROLLER',
     'inter.broker.listener.name=PLAINTEXT',
-    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT',
+    ...(options.scram
+      ? [
+          'sasl.enabled.mechanisms=SCRAM-SHA-256',
+          'listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;',
+        ]
+      : []),
     `log.dirs=${dataDir}`,
     'num.partitions=3',
     'auto.create.topics.enable=false',

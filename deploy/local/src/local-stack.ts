@@ -1,5 +1,6 @@
 import { redactUrl } from '@itsm/config';
 import { join } from 'node:path';
+import { LOCAL_AUDIENCE, LocalIdentityProvider } from './idp/identity-provider-process';
 import { KafkaBroker } from './kafka-broker';
 import { PostgresServer, postgresUserCanUse } from './postgres-server';
 import { checkoutId, localStateDir } from './workspace';
@@ -8,32 +9,42 @@ export interface StackEndpoints {
   /** A URL of the PostgreSQL server (its maintenance database); services derive theirs from it. */
   postgresUrl: string;
   kafkaBrokers: string[];
+  /** The OpenID Connect issuer whose tokens the services accept, and the audience they expect. */
+  authIssuer: string;
+  authAudience: string;
 }
 
 type Report = (line: string) => void;
 
+type Component = PostgresServer | KafkaBroker | LocalIdentityProvider;
+
 /**
- * The infrastructure of `npm start` and the tests: the PostgreSQL at `DATABASE_URL` and the Kafka at
- * `KAFKA_BROKERS` when they are set, otherwise a local server and broker that this class runs.
+ * The infrastructure of `npm start` and the tests: the PostgreSQL at `DATABASE_URL`, the Kafka at
+ * `KAFKA_BROKERS` and the identity provider at `AUTH_ISSUER` when they are set, otherwise a local
+ * server, broker and provider that this class runs.
  */
 export class LocalStack {
-  private readonly started: Array<PostgresServer | KafkaBroker> = [];
+  private readonly started: Component[] = [];
 
   constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
 
   async up(report: Report = () => undefined): Promise<StackEndpoints> {
     const postgresUrl = await this.upPostgres(report);
     const kafkaBrokers = await this.upKafka(report);
-    return { postgresUrl, kafkaBrokers };
+    const { authIssuer, authAudience } = await this.upIdentityProvider(report);
+    return { postgresUrl, kafkaBrokers, authIssuer, authAudience };
   }
 
   /** Stops what this instance started (`onlyOwn`), or every local component. */
   async down(report: Report = () => undefined, onlyOwn = false): Promise<void> {
     const components = onlyOwn
       ? [...this.started].reverse()
-      : [await this.kafka(), await this.postgres()];
+      : [this.identityProvider(), await this.kafka(), await this.postgres()];
     for (const component of components) {
-      if (component instanceof KafkaBroker && component.isRunning()) {
+      if (component instanceof LocalIdentityProvider && component.isRunning()) {
+        await component.stop();
+        report('identity   stopped');
+      } else if (component instanceof KafkaBroker && component.isRunning()) {
         await component.stop();
         report('kafka      stopped');
       } else if (component instanceof PostgresServer && (await component.isRunning())) {
@@ -58,6 +69,34 @@ export class LocalStack {
       port,
       controllerPort: port + 1,
     });
+  }
+
+  identityProvider(): LocalIdentityProvider {
+    return new LocalIdentityProvider({
+      baseDir: join(localStateDir(), 'idp'),
+      port: Number(this.env.ITSM_IDP_PORT ?? 3100),
+    });
+  }
+
+  private async upIdentityProvider(
+    report: Report,
+  ): Promise<{ authIssuer: string; authAudience: string }> {
+    if (this.env.AUTH_ISSUER) {
+      report(`identity   external issuer ${this.env.AUTH_ISSUER}`);
+      return {
+        authIssuer: this.env.AUTH_ISSUER,
+        authAudience: this.env.AUTH_AUDIENCE ?? LOCAL_AUDIENCE,
+      };
+    }
+    const provider = this.identityProvider();
+    if (provider.isRunning()) {
+      report(`identity   already running at ${provider.issuer}`);
+    } else {
+      await provider.start();
+      this.started.push(provider);
+      report(`identity   ready at ${provider.issuer} (log: ${provider.logFile})`);
+    }
+    return { authIssuer: provider.issuer, authAudience: provider.audience };
   }
 
   private async upPostgres(report: Report): Promise<string> {

@@ -37,6 +37,8 @@ export function platformServices(options: PlatformOptions): ServiceProcess[] {
             `${options.databasePrefix ?? ''}${serviceDatabase(practice)}`,
           ),
           KAFKA_BROKERS: options.endpoints.kafkaBrokers.join(','),
+          AUTH_ISSUER: options.endpoints.authIssuer,
+          AUTH_AUDIENCE: options.endpoints.authAudience,
           ...options.env,
         },
       }),

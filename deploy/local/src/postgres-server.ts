@@ -8,6 +8,8 @@ export interface PostgresServerOptions {
   port: number;
   user?: string;
   password?: string;
+  /** Serve TLS with a self-signed certificate for 127.0.0.1 (`certificateFile`), to test clients. */
+  tls?: boolean;
 }
 
 /** The superuser and password of a local server; never used outside this machine. */
@@ -37,6 +39,11 @@ export class PostgresServer {
     return `postgres://${this.user}:${this.password}@127.0.0.1:${this.port}/${database}`;
   }
 
+  /** The server's self-signed certificate: the root a `verify-full` client trusts. */
+  get certificateFile(): string {
+    return join(this.options.baseDir, 'server.crt');
+  }
+
   get log(): string {
     return this.logFile;
   }
@@ -60,6 +67,7 @@ export class PostgresServer {
       );
     }
     await this.initialize();
+    const tls = this.options.tls ? await this.tlsSettings() : '';
     await this.pg('pg_ctl', [
       'start',
       '-D',
@@ -70,8 +78,34 @@ export class PostgresServer {
       '-t',
       '60',
       '-o',
-      `-p ${this.port} -c listen_addresses=127.0.0.1 -k ${this.dataDir} -c max_connections=300`,
+      `-p ${this.port} -c listen_addresses=127.0.0.1 -k ${this.dataDir} -c max_connections=300${tls}`,
     ]);
+  }
+
+  private async tlsSettings(): Promise<string> {
+    const key = join(this.options.baseDir, 'server.key');
+    if (!existsSync(key)) {
+      await run('openssl', [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '30',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        this.certificateFile,
+      ]);
+      chmodSync(key, 0o600);
+      if (isRoot()) await run('chown', ['postgres:postgres', key, this.certificateFile]);
+    }
+    return ` -c ssl=on -c ssl_cert_file=${this.certificateFile} -c ssl_key_file=${key}`;
   }
 
   async stop(): Promise<void> {

@@ -49,6 +49,24 @@ export const env = {
         'must be a comma-separated list of host:port, e.g. kafka-0:9092,kafka-1:9092',
       ),
 
+  /** An http(s) URL. */
+  httpUrl: () =>
+    z
+      .string({ message: 'must be an http(s) URL' })
+      .url('must be an http(s) URL such as https://login.example.com/realms/itsm')
+      .refine((value) => /^https?:\/\//.test(value), 'must start with http:// or https://'),
+
+  /** A comma-separated list of non-empty items. */
+  list: (fallback?: readonly string[]) =>
+    (fallback ? z.string().default(fallback.join(',')) : z.string())
+      .transform((value) =>
+        value
+          .split(',')
+          .map((part) => part.trim())
+          .filter(Boolean),
+      )
+      .refine((items) => items.length > 0, 'must be a comma-separated list with at least one item'),
+
   logLevel: () =>
     z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

@@ -4,3 +4,4 @@ export * from './pagination';
 export * from './problem';
 export * from './problem-details.filter';
 export * from './validation';
+export * from './public.decorator';

@@ -16,7 +16,9 @@ export function buildOpenApiDocument(app: INestApplication, api: ApiDescription)
     .setTitle(api.title)
     .setDescription(api.description)
     .setVersion(api.version)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    // Every documented operation needs a token: only health, metrics and this document are public.
+    .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   document.components = {

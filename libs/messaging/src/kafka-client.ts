@@ -25,6 +25,8 @@ export function createKafka(settings: KafkaSettings, sink?: KafkaLogSink): Kafka
     clientId: settings.clientId,
     brokers: settings.brokers,
     connectionTimeout: settings.connectionTimeoutMs ?? 3000,
+    ...(settings.tls ? { ssl: settings.tls } : {}),
+    ...(settings.sasl ? { sasl: settings.sasl } : {}),
     retry: { initialRetryTime: 300, retries: 8 },
     logLevel: sink ? logLevel.WARN : logLevel.NOTHING,
     logCreator:

@@ -17,6 +17,7 @@ import {
   createTestKafka,
   freePort,
   waitUntil,
+  testAuthEnv,
   testKafkaBrokers,
   type TestDatabase,
 } from '@itsm/testing';
@@ -89,6 +90,7 @@ describe('event handlers in a service', () => {
       {
         DATABASE_URL: database.url,
         KAFKA_BROKERS: testKafkaBrokers().join(','),
+        ...testAuthEnv(),
         KAFKA_TOPIC_PREFIX: topicPrefix,
         HTTP_PORT: String(await freePort()),
         HTTP_HOST: '127.0.0.1',

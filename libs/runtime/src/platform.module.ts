@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule, authSettingsFrom } from '@itsm/auth';
 import { createKafka, KafkaAdmin, kafkaSettingsFrom, Outbox } from '@itsm/messaging';
 import { LoggingModule, MetricsController } from '@itsm/observability';
 import { runningTelemetry } from '@itsm/observability/telemetry';
@@ -28,6 +29,7 @@ export class PlatformModule implements OnApplicationShutdown {
       module: PlatformModule,
       imports: [
         LoggingModule.forRoot({ serviceName, level: config.LOG_LEVEL }),
+        AuthModule.forRoot(authSettingsFrom(config)),
         TypeOrmModule.forRoot(
           serviceDataSourceOptions({
             url: config.DATABASE_URL,

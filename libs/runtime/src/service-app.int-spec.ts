@@ -1,9 +1,16 @@
 import { Body, Controller, Module, Post } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Roles } from '@itsm/auth';
 import { ConfigError, loadConfig } from '@itsm/config';
 import { OneOf } from '@itsm/http';
 import { applyMigrations } from '@itsm/persistence';
-import { createTestDatabase, testKafkaBrokers, type TestDatabase } from '@itsm/testing';
+import {
+  bearer,
+  createTestDatabase,
+  testAuthEnv,
+  testKafkaBrokers,
+  type TestDatabase,
+} from '@itsm/testing';
 import { IsInt, IsString, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { migrateCommand } from './migrate-command';
@@ -26,6 +33,7 @@ class CreateThingRequest {
 
 @Controller('api/v1/things')
 class ThingsController {
+  @Roles('agent')
   @Post()
   create(@Body() request: CreateThingRequest): CreateThingRequest {
     return request;
@@ -49,8 +57,11 @@ describe('a service built by the runtime, against real PostgreSQL and Kafka', ()
   let database: TestDatabase;
   let app: NestFastifyApplication;
 
-  const request = (method: 'GET' | 'POST', url: string, payload?: object) =>
-    app.getHttpAdapter().getInstance().inject({ method, url, payload });
+  const request = async (method: 'GET' | 'POST', url: string, payload?: object) =>
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method, url, payload, headers: await bearer('sam') });
 
   beforeAll(async () => {
     database = await createTestDatabase('runtime');
@@ -58,6 +69,7 @@ describe('a service built by the runtime, against real PostgreSQL and Kafka', ()
       DATABASE_URL: database.url,
       KAFKA_BROKERS: testKafkaBrokers().join(','),
       LOG_LEVEL: 'silent',
+      ...testAuthEnv(),
     });
     app = await createServiceApp(definition, config);
     await app.init();
@@ -160,6 +172,7 @@ describe('starting a service', () => {
       expect.stringMatching(/^HTTP_PORT is invalid \(got "eighty"\)/),
       expect.stringMatching(/^DATABASE_URL is required/),
       expect.stringMatching(/^KAFKA_BROKERS is invalid \(got "no-port"\)/),
+      expect.stringMatching(/^AUTH_ISSUER is required/),
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { authEnvSchema } from '@itsm/auth';
 import { env, z } from '@itsm/config';
 import { kafkaEnvSchema } from '@itsm/messaging';
 import { databaseEnvSchema } from '@itsm/persistence';
@@ -17,6 +18,7 @@ export const serviceEnvSchema = z.object({
   CONSUMER_PARTITION_CONCURRENCY: env.positiveInt(3),
   ...databaseEnvSchema.shape,
   ...kafkaEnvSchema.shape,
+  ...authEnvSchema.shape,
 });
 
 export type ServiceConfig = z.infer<typeof serviceEnvSchema>;

@@ -8,11 +8,14 @@ import {
 import { Controller, Headers, Module, Post } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Roles } from '@itsm/auth';
 import { incidentUpdated } from '@itsm/contracts';
 import { OnEvent, Outbox, type EventContext, type EventOf } from '@itsm/messaging';
 import {
   freePort,
   createTestDatabase,
+  bearer,
+  testAuthEnv,
   testKafkaBrokers,
   waitUntil,
   type TestDatabase,
@@ -44,6 +47,7 @@ class ProbeController {
    * In a service, OpenTelemetry's HTTP instrumentation opens the server span from `traceparent`.
    * Its require hooks cannot patch modules under Jest, so this handler opens the span itself.
    */
+  @Roles('agent')
   @Post()
   async create(@Headers() headers: Record<string, string>): Promise<{ id: string }> {
     const id = randomUUID();
@@ -108,6 +112,7 @@ describe('one trace from an HTTP request through the outbox and Kafka into the c
       {
         DATABASE_URL: database.url,
         KAFKA_BROKERS: testKafkaBrokers().join(','),
+        ...testAuthEnv(),
         KAFKA_TOPIC_PREFIX: `trace${randomBytes(3).toString('hex')}.`,
         HTTP_PORT: String(port),
         HTTP_HOST: '127.0.0.1',
@@ -129,7 +134,7 @@ describe('one trace from an HTTP request through the outbox and Kafka into the c
     propagation.inject(trace.setSpan(context.active(), client), headers);
     const response = await fetch(`http://127.0.0.1:${port}/api/v1/probes`, {
       method: 'POST',
-      headers,
+      headers: { ...headers, ...(await bearer('sam')) },
     });
     client.end();
     expect(response.status).toBe(201);

@@ -9,8 +9,13 @@ import {
   PostgresServer,
 } from '@itsm/local-stack';
 
-/** A Kafka broker of a test's own, which it may stop, kill and restart without disturbing others. */
-export async function startDisposableKafka(): Promise<{
+/**
+ * A Kafka broker of a test's own, which it may stop, kill and restart without disturbing others;
+ * with `scram`, clients must sign in with those SCRAM-SHA-256 credentials.
+ */
+export async function startDisposableKafka(
+  options: { scram?: { username: string; password: string } } = {},
+): Promise<{
   broker: KafkaBroker;
   destroy(): Promise<void>;
 }> {
@@ -20,6 +25,7 @@ export async function startDisposableKafka(): Promise<{
     port: await freePort(),
     controllerPort: await freePort(),
     heap: '384m',
+    ...(options.scram ? { scram: { ...options.scram, internalPort: await freePort() } } : {}),
   });
   await broker.start();
   return {
@@ -32,11 +38,14 @@ export async function startDisposableKafka(): Promise<{
   };
 }
 
-/** A PostgreSQL server of a test's own, which it may stop and start again. */
-export async function startDisposablePostgres(): Promise<PostgresServer> {
+/** A PostgreSQL server of a test's own, which it may stop and start again; optionally with TLS. */
+export async function startDisposablePostgres(
+  options: { tls?: boolean } = {},
+): Promise<PostgresServer> {
   const server = new PostgresServer({
     baseDir: await postgresDataHome(`test-postgres-${randomBytes(3).toString('hex')}`),
     port: await freePort(),
+    ...options,
   });
   await server.start();
   return server;

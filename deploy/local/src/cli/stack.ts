@@ -1,4 +1,7 @@
-/** `npm run stack:up` / `stack:down`: PostgreSQL and Kafka alone, left running between commands. */
+/**
+ * `npm run stack:up` / `stack:down`: PostgreSQL, Kafka and the identity provider alone, left running
+ * between commands.
+ */
 import { LocalStack } from '../local-stack';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
@@ -9,6 +12,8 @@ async function main(command: string | undefined): Promise<void> {
     const endpoints = await stack.up(print);
     print(`DATABASE_URL=${endpoints.postgresUrl}`);
     print(`KAFKA_BROKERS=${endpoints.kafkaBrokers.join(',')}`);
+    print(`AUTH_ISSUER=${endpoints.authIssuer}`);
+    print(`AUTH_AUDIENCE=${endpoints.authAudience}`);
   } else if (command === 'down') {
     await stack.down(print);
   } else {

@@ -1,10 +1,12 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '@itsm/http';
 import { PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
 import { runningTelemetry } from '../telemetry/start-telemetry';
 
 /** Prometheus text exposition of every OpenTelemetry metric of the process. */
 @ApiExcludeController()
+@Public()
 @Controller('metrics')
 export class MetricsController {
   private readonly serializer = new PrometheusSerializer();

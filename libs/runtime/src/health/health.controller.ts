@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '@itsm/http';
 import { KafkaAdmin } from '@itsm/messaging';
 import { hasPendingMigrations } from '@itsm/persistence';
 import type { FastifyReply } from 'fastify';
@@ -12,6 +13,7 @@ import { evaluateReadiness, type ReadinessReport } from './readiness';
  * answers, its schema is current, and Kafka answers. Kubernetes routes traffic only when ready.
  */
 @ApiExcludeController()
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

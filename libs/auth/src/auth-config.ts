@@ -1,0 +1,95 @@
+import { env, z } from '@itsm/config';
+import { DEFAULT_CLAIM_MAPPING, type ClaimMapping } from './claims';
+import { isRole, ROLES, type Role } from './roles';
+
+/** Signature algorithms with a public key: a token signed with a shared secret is never accepted. */
+export const ASYMMETRIC_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+] as const;
+
+const roleList = (fallback: readonly string[]) =>
+  env
+    .list(fallback)
+    .refine((items) => items.every(isRole), `must name roles among ${ROLES.join(', ')}`)
+    .transform((items) => items as Role[]);
+
+/** How a service verifies bearer tokens: which issuer, for which audience, and where its claims are. */
+export const authEnvSchema = z.object({
+  AUTH_ISSUER: env.httpUrl(),
+  AUTH_AUDIENCE: env.list(['urn:itsm:api']),
+  /** Defaults to the `jwks_uri` of the issuer's OpenID discovery document. */
+  AUTH_JWKS_URL: env.httpUrl().optional(),
+  AUTH_ALGORITHMS: env
+    .list(ASYMMETRIC_ALGORITHMS)
+    .refine(
+      (items) => items.every((alg) => (ASYMMETRIC_ALGORITHMS as readonly string[]).includes(alg)),
+      `must name asymmetric algorithms among ${ASYMMETRIC_ALGORITHMS.join(', ')} (never none or HS*)`,
+    ),
+  AUTH_CLOCK_SKEW_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 300')
+    .max(300, 'must be between 0 and 300')
+    .default(30),
+  AUTH_CLAIM_USER_ID: z.string().min(1).default(DEFAULT_CLAIM_MAPPING.userId),
+  AUTH_CLAIM_NAME: z.string().min(1).default(DEFAULT_CLAIM_MAPPING.name),
+  AUTH_CLAIM_ROLES: z.string().min(1).default(DEFAULT_CLAIM_MAPPING.roles),
+  AUTH_CLAIM_GROUPS: z.string().min(1).default(DEFAULT_CLAIM_MAPPING.groups),
+  AUTH_CLAIM_CLIENT_ID: z.string().min(1).default(DEFAULT_CLAIM_MAPPING.clientId),
+  /** `provider-name=role` pairs, comma-separated, e.g. `ITSM.Agent=agent,itsm-admins=admin`. */
+  AUTH_ROLE_MAP: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((pair) => pair.trim())
+        .filter(Boolean)
+        .map((pair) => pair.split('=').map((part) => part.trim())),
+    )
+    .refine(
+      (pairs) =>
+        pairs.every(([from, to, extra]) => from && to && extra === undefined && isRole(to)),
+      `must be provider-name=role pairs, e.g. ITSM.Agent=agent; roles: ${ROLES.join(', ')}`,
+    )
+    .transform((pairs) => Object.fromEntries(pairs) as Record<string, Role>),
+  AUTH_DEFAULT_ROLES: roleList(DEFAULT_CLAIM_MAPPING.defaultRoles),
+});
+export type AuthEnv = z.infer<typeof authEnvSchema>;
+
+export interface AuthSettings {
+  issuer: string;
+  audience: string[];
+  jwksUrl?: string;
+  algorithms: string[];
+  clockToleranceSeconds: number;
+  claims: ClaimMapping;
+}
+
+export function authSettingsFrom(config: AuthEnv): AuthSettings {
+  return {
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+    ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
+    algorithms: config.AUTH_ALGORITHMS,
+    clockToleranceSeconds: config.AUTH_CLOCK_SKEW_SECONDS,
+    claims: {
+      userId: config.AUTH_CLAIM_USER_ID,
+      name: config.AUTH_CLAIM_NAME,
+      roles: config.AUTH_CLAIM_ROLES,
+      groups: config.AUTH_CLAIM_GROUPS,
+      clientId: config.AUTH_CLAIM_CLIENT_ID,
+      roleMap: config.AUTH_ROLE_MAP,
+      defaultRoles: config.AUTH_DEFAULT_ROLES,
+    },
+  };
+}

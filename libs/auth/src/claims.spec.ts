@@ -1,0 +1,78 @@
+import { DEFAULT_CLAIM_MAPPING, principalFromClaims, type ClaimMapping } from './claims';
+
+const mapping = (overrides: Partial<ClaimMapping> = {}): ClaimMapping => ({
+  ...DEFAULT_CLAIM_MAPPING,
+  ...overrides,
+});
+
+describe('principalFromClaims', () => {
+  it('reads the local provider (and Okta-style) roles and groups claims', () => {
+    const principal = principalFromClaims(
+      {
+        sub: 'sam',
+        name: 'Sam',
+        roles: ['agent'],
+        groups: ['service-desk'],
+        client_id: 'itsm-cli',
+      },
+      mapping(),
+    );
+    expect(principal).toEqual({
+      id: 'sam',
+      kind: 'user',
+      name: 'Sam',
+      roles: new Set(['agent', 'requester']),
+      groups: new Set(['service-desk']),
+    });
+  });
+
+  it('reads Keycloak realm roles from a nested claim', () => {
+    const principal = principalFromClaims(
+      { sub: 'u-1', realm_access: { roles: ['incident_manager', 'offline_access'] }, groups: [] },
+      mapping({ roles: 'realm_access.roles' }),
+    );
+    expect([...principal.roles].sort()).toEqual(['incident_manager', 'requester']);
+  });
+
+  it('maps Entra ID app roles and Okta groups to platform roles', () => {
+    const principal = principalFromClaims(
+      { oid: 'a1b2', roles: ['ITSM.ChangeManager'], groups: ['itsm-admins', 'network'] },
+      mapping({
+        userId: 'oid',
+        roleMap: { 'ITSM.ChangeManager': 'change_manager', 'itsm-admins': 'admin' },
+      }),
+    );
+    expect(principal.id).toBe('a1b2');
+    expect([...principal.roles].sort()).toEqual(['admin', 'change_manager', 'requester']);
+    expect([...principal.groups]).toEqual(['itsm-admins', 'network']);
+  });
+
+  it('ignores role names it does not know instead of guessing', () => {
+    const principal = principalFromClaims(
+      { sub: 'x', roles: ['superuser', 'Admin', 'agent'] },
+      mapping({ defaultRoles: [] }),
+    );
+    expect([...principal.roles]).toEqual(['agent']);
+  });
+
+  it('accepts a space-separated roles claim', () => {
+    const principal = principalFromClaims(
+      { sub: 'x', roles: 'agent cab_member' },
+      mapping({ defaultRoles: [] }),
+    );
+    expect([...principal.roles]).toEqual(['agent', 'cab_member']);
+  });
+
+  it('gives default roles to people, not to integrations acting as themselves', () => {
+    const principal = principalFromClaims(
+      { sub: 'itsm-discovery', client_id: 'itsm-discovery', roles: ['configuration_manager'] },
+      mapping(),
+    );
+    expect(principal.kind).toBe('client');
+    expect([...principal.roles]).toEqual(['configuration_manager']);
+  });
+
+  it('refuses a token that does not name its subject', () => {
+    expect(() => principalFromClaims({ roles: ['admin'] }, mapping())).toThrow(/"sub" claim/);
+  });
+});

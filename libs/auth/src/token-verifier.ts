@@ -1,0 +1,98 @@
+import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { AuthSettings } from './auth-config';
+import { ClaimsError, principalFromClaims } from './claims';
+import type { Principal } from './principal';
+
+/** The token is not one this service accepts (401). */
+export class InvalidTokenError extends Error {}
+
+/** The issuer's keys could not be fetched, so no token can be judged (503, not 401). */
+export class IdentityProviderUnavailableError extends Error {}
+
+/** Failures that say nothing about the token itself. */
+const UNAVAILABLE = new Set(['ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID']);
+
+/**
+ * Verifies bearer JWTs against the issuer's published keys: signature (asymmetric algorithms only,
+ * so `none` and shared secrets are refused), issuer, audience, expiry and not-before with a small
+ * clock skew. The key set is fetched on first use and again when a token names an unknown key id
+ * (key rotation), at most every 30 s.
+ */
+export class TokenVerifier {
+  private keys?: Promise<JWTVerifyGetKey>;
+
+  constructor(private readonly settings: AuthSettings) {}
+
+  async verify(token: string): Promise<Principal> {
+    const keys = await this.keySet();
+    try {
+      const { payload } = await jwtVerify(token, keys, {
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        algorithms: this.settings.algorithms,
+        clockTolerance: this.settings.clockToleranceSeconds,
+        requiredClaims: ['exp'],
+      });
+      return principalFromClaims(payload, this.settings.claims);
+    } catch (error) {
+      throw classify(error);
+    }
+  }
+
+  private keySet(): Promise<JWTVerifyGetKey> {
+    this.keys ??= this.jwksUrl().then(
+      (url) =>
+        createRemoteJWKSet(new URL(url), { timeoutDuration: 5000, cooldownDuration: 30_000 }),
+      (error: unknown) => {
+        this.keys = undefined;
+        throw error;
+      },
+    );
+    return this.keys;
+  }
+
+  private async jwksUrl(): Promise<string> {
+    if (this.settings.jwksUrl) return this.settings.jwksUrl;
+    const discovery = `${this.settings.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+    let metadata: { issuer?: unknown; jwks_uri?: unknown };
+    try {
+      const response = await fetch(discovery, { signal: AbortSignal.timeout(5000) });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      metadata = (await response.json()) as typeof metadata;
+    } catch (error) {
+      throw new IdentityProviderUnavailableError(
+        `cannot read ${discovery}: ${(error as Error).message}`,
+      );
+    }
+    if (metadata.issuer !== this.settings.issuer || typeof metadata.jwks_uri !== 'string') {
+      throw new IdentityProviderUnavailableError(
+        `${discovery} does not describe issuer ${this.settings.issuer} with a jwks_uri`,
+      );
+    }
+    return metadata.jwks_uri;
+  }
+}
+
+function classify(error: unknown): Error {
+  if (error instanceof ClaimsError) return new InvalidTokenError(error.message);
+  if (error instanceof errors.JOSEError && !UNAVAILABLE.has(error.code)) {
+    return new InvalidTokenError(reasonOf(error));
+  }
+  return new IdentityProviderUnavailableError(
+    `cannot fetch the issuer's keys: ${(error as Error).message}`,
+  );
+}
+
+function reasonOf(error: errors.JOSEError): string {
+  if (error instanceof errors.JWTExpired) return 'the token has expired';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    return `the token's "${error.claim}" claim is not accepted (${error.reason})`;
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return 'the token is not signed with an accepted algorithm';
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return 'the token signature is invalid';
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return "the token is not signed with the issuer's keys";
+  return 'the token is malformed';
+}

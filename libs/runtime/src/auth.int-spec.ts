@@ -1,0 +1,284 @@
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Module,
+  Param,
+  Post,
+  type INestApplication,
+} from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { canReadWorkNotes, CurrentUser, Roles, visibleOr404, type Principal } from '@itsm/auth';
+import { loadConfig } from '@itsm/config';
+import {
+  accessMatrixViolations,
+  bearer,
+  createTestDatabase,
+  routesMissingFromMatrix,
+  startTestIssuer,
+  testAuthEnv,
+  testKafkaBrokers,
+  unsignedToken,
+  type EndpointAccess,
+  type TestDatabase,
+  type TestIssuer,
+} from '@itsm/testing';
+import { createServiceApp } from './run-service';
+import { serviceEnvSchema } from './service-config';
+import { defineService } from './service-definition';
+
+interface Note {
+  id: string;
+  openedBy: string;
+  assignmentGroup: string;
+  description: string;
+  workNotes: string[];
+}
+
+/** A tiny practice with record-level rules, to test the guard and the access helpers end to end. */
+@Controller('api/v1/notes')
+class NotesController {
+  private readonly notes = new Map<string, Note>([
+    ['n-alice', note('n-alice', 'alice')],
+    ['n-bob', note('n-bob', 'bob')],
+  ]);
+
+  @Roles('requester')
+  @Get(':id')
+  read(@CurrentUser() caller: Principal, @Param('id') id: string): Partial<Note> {
+    const found = visibleOr404(caller, 'incident', 'note', id, this.notes.get(id), (n) => ({
+      requesters: [n.openedBy],
+      assignmentGroup: n.assignmentGroup,
+    }));
+    if (canReadWorkNotes(caller, 'incident')) return found;
+    return { ...found, workNotes: undefined };
+  }
+
+  @Roles('agent')
+  @Post(':id/work-notes')
+  @HttpCode(204)
+  addWorkNote(): void {}
+
+  @Roles('incident_manager')
+  @Delete(':id')
+  @HttpCode(204)
+  remove(): void {}
+
+  /** Declares no roles: refused to everybody, admin included. */
+  @Get()
+  list(): Note[] {
+    return [...this.notes.values()];
+  }
+}
+
+function note(id: string, openedBy: string): Note {
+  return {
+    id,
+    openedBy,
+    assignmentGroup: 'service-desk',
+    description: 'printer on fire',
+    workNotes: ['internal: vendor ticket 42'],
+  };
+}
+
+@Module({ controllers: [NotesController] })
+class NotesModule {}
+
+const definition = defineService({
+  practice: 'incident',
+  title: 'Auth test service',
+  description: 'Endpoints with roles and record-level rules',
+  version: '1.0.0',
+  modules: [NotesModule],
+  entities: [],
+  migrations: [],
+});
+
+async function startApp(database: TestDatabase, auth: Record<string, string>) {
+  const app = await createServiceApp(
+    definition,
+    loadConfig(serviceEnvSchema, {
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      LOG_LEVEL: 'silent',
+      ...auth,
+    }),
+  );
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
+
+const inject = (app: INestApplication) =>
+  (app as NestFastifyApplication).getHttpAdapter().getInstance().inject;
+
+describe('authentication and authorization, with the local OpenID Connect provider', () => {
+  let database: TestDatabase;
+  let app: NestFastifyApplication;
+  const send = (request: {
+    method: 'GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH';
+    url: string;
+    headers?: Record<string, string>;
+  }) => app.getHttpAdapter().getInstance().inject(request);
+
+  beforeAll(async () => {
+    database = await createTestDatabase('auth');
+    app = await startApp(database, testAuthEnv());
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  const matrix: EndpointAccess[] = [
+    { method: 'GET', url: '/api/v1/notes/n-alice', allow: ['requester'] },
+    { method: 'POST', url: '/api/v1/notes/n-alice/work-notes', allow: ['agent'] },
+    { method: 'DELETE', url: '/api/v1/notes/n-alice', allow: ['incident_manager'] },
+    { method: 'GET', url: '/api/v1/notes', allow: [] },
+  ];
+
+  it('keeps every endpoint to its roles, for every seeded person and integration', async () => {
+    // Record rules come on top: a requester allowed to read notes gets 404 for somebody else's.
+    expect(await accessMatrixViolations(send, matrix)).toEqual([]);
+  });
+
+  it('leaves no documented endpoint out of the matrix', async () => {
+    const document = (await send({ method: 'GET', url: '/api/v1/openapi.json' })).json();
+    expect(routesMissingFromMatrix(document, matrix)).toEqual([]);
+    expect(document.security).toEqual([{ bearer: [] }]);
+    expect(document.components.securitySchemes.bearer).toMatchObject({ scheme: 'bearer' });
+  });
+
+  it('serves health, metrics and the OpenAPI document without a token', async () => {
+    for (const url of ['/health/live', '/metrics', '/api/v1/openapi.json']) {
+      expect((await send({ method: 'GET', url })).statusCode).toBe(200);
+    }
+  });
+
+  it("answers a requester asking for another requester's record exactly as for a missing one", async () => {
+    const other = await send({
+      method: 'GET',
+      url: '/api/v1/notes/n-alice',
+      headers: await bearer('bob'),
+    });
+    const missing = await send({
+      method: 'GET',
+      url: '/api/v1/notes/n-none',
+      headers: await bearer('bob'),
+    });
+    expect(other.statusCode).toBe(404);
+    expect(other.headers['content-type']).toContain('application/problem+json');
+    expect({ ...other.json(), instance: undefined, detail: undefined }).toEqual({
+      ...missing.json(),
+      instance: undefined,
+      detail: undefined,
+    });
+  });
+
+  it('shows a requester their own record without work notes, and an agent of the group with them', async () => {
+    const own = await send({
+      method: 'GET',
+      url: '/api/v1/notes/n-alice',
+      headers: await bearer('alice'),
+    });
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).not.toHaveProperty('workNotes');
+    const agent = await send({
+      method: 'GET',
+      url: '/api/v1/notes/n-alice',
+      headers: await bearer('sam'),
+    });
+    expect(agent.json().workNotes).toEqual(['internal: vendor ticket 42']);
+    const otherGroup = await send({
+      method: 'GET',
+      url: '/api/v1/notes/n-alice',
+      headers: await bearer('nina'),
+    });
+    expect(otherGroup.statusCode).toBe(404);
+  });
+
+  it('refuses a valid token without the role with 403 naming the roles required', async () => {
+    const response = await send({
+      method: 'DELETE',
+      url: '/api/v1/notes/n-alice',
+      headers: await bearer('sam'),
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({
+      status: 403,
+      requiredRoles: ['incident_manager'],
+      yourRoles: expect.arrayContaining(['agent', 'requester']),
+    });
+  });
+});
+
+describe('bad tokens, against an issuer whose keys the test controls', () => {
+  let database: TestDatabase;
+  let issuer: TestIssuer;
+  let app: NestFastifyApplication;
+  const now = () => Math.floor(Date.now() / 1000);
+
+  beforeAll(async () => {
+    database = await createTestDatabase('auth_bad');
+    issuer = await startTestIssuer();
+    app = await startApp(database, {
+      AUTH_ISSUER: issuer.issuer,
+      AUTH_AUDIENCE: issuer.audience,
+      AUTH_JWKS_URL: issuer.jwksUrl,
+    });
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await issuer.close();
+    await database.drop();
+  });
+
+  const read = (authorization?: string) =>
+    inject(app)({
+      method: 'GET',
+      url: '/api/v1/notes/n-alice',
+      headers: authorization ? { authorization } : {},
+    });
+
+  it.each([
+    ['expired', () => issuer.sign({ sub: 'alice' }, { expiresIn: now() - 120 }), /expired/],
+    [
+      'from another issuer',
+      () => issuer.sign({ sub: 'alice', iss: 'https://evil.example' }),
+      /"iss"/,
+    ],
+    ['for another audience', () => issuer.sign({ sub: 'alice', aud: 'urn:other' }), /"aud"/],
+    ['badly signed', () => issuer.sign({ sub: 'alice' }, { key: 'unpublished' }), /signature/],
+    [
+      'unsigned (alg none)',
+      async () =>
+        unsignedToken({ sub: 'alice', iss: issuer.issuer, aud: issuer.audience, exp: now() + 60 }),
+      /algorithm|malformed/,
+    ],
+  ])('refuses a token %s with 401 problem+json', async (_name, token, reason) => {
+    const response = await read(`Bearer ${await token()}`);
+    expect(response.statusCode).toBe(401);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.headers['www-authenticate']).toMatch(
+      /^Bearer realm="itsm", error="invalid_token"/,
+    );
+    expect(response.json()).toMatchObject({ status: 401, detail: expect.stringMatching(reason) });
+  });
+
+  it('refuses a request without a token with 401 and the bearer challenge', async () => {
+    for (const authorization of [undefined, 'Basic YWxpY2U6aXRzbQ==', 'Bearer']) {
+      const response = await read(authorization);
+      expect(response.statusCode).toBe(401);
+      expect(response.headers['www-authenticate']).toBe('Bearer realm="itsm"');
+      expect(response.json()).toMatchObject({ status: 401, title: 'Authentication required' });
+    }
+  });
+
+  it('accepts a valid token of the same issuer', async () => {
+    const response = await read(`Bearer ${await issuer.sign({ sub: 'alice' })}`);
+    expect(response.statusCode).toBe(200);
+  });
+});
