@@ -44,6 +44,12 @@ describe('auth configuration', () => {
     ]);
   });
 
+  it('never gives a privileged role to everybody who signs in', () => {
+    expect(problemsOf({ ...issuer, AUTH_DEFAULT_ROLES: 'requester,admin' })).toEqual([
+      expect.stringMatching(/^AUTH_DEFAULT_ROLES is invalid .*privileged roles/),
+    ]);
+  });
+
   it('requires the issuer and names it', () => {
     expect(problemsOf({})).toEqual([expect.stringMatching(/^AUTH_ISSUER is required/)]);
   });

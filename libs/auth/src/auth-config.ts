@@ -16,10 +16,16 @@ export const ASYMMETRIC_ALGORITHMS = [
   'EdDSA',
 ] as const;
 
-const roleList = (fallback: readonly string[]) =>
+/** Roles that may be given to everybody who signs in: never a manager's or admin. */
+const UNPRIVILEGED_ROLES: readonly Role[] = ['requester', 'agent', 'cab_member'];
+
+const defaultRoleList = (fallback: readonly string[]) =>
   env
     .list(fallback)
-    .refine((items) => items.every(isRole), `must name roles among ${ROLES.join(', ')}`)
+    .refine(
+      (items) => items.every((item) => isRole(item) && UNPRIVILEGED_ROLES.includes(item)),
+      `must name roles among ${UNPRIVILEGED_ROLES.join(', ')} (privileged roles come from the identity provider)`,
+    )
     .transform((items) => items as Role[]);
 
 /** How a service verifies bearer tokens: which issuer, for which audience, and where its claims are. */
@@ -62,7 +68,7 @@ export const authEnvSchema = z.object({
       `must be provider-name=role pairs, e.g. ITSM.Agent=agent; roles: ${ROLES.join(', ')}`,
     )
     .transform((pairs) => Object.fromEntries(pairs) as Record<string, Role>),
-  AUTH_DEFAULT_ROLES: roleList(DEFAULT_CLAIM_MAPPING.defaultRoles),
+  AUTH_DEFAULT_ROLES: defaultRoleList(DEFAULT_CLAIM_MAPPING.defaultRoles),
 });
 export type AuthEnv = z.infer<typeof authEnvSchema>;
 

@@ -72,6 +72,22 @@ describe('principalFromClaims', () => {
     expect([...principal.roles]).toEqual(['configuration_manager']);
   });
 
+  it('recognises Entra ID and Auth0 application tokens as integrations', () => {
+    const entra = principalFromClaims(
+      { oid: 'svc-1', idtyp: 'app', azp: 'discovery-app', roles: ['ITSM.Discovery'] },
+      mapping({
+        userId: 'oid',
+        clientId: 'azp',
+        roleMap: { 'ITSM.Discovery': 'configuration_manager' },
+      }),
+    );
+    expect(entra.kind).toBe('client');
+    expect([...entra.roles]).toEqual(['configuration_manager']);
+    const auth0 = principalFromClaims({ sub: 'abc@clients', gty: 'client-credentials' }, mapping());
+    expect(auth0.kind).toBe('client');
+    expect(auth0.roles.size).toBe(0);
+  });
+
   it('refuses a token that does not name its subject', () => {
     expect(() => principalFromClaims({ roles: ['admin'] }, mapping())).toThrow(/"sub" claim/);
   });

@@ -41,7 +41,7 @@ export function principalFromClaims(
   if (typeof id !== 'string' || id === '') {
     throw new ClaimsError(`the token has no "${mapping.userId}" claim naming the caller`);
   }
-  const kind = claimAt(claims, mapping.clientId) === id ? 'client' : 'user';
+  const kind = isClientToken(claims, id, mapping) ? 'client' : 'user';
   const groups = stringsAt(claims, mapping.groups);
   const granted = [
     ...stringsAt(claims, mapping.roles).map((name) => mapping.roleMap[name] ?? name),
@@ -55,6 +55,23 @@ export function principalFromClaims(
     roles: new Set([...granted, ...(kind === 'user' ? mapping.defaultRoles : [])]),
     groups: new Set(groups),
   };
+}
+
+/**
+ * Whether an integration acts as itself (client credentials) rather than for a person: its subject is
+ * its client id (oidc-provider, Okta), or the provider says so (Entra `idtyp: app`, Auth0 `gty`).
+ * Keycloak service accounts have a subject of their own: give them their roles in the role claim.
+ */
+function isClientToken(
+  claims: Readonly<Record<string, unknown>>,
+  id: string,
+  mapping: ClaimMapping,
+): boolean {
+  return (
+    claimAt(claims, mapping.clientId) === id ||
+    claims.idtyp === 'app' ||
+    claims.gty === 'client-credentials'
+  );
 }
 
 function claimAt(claims: Readonly<Record<string, unknown>>, path: string): unknown {

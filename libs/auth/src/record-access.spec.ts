@@ -110,5 +110,8 @@ describe('record-level access', () => {
       where: '(i.opened_by = :scopeUser)',
       parameters: { scopeUser: 'alice', scopeGroups: [] },
     });
+    expect(scopeCondition(recordScope(alice, 'configuration'), { requesters: [] })?.where).toBe(
+      'FALSE',
+    );
   });
 });

@@ -87,7 +87,8 @@ export function scopeCondition(
     clauses.push(`${columns.assignmentGroup} = ANY(:scopeGroups)`);
   }
   return {
-    where: `(${clauses.join(' OR ')})`,
+    // A scope with nothing to match shows nothing, rather than failing as `()`.
+    where: clauses.length ? `(${clauses.join(' OR ')})` : 'FALSE',
     parameters: { scopeUser: scope.userId, scopeGroups: [...scope.groups] },
   };
 }

@@ -95,8 +95,27 @@ describe('TokenVerifier, against a JWKS served over HTTP', () => {
     expect(await rejection(token)).toMatch(/algorithm/);
   });
 
+  it('refuses a token without an expiry', async () => {
+    const token = await issuer.sign({}, { expiresIn: null });
+    expect(await rejection(token)).toMatch(/"exp"/);
+  });
+
   it('refuses what is not a JWT at all', async () => {
     expect(await rejection('not-a-token')).toMatch(/malformed/);
+  });
+
+  it('reports a key set that answers with an HTTP error as unavailable, not as a bad token', async () => {
+    const broken = new TokenVerifier({
+      issuer: issuer.issuer,
+      audience: [issuer.audience],
+      jwksUrl: issuer.jwksUrl.replace(/\/jwks$/, '/no-such-key-set'),
+      algorithms: ['RS256'],
+      clockToleranceSeconds: 0,
+      claims: DEFAULT_CLAIM_MAPPING,
+    });
+    await expect(broken.verify(await issuer.sign())).rejects.toBeInstanceOf(
+      IdentityProviderUnavailableError,
+    );
   });
 
   it('reports an unreachable issuer as unavailable, not as a bad token', async () => {

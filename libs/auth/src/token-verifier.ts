@@ -9,8 +9,8 @@ export class InvalidTokenError extends Error {}
 /** The issuer's keys could not be fetched, so no token can be judged (503, not 401). */
 export class IdentityProviderUnavailableError extends Error {}
 
-/** Failures that say nothing about the token itself. */
-const UNAVAILABLE = new Set(['ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID']);
+/** How long a failed discovery is remembered, so that an outage is not a fetch per request. */
+const DISCOVERY_RETRY_MS = 5000;
 
 /**
  * Verifies bearer JWTs against the issuer's published keys: signature (asymmetric algorithms only,
@@ -41,10 +41,9 @@ export class TokenVerifier {
 
   private keySet(): Promise<JWTVerifyGetKey> {
     this.keys ??= this.jwksUrl().then(
-      (url) =>
-        createRemoteJWKSet(new URL(url), { timeoutDuration: 5000, cooldownDuration: 30_000 }),
+      (url) => keysOrUnavailable(url),
       (error: unknown) => {
-        this.keys = undefined;
+        setTimeout(() => (this.keys = undefined), DISCOVERY_RETRY_MS).unref();
         throw error;
       },
     );
@@ -73,14 +72,33 @@ export class TokenVerifier {
   }
 }
 
+/**
+ * The issuer's key set, where a failure to fetch it (timeout, HTTP error, not a key set) means the
+ * provider is unavailable, and only "no key for this token" says something about the token.
+ */
+function keysOrUnavailable(url: string): JWTVerifyGetKey {
+  const remote = createRemoteJWKSet(new URL(url), {
+    timeoutDuration: 5000,
+    cooldownDuration: 30_000,
+  });
+  return async (header, token) => {
+    try {
+      return await remote(header, token);
+    } catch (error) {
+      if (error instanceof errors.JWKSNoMatchingKey) throw error;
+      if (error instanceof errors.JWKSMultipleMatchingKeys) throw error;
+      throw new IdentityProviderUnavailableError(
+        `cannot use the issuer's keys at ${url}: ${(error as Error).message}`,
+      );
+    }
+  };
+}
+
 function classify(error: unknown): Error {
   if (error instanceof ClaimsError) return new InvalidTokenError(error.message);
-  if (error instanceof errors.JOSEError && !UNAVAILABLE.has(error.code)) {
-    return new InvalidTokenError(reasonOf(error));
-  }
-  return new IdentityProviderUnavailableError(
-    `cannot fetch the issuer's keys: ${(error as Error).message}`,
-  );
+  if (error instanceof IdentityProviderUnavailableError) return error;
+  if (error instanceof errors.JOSEError) return new InvalidTokenError(reasonOf(error));
+  return new IdentityProviderUnavailableError(`cannot verify tokens: ${(error as Error).message}`);
 }
 
 function reasonOf(error: errors.JOSEError): string {

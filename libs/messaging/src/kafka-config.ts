@@ -75,6 +75,15 @@ export function kafkaSettingsFrom(config: KafkaEnv, defaultClientId: string): Ka
         rejectUnauthorized: config.KAFKA_TLS_REJECT_UNAUTHORIZED,
       }
     : undefined;
+  const tlsFiles = (
+    ['KAFKA_TLS_CA_FILE', 'KAFKA_TLS_CERT_FILE', 'KAFKA_TLS_KEY_FILE'] as const
+  ).filter((variable) => config[variable]);
+  if (!config.KAFKA_TLS && tlsFiles.length) {
+    problems.push(`KAFKA_TLS must be true when ${tlsFiles.join(', ')} is set`);
+  }
+  if (config.KAFKA_SASL_MECHANISM === 'plain' && !config.KAFKA_TLS) {
+    problems.push('KAFKA_SASL_MECHANISM plain sends the password in clear: set KAFKA_TLS=true');
+  }
   if (config.KAFKA_SASL_MECHANISM) {
     for (const variable of ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] as const) {
       if (!config[variable]) {

@@ -9,8 +9,10 @@ import {
   type INestApplication,
 } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import { canReadWorkNotes, CurrentUser, Roles, visibleOr404, type Principal } from '@itsm/auth';
 import { loadConfig } from '@itsm/config';
+import { Public } from '@itsm/http';
 import {
   accessMatrixViolations,
   bearer,
@@ -82,7 +84,23 @@ function note(id: string, openedBy: string): Note {
   };
 }
 
-@Module({ controllers: [NotesController] })
+/** Public as a whole, yet one route names a role: that route still needs a token and the role. */
+@Public()
+@Controller('api/v1/status')
+class StatusController {
+  @ApiExcludeEndpoint()
+  @Get()
+  status(): { status: string } {
+    return { status: 'ok' };
+  }
+
+  @Roles('admin')
+  @Delete()
+  @HttpCode(204)
+  reset(): void {}
+}
+
+@Module({ controllers: [NotesController, StatusController] })
 class NotesModule {}
 
 const definition = defineService({
@@ -137,6 +155,7 @@ describe('authentication and authorization, with the local OpenID Connect provid
     { method: 'POST', url: '/api/v1/notes/n-alice/work-notes', allow: ['agent'] },
     { method: 'DELETE', url: '/api/v1/notes/n-alice', allow: ['incident_manager'] },
     { method: 'GET', url: '/api/v1/notes', allow: [] },
+    { method: 'DELETE', url: '/api/v1/status', allow: ['admin'] },
   ];
 
   it('keeps every endpoint to its roles, for every seeded person and integration', async () => {
@@ -151,8 +170,8 @@ describe('authentication and authorization, with the local OpenID Connect provid
     expect(document.components.securitySchemes.bearer).toMatchObject({ scheme: 'bearer' });
   });
 
-  it('serves health, metrics and the OpenAPI document without a token', async () => {
-    for (const url of ['/health/live', '/metrics', '/api/v1/openapi.json']) {
+  it('serves health, metrics, the OpenAPI document and @Public() routes without a token', async () => {
+    for (const url of ['/health/live', '/metrics', '/api/v1/openapi.json', '/api/v1/status']) {
       expect((await send({ method: 'GET', url })).statusCode).toBe(200);
     }
   });

@@ -1,4 +1,4 @@
-import { DEFAULT_CLAIM_MAPPING, hasAnyRole, type Principal, type Role } from '@itsm/auth';
+import { DEFAULT_CLAIM_MAPPING, type Role } from '@itsm/auth';
 import { LOCAL_CLIENTS, LOCAL_USERS } from '@itsm/local-stack';
 import { integrationTokenFor, tokenFor } from './tokens';
 
@@ -26,35 +26,31 @@ export type SendRequest = (request: {
 interface Caller {
   name: string;
   token: () => Promise<string>;
-  principal: Principal;
+  roles: readonly Role[];
+}
+
+/**
+ * The matrix's own reading of the rule, written apart from the guard's so that a bug in one is caught
+ * by the other: one of the listed roles, or admin; nobody when none is listed.
+ */
+function mayCall(roles: readonly Role[], allow: readonly Role[]): boolean {
+  return (
+    allow.length > 0 && (roles.includes('admin') || allow.some((role) => roles.includes(role)))
+  );
 }
 
 function callers(): Caller[] {
   const people = LOCAL_USERS.map((user) => ({
     name: user.id,
     token: () => tokenFor(user.id),
-    principal: principal(
-      user.id,
-      'user',
-      [...user.roles, ...DEFAULT_CLAIM_MAPPING.defaultRoles],
-      user.groups,
-    ),
+    roles: [...user.roles, ...DEFAULT_CLAIM_MAPPING.defaultRoles],
   }));
   const integrations = LOCAL_CLIENTS.filter((client) => client.secret).map((client) => ({
     name: client.id,
     token: () => integrationTokenFor(client.id),
-    principal: principal(client.id, 'client', client.roles ?? [], client.groups ?? []),
+    roles: client.roles ?? [],
   }));
   return [...people, ...integrations];
-}
-
-function principal(
-  id: string,
-  kind: Principal['kind'],
-  roles: Role[],
-  groups: string[],
-): Principal {
-  return { id, kind, roles: new Set(roles), groups: new Set(groups) };
 }
 
 /**
@@ -74,13 +70,13 @@ export async function accessMatrixViolations(
       violations.push(`${route} without a token: ${anonymous.statusCode}, expected 401`);
     }
     for (const caller of callers()) {
-      const allowed = hasAnyRole(caller.principal, endpoint.allow);
+      const allowed = mayCall(caller.roles, endpoint.allow);
       const { statusCode } = await send({
         ...endpoint,
         headers: { authorization: `Bearer ${await caller.token()}` },
       });
       const refused = statusCode === 401 || statusCode === 403;
-      if (allowed && refused) {
+      if (allowed && (refused || statusCode >= 500)) {
         violations.push(`${route} as ${caller.name}: ${statusCode}, expected access`);
       } else if (!allowed && statusCode !== 403) {
         violations.push(`${route} as ${caller.name}: ${statusCode}, expected 403`);
@@ -100,7 +96,8 @@ export function routesMissingFromMatrix(
 ): string[] {
   const missing: string[] = [];
   for (const [path, operations] of Object.entries(document.paths)) {
-    const pattern = new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}(\\?.*)?$`);
+    const escaped = path.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`^${escaped.replace(/\{[^}]+\}/g, '[^/]+')}(\\?.*)?$`);
     for (const method of Object.keys(operations)) {
       const covered = matrix.some(
         (endpoint) => endpoint.method === method.toUpperCase() && pattern.test(endpoint.url),

@@ -15,7 +15,11 @@ export interface TestIssuer {
   /** A token signed with the published key; claims default to a valid one for `sub`. */
   sign(
     claims?: JWTPayload,
-    options?: { expiresIn?: string | number; key?: 'published' | 'unpublished' },
+    options?: {
+      /** `null`: a token without `exp`. */
+      expiresIn?: string | number | null;
+      key?: 'published' | 'unpublished';
+    },
   ): Promise<string>;
   close(): Promise<void>;
 }
@@ -47,11 +51,11 @@ export async function startTestIssuer(audience = 'urn:itsm:test'): Promise<TestI
     audience,
     async sign(claims = {}, options = {}) {
       const key = options.key === 'unpublished' ? unpublished : published;
-      return new SignJWT({ sub: 'test-user', iss: `${base}/issuer`, aud: audience, ...claims })
+      const jwt = new SignJWT({ sub: 'test-user', iss: `${base}/issuer`, aud: audience, ...claims })
         .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'at+jwt' })
-        .setIssuedAt()
-        .setExpirationTime(options.expiresIn ?? '5m')
-        .sign(key.privateKey);
+        .setIssuedAt();
+      if (options.expiresIn !== null) jwt.setExpirationTime(options.expiresIn ?? '5m');
+      return jwt.sign(key.privateKey);
     },
     close: () =>
       new Promise<void>((resolve, reject) =>

@@ -46,6 +46,9 @@ async function main(): Promise<void> {
     print(
       `\nThe platform is up; service logs are in ${services[0]?.options.logFile.replace(/[^/]+$/, '')}. Ctrl-C stops it.`,
     );
+    print(
+      `Every API call needs a token of ${endpoints.authIssuer}; for a seeded user: TOKEN=$(npm run -s token -- sam)`,
+    );
   } catch (error) {
     process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
     await shutdown(1);

@@ -29,8 +29,12 @@ async function main(): Promise<void> {
       })
       .catch((error: unknown) => {
         console.error(error);
-        if (!response.headersSent) response.statusCode = 400;
-        response.end(error instanceof Error ? error.message : 'interaction failed');
+        if (!response.headersSent) {
+          response.statusCode = 400;
+          response.setHeader('content-type', 'text/plain; charset=utf-8');
+          response.setHeader('x-content-type-options', 'nosniff');
+        }
+        response.end('The sign-in could not continue; start again from the application.');
       });
   });
   server.listen(port, '127.0.0.1', () => console.log(`identity provider ${issuer} listening`));

@@ -80,7 +80,12 @@ export async function userAccessToken(options: {
       );
     }
     if (location) {
-      response = await browser.get(new URL(location, response.url));
+      const next = new URL(location, response.url);
+      // The seeded password goes to this provider's own pages only, never where a redirect points.
+      if (next.origin !== new URL(options.issuer).origin) {
+        throw new Error(`sign-in redirected away from ${options.issuer} to ${next.origin}`);
+      }
+      response = await browser.get(next);
     } else if (response.status === 200 && response.url.includes('/interaction/')) {
       response = await browser.postForm(
         new URL(`${new URL(response.url).pathname}/login`, response.url),

@@ -21,7 +21,8 @@ import { REQUIRED_ROLES } from './roles.decorator';
 
 /**
  * Denies by default: every HTTP route needs a valid bearer token and one of the roles it declares,
- * unless it is `@Public()`. Event handlers are not HTTP and are not guarded here.
+ * unless it is `@Public()`. Kafka event handlers (`rpc`) are not requests of a caller and pass; any
+ * other kind of handler (a future WebSocket gateway…) is refused until it has its own checks.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -33,9 +34,15 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') return true;
+    if (context.getType() === 'rpc') return true;
+    if (context.getType() !== 'http') return false;
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ENDPOINT, targets)) return true;
+    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    // A route that names roles is never opened by a @Public() on its controller.
+    const declaresRoles = this.reflector.get<Role[] | undefined>(REQUIRED_ROLES, targets[0]!);
+    if (!declaresRoles && this.reflector.getAllAndOverride<boolean>(PUBLIC_ENDPOINT, targets)) {
+      return true;
+    }
 
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & AuthenticatedRequest>();
@@ -60,7 +67,6 @@ export class AuthGuard implements CanActivate {
       throw error;
     }
 
-    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (required && hasAnyRole(request.principal, required)) return true;
     throw problem(
       HttpStatus.FORBIDDEN,
