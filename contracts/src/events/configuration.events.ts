@@ -102,6 +102,54 @@ export const ciStatusChanged = defineEvent({
   },
 });
 
+export const ciRetired = defineEvent({
+  practice: 'configuration',
+  entity: 'ci',
+  verb: 'retired',
+  description:
+    'A CI was taken out of service; it stays in the CMDB with its history and relationships.',
+  schema: Type.Object({
+    id: Uuid,
+    name: Type.String(),
+    className: Type.String(),
+    version: Type.Integer({ minimum: 1 }),
+    fromStatus: oneOf(CI_STATUSES),
+    retiredBy: Actor,
+    retiredAt: Timestamp,
+  }),
+  example: {
+    id: CI_ID,
+    name: 'db-checkout-01',
+    className: 'database',
+    version: 9,
+    fromStatus: 'operational',
+    retiredBy: 'u-5002',
+    retiredAt: '2026-12-01T08:00:00.000Z',
+  },
+});
+
+export const ciDeleted = defineEvent({
+  practice: 'configuration',
+  entity: 'ci',
+  verb: 'deleted',
+  description:
+    'A CI was deleted (registered by mistake); its relationships were deleted first, each with its own event.',
+  schema: Type.Object({
+    id: Uuid,
+    name: Type.String(),
+    className: Type.String(),
+    deletedBy: Actor,
+    deletedAt: Timestamp,
+  }),
+  example: {
+    id: CI_ID,
+    name: 'db-checkout-01',
+    className: 'database',
+    deletedBy: 'u-5002',
+    deletedAt: '2026-12-01T08:00:00.000Z',
+  },
+});
+
 const relationshipFields = {
   id: Uuid,
   type: oneOf(
@@ -188,6 +236,8 @@ export const configurationEvents = [
   ciCreated,
   ciUpdated,
   ciStatusChanged,
+  ciRetired,
+  ciDeleted,
   relationshipCreated,
   relationshipUpdated,
   relationshipDeleted,

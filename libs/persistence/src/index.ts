@@ -4,6 +4,7 @@ export * from './audit/audit.subscriber';
 export * from './audit/audited.decorator';
 export * from './audit/create-audit-trail.migration';
 export * from './audit/field-changes';
+export * from './audit/write-audit-entries';
 export * from './data-source';
 export * from './database-config';
 export * from './ensure-database';

@@ -1,12 +1,21 @@
 import { defineService } from '@itsm/runtime';
+import { CiClass } from './classes/ci-class.entity';
+import { ClassesModule } from './classes/classes.module';
+import { CisModule } from './cis/cis.module';
+import { ConfigurationItem } from './cis/configuration-item.entity';
+import { ImpactModule } from './impact/impact.module';
+import { DataSourceRank } from './imports/data-source.entity';
+import { CreateCmdb1764500000000 } from './migrations/1764500000000-create-cmdb';
+import { Relationship, RelationshipRuleRow } from './relationships/relationship.entity';
+import { RelationshipsModule } from './relationships/relationships.module';
 
 export const definition = defineService({
   practice: 'configuration',
   title: 'Configuration management (CMDB)',
   description:
     'Knows what the organisation has and how it fits together: CI classes, CIs, relationships, impact analysis, imports.',
-  version: '0.1.0',
-  modules: [],
-  entities: [],
-  migrations: [],
+  version: '0.2.0',
+  modules: [ClassesModule, CisModule, RelationshipsModule, ImpactModule],
+  entities: [CiClass, ConfigurationItem, Relationship, RelationshipRuleRow, DataSourceRank],
+  migrations: [CreateCmdb1764500000000],
 });

@@ -1,4 +1,3 @@
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import {
   EventSubscriber,
   type EntitySubscriberInterface,
@@ -7,10 +6,10 @@ import {
   type RemoveEvent,
   type UpdateEvent,
 } from 'typeorm';
-import { currentAuditActor } from './audit-context';
-import { AuditEntry, type AuditOperation } from './audit-entry.entity';
+import type { AuditOperation } from './audit-entry.entity';
 import { auditedOptionsOf } from './audited.decorator';
 import { fieldChanges } from './field-changes';
+import { writeAuditEntries } from './write-audit-entries';
 
 /**
  * Writes the field changes of `@Audited` entities saved through the entity manager (insert, `save`,
@@ -59,19 +58,9 @@ export class AuditSubscriber implements EntitySubscriberInterface<ObjectLiteral>
     const entityId = String(after?.id ?? before?.id ?? removedId);
     const changes = fieldChanges(before, after, options.ignore);
     if (changes.length === 0) return;
-    const actor = currentAuditActor();
-    const rows = changes.map(
-      (change): QueryDeepPartialEntity<AuditEntry> =>
-        ({
-          entityType: options.entityType,
-          entityId,
-          operation,
-          field: change.field,
-          oldValue: change.oldValue,
-          newValue: change.newValue,
-          actor,
-        }) as QueryDeepPartialEntity<AuditEntry>,
+    await writeAuditEntries(
+      manager,
+      changes.map((change) => ({ entityType: options.entityType, entityId, operation, ...change })),
     );
-    await manager.insert(AuditEntry, rows);
   }
 }

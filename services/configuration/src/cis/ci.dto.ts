@@ -1,0 +1,146 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { CI_STATUSES } from '@itsm/contracts';
+import { OneOf, PageQuery } from '@itsm/http';
+import type { CiStatus } from './configuration-item.entity';
+
+const ASSIGNABLE_STATUSES = CI_STATUSES.filter((status) => status !== 'retired');
+
+export class CiFieldsDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 4, description: '1 most critical … 4 least' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  criticality?: number;
+
+  @ApiPropertyOptional({ enum: ASSIGNABLE_STATUSES, description: 'Retire with POST …/retire' })
+  @IsOptional()
+  @OneOf(ASSIGNABLE_STATUSES)
+  operationalStatus?: Exclude<CiStatus, 'retired'>;
+
+  @ApiPropertyOptional({ example: 'production' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  environment?: string | null;
+
+  @ApiPropertyOptional({ example: 'database' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  ownerGroup?: string | null;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) serialNumber?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) hostName?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) fqdn?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) cloudId?: string | null;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: "Validated against the class's attribute schema; on update, null removes one",
+  })
+  @IsOptional()
+  @IsObject()
+  attributes?: Record<string, unknown>;
+}
+
+export class CreateCiRequest extends CiFieldsDto {
+  @ApiProperty({ example: 'linux_server' })
+  @IsString()
+  className!: string;
+
+  @ApiProperty({ example: 'db-checkout-01' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  name!: string;
+}
+
+export class UpdateCiRequest extends CiFieldsDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(255) name?: string;
+
+  @ApiPropertyOptional({ description: 'The version read; or send it as If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class VersionedActionRequest {
+  @ApiPropertyOptional({ description: 'The version read; or send it as If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class ListCisQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'A class; its subclasses are included' })
+  @IsOptional()
+  @IsString()
+  className?: string;
+
+  @ApiPropertyOptional({ enum: CI_STATUSES })
+  @IsOptional()
+  @OneOf(CI_STATUSES)
+  status?: CiStatus;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() environment?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() ownerGroup?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the name, or an exact identifier' })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  q?: string;
+
+  @ApiPropertyOptional({
+    description: 'name:value, repeatable; all must hold, e.g. attribute=engine:postgresql',
+    type: [String],
+  })
+  @IsOptional()
+  @Transform(({ value }) => (Array.isArray(value) ? value : [value]))
+  @Matches(/^[a-zA-Z][a-zA-Z0-9_]*:.+$/, { each: true, message: 'attribute must be name:value' })
+  attribute?: string[];
+}
+
+export class DeleteCiQuery {
+  @ApiPropertyOptional({
+    enum: ['refuse', 'delete'],
+    description: 'What to do with its relationships: refuse (409 when it has any) or delete them',
+  })
+  @IsOptional()
+  @OneOf(['refuse', 'delete'])
+  relationships: 'refuse' | 'delete' = 'refuse';
+}
+
+export class DepthQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 10, default: 6 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  maxDepth: number = 6;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100000, default: 20000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  limit: number = 20_000;
+}

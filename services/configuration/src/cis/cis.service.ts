@@ -1,0 +1,331 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { ciCreated, ciDeleted, ciRetired, ciStatusChanged, ciUpdated } from '@itsm/contracts';
+import {
+  decodeCursor,
+  pageOf,
+  problem,
+  staleVersion,
+  validationProblem,
+  type FieldError,
+} from '@itsm/http';
+import { Outbox } from '@itsm/messaging';
+import { fieldChanges, withAuditActor } from '@itsm/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import { validateAttributes } from '../classes/attribute-schema';
+import type { CiClass } from '../classes/ci-class.entity';
+import { IDENTIFIER_FIELDS, type IdentifierField } from '../classes/class-hierarchy';
+import { ClassesService, type Hierarchy } from '../classes/classes.service';
+import { MANUAL_SOURCE } from '../imports/data-source.entity';
+import { RelationshipsService } from '../relationships/relationships.service';
+import { ciEvents, NOT_IN_UPDATED_EVENT } from './ci-events';
+import { ciView } from './ci-view';
+import type { CreateCiRequest, ListCisQuery, UpdateCiRequest } from './ci.dto';
+import { ConfigurationItem } from './configuration-item.entity';
+
+const COLUMN_OF: Record<IdentifierField, string> = {
+  serialNumber: 'serial_number',
+  hostName: 'host_name',
+  fqdn: 'fqdn',
+  cloudId: 'cloud_id',
+  name: 'name',
+};
+
+@Injectable()
+export class CisService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly classes: ClassesService,
+    private readonly relationships: RelationshipsService,
+    @Inject(Outbox) private readonly outbox: Outbox,
+  ) {}
+
+  async get(id: string) {
+    const ci = await this.find(this.dataSource.manager, id);
+    return ciView(ci, await this.classes.hierarchy());
+  }
+
+  async create(request: CreateCiRequest, actor: string) {
+    return withAuditActor(actor, () =>
+      this.dataSource.transaction(async (manager) => {
+        const hierarchy = await this.classes.hierarchy(manager);
+        const ciClass = this.classes.classNamed(hierarchy, request.className);
+        const ci = manager.create(ConfigurationItem, {
+          classId: ciClass.id,
+          identityClassId: hierarchy.identityScopeOf(ciClass.id).id,
+          name: request.name,
+          operationalStatus: request.operationalStatus ?? 'operational',
+          criticality: request.criticality ?? 3,
+          environment: request.environment ?? null,
+          ownerGroup: request.ownerGroup ?? null,
+          serialNumber: request.serialNumber ?? null,
+          hostName: request.hostName ?? null,
+          fqdn: request.fqdn ?? null,
+          cloudId: request.cloudId ?? null,
+          attributes: request.attributes ?? {},
+          fieldSources: {},
+          retiredAt: null,
+          createdBy: actor,
+        });
+        await this.assertValid(manager, hierarchy, ciClass, ci);
+        ci.fieldSources = manualSources(request);
+        const saved = await manager.save(ci);
+        await this.outbox.publish(manager, ciCreated, {
+          aggregateId: saved.id,
+          data: ciEvents.created(saved, ciClass.name),
+        });
+        return ciView(saved, hierarchy);
+      }),
+    );
+  }
+
+  /**
+   * Changes fields of a CI. Attributes merge: a key with a value sets it, a key with null removes it.
+   * A status change is its own event (`status_changed`), the other changes one `updated` event.
+   */
+  async update(id: string, request: UpdateCiRequest, version: number, actor: string) {
+    return withAuditActor(actor, () =>
+      this.dataSource.transaction(async (manager) => {
+        const ci = await this.find(manager, id, true);
+        if (ci.version !== version) throw staleVersion('CI', id, version, ci.version);
+        if (ci.operationalStatus === 'retired') {
+          throw problem(
+            HttpStatus.CONFLICT,
+            'ci-retired',
+            'The CI is retired',
+            `CI ${id} is retired and cannot change`,
+            {
+              state: 'retired',
+            },
+          );
+        }
+        const hierarchy = await this.classes.hierarchy(manager);
+        const ciClass = hierarchy.get(ci.classId)!;
+        const before = { ...ci, attributes: { ...ci.attributes } };
+        const { version: _read, attributes, ...fields } = request;
+        for (const [key, value] of Object.entries(fields)) {
+          if (value !== undefined) (ci as unknown as Record<string, unknown>)[key] = value;
+        }
+        if (attributes) {
+          const merged = { ...ci.attributes };
+          for (const [name, value] of Object.entries(attributes)) {
+            if (value === null) delete merged[name];
+            else merged[name] = value;
+          }
+          ci.attributes = merged;
+        }
+        await this.assertValid(manager, hierarchy, ciClass, ci);
+        const changes = fieldChanges(before, { ...ci }, NOT_IN_UPDATED_EVENT);
+        const statusChanged = before.operationalStatus !== ci.operationalStatus;
+        if (changes.length === 0 && !statusChanged) return ciView(ci, hierarchy);
+        ci.fieldSources = { ...ci.fieldSources, ...manualSources(request) };
+        const saved = await manager.save(ci);
+        if (changes.length > 0) {
+          await this.outbox.publish(manager, ciUpdated, {
+            aggregateId: id,
+            data: ciEvents.updated(saved, changes, actor),
+          });
+        }
+        if (statusChanged) {
+          await this.outbox.publish(manager, ciStatusChanged, {
+            aggregateId: id,
+            data: ciEvents.statusChanged(saved, ciClass.name, before.operationalStatus, actor),
+          });
+        }
+        return ciView(saved, hierarchy);
+      }),
+    );
+  }
+
+  /** Takes a CI out of service; it keeps its history and relationships. */
+  async retire(id: string, version: number, actor: string) {
+    return withAuditActor(actor, () =>
+      this.dataSource.transaction(async (manager) => {
+        const ci = await this.find(manager, id, true);
+        if (ci.version !== version) throw staleVersion('CI', id, version, ci.version);
+        const hierarchy = await this.classes.hierarchy(manager);
+        if (ci.operationalStatus === 'retired') return ciView(ci, hierarchy);
+        const fromStatus = ci.operationalStatus;
+        ci.operationalStatus = 'retired';
+        ci.retiredAt = new Date();
+        const saved = await manager.save(ci);
+        await this.outbox.publish(manager, ciRetired, {
+          aggregateId: id,
+          data: ciEvents.retired(saved, hierarchy.get(ci.classId)!.name, fromStatus, actor),
+        });
+        return ciView(saved, hierarchy);
+      }),
+    );
+  }
+
+  /**
+   * Deletes a CI registered by mistake. Its relationships are never left dangling: the caller says
+   * whether to refuse (409 naming how many there are) or to delete them too, each with its event.
+   */
+  async delete(id: string, relationships: 'refuse' | 'delete', actor: string): Promise<void> {
+    await withAuditActor(actor, () =>
+      this.dataSource.transaction(async (manager) => {
+        const ci = await this.find(manager, id, true);
+        const edges = await this.relationships.edgesOf(manager, id);
+        if (edges.length > 0 && relationships === 'refuse') {
+          throw problem(
+            HttpStatus.CONFLICT,
+            'ci-has-relationships',
+            'The CI has relationships',
+            `CI ${id} has ${edges.length} relationships: delete them first, or pass relationships=delete`,
+            { relationshipCount: edges.length, allowed: ['refuse', 'delete'] },
+          );
+        }
+        for (const edge of edges) await this.relationships.remove(manager, edge, actor);
+        const className = (await this.classes.hierarchy(manager)).get(ci.classId)!.name;
+        await manager.remove(ci);
+        await this.outbox.publish(manager, ciDeleted, {
+          aggregateId: id,
+          data: ciEvents.deleted({ ...ci, id }, className, actor),
+        });
+      }),
+    );
+  }
+
+  async list(query: ListCisQuery) {
+    const hierarchy = await this.classes.hierarchy();
+    const qb = this.dataSource.manager
+      .createQueryBuilder(ConfigurationItem, 'ci')
+      .orderBy('ci.name', 'ASC')
+      .addOrderBy('ci.id', 'ASC')
+      .limit(query.limit + 1);
+    if (query.className) {
+      const ciClass = this.classes.classNamed(hierarchy, query.className);
+      qb.andWhere('ci.class_id = ANY(:classIds)', { classIds: hierarchy.subtreeIds(ciClass.id) });
+    }
+    if (query.status) qb.andWhere('ci.operational_status = :status', { status: query.status });
+    if (query.environment)
+      qb.andWhere('ci.environment = :environment', { environment: query.environment });
+    if (query.ownerGroup)
+      qb.andWhere('ci.owner_group = :ownerGroup', { ownerGroup: query.ownerGroup });
+    if (query.q) {
+      qb.andWhere(
+        `(ci.name ILIKE :like OR ci.serial_number = :q OR ci.host_name = :q OR ci.fqdn = :q OR ci.cloud_id = :q)`,
+        { like: `%${query.q.replace(/[\\%_]/g, '\\$&')}%`, q: query.q },
+      );
+    }
+    (query.attribute ?? []).forEach((filter, index) => {
+      const separator = filter.indexOf(':');
+      qb.andWhere(`ci.attributes @> :attribute${index}::jsonb`, {
+        [`attribute${index}`]: JSON.stringify({
+          [filter.slice(0, separator)]: typedValue(filter.slice(separator + 1)),
+        }),
+      });
+    });
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor, ['name', 'id']);
+      qb.andWhere('(ci.name, ci.id) > (:afterName, :afterId)', {
+        afterName: after.name,
+        afterId: after.id,
+      });
+    }
+    const rows = await qb.getMany();
+    const page = pageOf(rows, query.limit, (ci) => ({ name: ci.name, id: ci.id }));
+    return { ...page, items: page.items.map((ci) => ciView(ci, hierarchy)) };
+  }
+
+  async find(manager: EntityManager, id: string, forUpdate = false): Promise<ConfigurationItem> {
+    const ci = /^[0-9a-f-]{36}$/i.test(id)
+      ? await manager.findOne(ConfigurationItem, {
+          where: { id },
+          ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+        })
+      : null;
+    if (!ci) throw problem(HttpStatus.NOT_FOUND, 'not-found', 'CI not found', `No CI ${id}`);
+    return ci;
+  }
+
+  /** Attributes against the class schema, references to CIs of the right class, unique identifiers. */
+  async assertValid(
+    manager: EntityManager,
+    hierarchy: Hierarchy,
+    ciClass: CiClass,
+    ci: ConfigurationItem,
+  ): Promise<void> {
+    const { errors, references } = validateAttributes(
+      hierarchy.attributesOf(ciClass.id),
+      ci.attributes,
+      ciClass.name,
+    );
+    if (references.length > 0) {
+      const found = await manager.find(ConfigurationItem, {
+        where: references.map((reference) => ({ id: reference.ciId })),
+        select: { id: true, classId: true },
+      });
+      for (const reference of references) {
+        const target = found.find((candidate) => candidate.id === reference.ciId);
+        if (!target || !hierarchy.isA(target.classId, reference.referenceClass)) {
+          errors.push({
+            field: reference.field,
+            message: `${reference.field} must name an existing ${reference.referenceClass} CI`,
+          });
+        }
+      }
+    }
+    errors.push(...(await this.identifierConflicts(manager, hierarchy, ciClass, ci)));
+    if (errors.length > 0) throw validationProblem(errors);
+  }
+
+  /**
+   * An identifier that is a whole identification rule of the class (e.g. the serial number of a
+   * server) names one CI only, among the CIs of the class's root that are not retired. Concurrent
+   * writers of the same value are serialised by a transaction-scoped advisory lock on it.
+   */
+  private async identifierConflicts(
+    manager: EntityManager,
+    hierarchy: Hierarchy,
+    ciClass: CiClass,
+    ci: ConfigurationItem,
+  ): Promise<FieldError[]> {
+    const unique = hierarchy
+      .identificationRulesOf(ciClass.id)
+      .filter((rule) => rule.length === 1)
+      .map(([field]) => field!);
+    const errors: FieldError[] = [];
+    for (const field of unique) {
+      const value = ci[field];
+      if (!value) continue;
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `ci:${ci.identityClassId}:${field}:${value}`,
+      ]);
+      const [other] = (await manager.query(
+        `SELECT id FROM configuration_items
+          WHERE identity_class_id = $1 AND ${COLUMN_OF[field]} = $2 AND retired_at IS NULL
+            AND ($3::uuid IS NULL OR id <> $3) LIMIT 1`,
+        [ci.identityClassId, value, ci.id ?? null],
+      )) as Array<{ id: string }>;
+      if (other) {
+        const scope = hierarchy.get(ci.identityClassId)!.name;
+        errors.push({
+          field: IDENTIFIER_FIELDS.includes(field as never) ? field : 'name',
+          message: `${field} ${value} already identifies ${scope} CI ${other.id}`,
+        });
+      }
+    }
+    return errors;
+  }
+}
+
+/** Fields set by a person through the API belong to the manual source, the strongest by default. */
+function manualSources(request: object): Record<string, string> {
+  const sources: Record<string, string> = {};
+  for (const [key, value] of Object.entries(request)) {
+    if (key === 'version' || key === 'className' || value === undefined) continue;
+    if (key === 'attributes') {
+      for (const name of Object.keys(value as object))
+        sources[`attributes.${name}`] = MANUAL_SOURCE;
+    } else sources[key] = MANUAL_SOURCE;
+  }
+  return sources;
+}
+
+/** An attribute filter's value: a number or boolean when it reads as one, else the text. */
+function typedValue(raw: string): unknown {
+  if (raw === 'true' || raw === 'false') return raw === 'true';
+  if (/^-?\d+(\.\d+)?$/.test(raw)) return Number(raw);
+  return raw;
+}

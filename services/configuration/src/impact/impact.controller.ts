@@ -1,0 +1,29 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@itsm/auth';
+import { READERS } from '../access';
+import { DepthQuery } from '../cis/ci.dto';
+import { ImpactService } from './impact.service';
+
+@ApiTags('impact')
+@Controller('api/v1/cis')
+export class ImpactController {
+  constructor(private readonly impact: ImpactService) {}
+
+  @Get(':id/impact')
+  @Roles(...READERS)
+  @ApiOperation({
+    summary:
+      'Every CI and business service that depends on this CI, transitively, with depth and one path',
+  })
+  impactOf(@Param('id', ParseUUIDPipe) id: string, @Query() query: DepthQuery) {
+    return this.impact.analyse(id, 'impact', query);
+  }
+
+  @Get(':id/dependencies')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Everything this CI depends on, transitively, with depth and one path' })
+  dependenciesOf(@Param('id', ParseUUIDPipe) id: string, @Query() query: DepthQuery) {
+    return this.impact.analyse(id, 'dependencies', query);
+  }
+}

@@ -1,0 +1,118 @@
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import {
+  changeCreated,
+  changeUpdated,
+  impactCalculated,
+  incidentCreated,
+  incidentUpdated,
+  type EventData,
+} from '@itsm/contracts';
+import { OnEvent, Outbox, type EventContext, type EventOf } from '@itsm/messaging';
+import { ImpactService } from './impact.service';
+
+type ImpactedService = EventData<typeof impactCalculated>['impactedServices'][number];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Flows 2 and 5 of ARCHITECTURE.md: when an incident or a change names CIs, the CMDB answers with
+ * the business services they impact, in the same transaction as the inbox row of the event.
+ */
+@Controller()
+export class RecordImpactController {
+  constructor(
+    private readonly impact: ImpactService,
+    @Inject(Outbox) private readonly outbox: Outbox,
+  ) {}
+
+  @OnEvent(incidentCreated, { subscription: 'record-impact' })
+  async incidentOpened(
+    @Payload() event: EventOf<typeof incidentCreated>,
+    @Ctx() ctx: EventContext,
+  ) {
+    if (event.data.configurationItemId) {
+      await this.publish(ctx, 'incident', event.data.id, [event.data.configurationItemId]);
+    }
+  }
+
+  @OnEvent(incidentUpdated, { subscription: 'record-impact' })
+  async incidentChanged(
+    @Payload() event: EventOf<typeof incidentUpdated>,
+    @Ctx() ctx: EventContext,
+  ) {
+    const change = event.data.changes.find((c) => c.field === 'configurationItemId');
+    if (change) await this.publish(ctx, 'incident', event.data.id, ciIdsIn(change.newValue));
+  }
+
+  @OnEvent(changeCreated, { subscription: 'record-impact' })
+  async changeRaised(@Payload() event: EventOf<typeof changeCreated>, @Ctx() ctx: EventContext) {
+    if (event.data.affectedCiIds.length) {
+      await this.publish(ctx, 'change', event.data.id, event.data.affectedCiIds);
+    }
+  }
+
+  @OnEvent(changeUpdated, { subscription: 'record-impact' })
+  async changeChanged(@Payload() event: EventOf<typeof changeUpdated>, @Ctx() ctx: EventContext) {
+    const change = event.data.changes.find((c) => c.field === 'affectedCiIds');
+    if (change) await this.publish(ctx, 'change', event.data.id, ciIdsIn(change.newValue));
+  }
+
+  /**
+   * The business services every named CI impacts, each once at its smallest depth. A CI the CMDB does
+   * not know impacts nothing it knows of; the event still answers, so the record is not left waiting.
+   */
+  private async publish(
+    ctx: EventContext,
+    recordType: 'incident' | 'change',
+    recordId: string,
+    ciIds: string[],
+  ): Promise<void> {
+    const services = new Map<string, ImpactedService>();
+    const impacted = new Set<string>();
+    for (const ciId of ciIds) {
+      const known = (await ctx.manager.query('SELECT 1 FROM configuration_items WHERE id = $1', [
+        ciId,
+      ])) as unknown[];
+      if (known.length === 0) continue;
+      const analysis = await this.impact.analyse(
+        ciId,
+        'impact',
+        { maxDepth: 10, limit: 100_000 },
+        ctx.manager,
+      );
+      const own =
+        analysis.ci.className === 'business_service' ? [{ ...analysis.ci, depth: 0 }] : [];
+      for (const item of analysis.items) impacted.add(item.id);
+      for (const service of [...own, ...analysis.businessServices]) {
+        const seen = services.get(service.id);
+        if (!seen || service.depth < seen.depth) {
+          services.set(service.id, {
+            id: service.id,
+            name: service.name,
+            criticality: service.criticality,
+            depth: service.depth,
+          });
+        }
+      }
+    }
+    await this.outbox.publish(ctx.manager, impactCalculated, {
+      aggregateId: recordId,
+      data: {
+        recordType,
+        recordId,
+        ciIds,
+        impactedServices: [...services.values()].sort(
+          (a, b) => a.depth - b.depth || a.criticality - b.criticality,
+        ),
+        impactedCiCount: impacted.size,
+        calculatedAt: new Date().toISOString(),
+      },
+    });
+  }
+}
+
+function ciIdsIn(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : [value];
+  return values.filter((v): v is string => typeof v === 'string' && UUID.test(v));
+}
