@@ -6,3 +6,4 @@ export * from './disposable-servers';
 export * from './tokens';
 export * from './test-issuer';
 export * from './access-matrix';
+export * from './service-under-test';

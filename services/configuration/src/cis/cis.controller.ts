@@ -86,9 +86,11 @@ export class CisController {
   ) {
     if (!hasAnyRole(caller, WRITERS)) {
       const current = await this.cis.get(id);
-      const others = Object.keys(request).filter(
-        (key) => !['operationalStatus', 'version'].includes(key),
-      );
+      const others = Object.entries(request)
+        .filter(
+          ([key, value]) => value !== undefined && !['operationalStatus', 'version'].includes(key),
+        )
+        .map(([key]) => key);
       if (!isMemberOf(caller, current.ownerGroup) || others.length > 0) {
         throw problem(
           403,

@@ -1,0 +1,263 @@
+import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
+import { definition } from '../configuration.definition';
+
+jest.setTimeout(60_000);
+
+describe('CIs, against real PostgreSQL', () => {
+  let cmdb: ServiceUnderTest;
+
+  beforeAll(async () => {
+    cmdb = await startServiceUnderTest(definition);
+  });
+
+  afterAll(() => cmdb.close());
+
+  const create = (payload: object, as = 'conor') =>
+    cmdb.call('POST', '/api/v1/cis', { as, payload });
+  const outboxTypes = async (aggregateId: string) =>
+    (
+      (await cmdb.dataSource.query(
+        'SELECT event_type FROM outbox WHERE aggregate_id = $1 ORDER BY sequence',
+        [aggregateId],
+      )) as Array<{ event_type: string }>
+    ).map((row) => row.event_type);
+
+  it('serves the seeded classes, a subclass inheriting its parent attributes and rules', async () => {
+    const response = await cmdb.call('GET', '/api/v1/classes/linux_server', { as: 'alice' });
+    expect(response.statusCode).toBe(200);
+    const linux = response.json();
+    expect(linux.parent).toBe('server');
+    expect(linux.attributes.map((a: { name: string }) => a.name)).toEqual(
+      expect.arrayContaining(['cpuCount', 'memoryGb', 'ipAddress', 'os', 'distribution']),
+    );
+    expect(linux.identificationRules).toEqual([['serialNumber'], ['fqdn'], ['hostName']]);
+    const all = (await cmdb.call('GET', '/api/v1/classes', { as: 'alice' })).json();
+    expect(all.items.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining([
+        'business_service',
+        'application',
+        'database',
+        'server',
+        'linux_server',
+        'windows_server',
+        'virtual_machine',
+        'network_device',
+        'load_balancer',
+        'storage',
+        'cloud_service',
+      ]),
+    );
+  });
+
+  it('names every invalid attribute and changes nothing', async () => {
+    const response = await create({
+      className: 'database',
+      name: 'db-bad',
+      attributes: { port: 70000, colour: 'blue', version: 16 },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    const errors = response.json().errors as Array<{ field: string; allowed?: unknown[] }>;
+    expect(errors.map((e) => e.field).sort()).toEqual([
+      'attributes.colour',
+      'attributes.engine',
+      'attributes.port',
+      'attributes.version',
+    ]);
+    expect(errors.find((e) => e.field === 'attributes.colour')?.allowed).toEqual([
+      'engine',
+      'version',
+      'port',
+    ]);
+    const listed = (await cmdb.call('GET', '/api/v1/cis?q=db-bad', { as: 'alice' })).json();
+    expect(listed.items).toEqual([]);
+  });
+
+  it('names an unknown class with the classes that exist', async () => {
+    const response = await create({ className: 'mainframe', name: 'big-iron' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0]).toMatchObject({
+      field: 'className',
+      allowed: expect.arrayContaining(['server']),
+    });
+  });
+
+  it('creates, reads and updates a CI with ETags, refusing stale and unversioned writes', async () => {
+    const created = await create({
+      className: 'linux_server',
+      name: 'web-01',
+      serialNumber: 'SN-WEB-01',
+      ownerGroup: 'network',
+      criticality: 2,
+      attributes: { cpuCount: 8, distribution: 'debian' },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.headers.etag).toBe('W/"1"');
+    const ci = created.json();
+    expect(ci).toMatchObject({
+      className: 'linux_server',
+      operationalStatus: 'operational',
+      version: 1,
+    });
+
+    const unversioned = await cmdb.call('PATCH', `/api/v1/cis/${ci.id}`, {
+      as: 'conor',
+      payload: { criticality: 1 },
+    });
+    expect(unversioned.statusCode).toBe(428);
+
+    const updated = await cmdb.call('PATCH', `/api/v1/cis/${ci.id}`, {
+      as: 'conor',
+      payload: { criticality: 1, attributes: { cpuCount: 16, distribution: null } },
+      headers: { 'if-match': 'W/"1"' },
+    });
+    expect(updated.statusCode).toBe(200);
+    expect(updated.json()).toMatchObject({
+      criticality: 1,
+      attributes: { cpuCount: 16 },
+      version: 2,
+    });
+    expect(updated.json().attributes).not.toHaveProperty('distribution');
+
+    const stale = await cmdb.call('PATCH', `/api/v1/cis/${ci.id}`, {
+      as: 'conor',
+      payload: { criticality: 3, version: 1 },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ currentVersion: 2 });
+    expect(
+      (await cmdb.call('GET', `/api/v1/cis/${ci.id}`, { as: 'alice' })).json().criticality,
+    ).toBe(1);
+    expect(await outboxTypes(ci.id)).toEqual([
+      'itsm.configuration.ci.created.v1',
+      'itsm.configuration.ci.updated.v1',
+    ]);
+  });
+
+  it('lets an agent of the owner group change the status only, and announces it', async () => {
+    const ci = (
+      await create({
+        className: 'network_device',
+        name: 'core-sw-1',
+        ownerGroup: 'network',
+        attributes: { deviceType: 'switch' },
+      })
+    ).json();
+    const notTheirs = await cmdb.call('PATCH', `/api/v1/cis/${ci.id}`, {
+      as: 'dan',
+      payload: { operationalStatus: 'down', version: 1 },
+    });
+    expect(notTheirs.statusCode).toBe(403);
+    const otherField = await cmdb.call('PATCH', `/api/v1/cis/${ci.id}`, {
+      as: 'nina',
+      payload: { name: 'renamed', version: 1 },
+    });
+    expect(otherField.statusCode).toBe(403);
+    const down = await cmdb.call('PATCH', `/api/v1/cis/${ci.id}`, {
+      as: 'nina',
+      payload: { operationalStatus: 'down', version: 1 },
+    });
+    expect(down.statusCode).toBe(200);
+    expect(await outboxTypes(ci.id)).toEqual([
+      'itsm.configuration.ci.created.v1',
+      'itsm.configuration.ci.status_changed.v1',
+    ]);
+    const [event] = (await cmdb.dataSource.query(
+      "SELECT payload FROM outbox WHERE aggregate_id = $1 AND event_type LIKE '%status_changed%'",
+      [ci.id],
+    )) as Array<{ payload: Record<string, unknown> }>;
+    expect(event!.payload).toMatchObject({
+      fromStatus: 'operational',
+      toStatus: 'down',
+      changedBy: 'nina',
+    });
+  });
+
+  it('keeps identifiers unique within the class root, across subclasses', async () => {
+    expect(
+      (await create({ className: 'windows_server', name: 'win-01', serialNumber: 'SN-DUP' }))
+        .statusCode,
+    ).toBe(201);
+    const duplicate = await create({
+      className: 'linux_server',
+      name: 'lin-99',
+      serialNumber: 'SN-DUP',
+    });
+    expect(duplicate.statusCode).toBe(400);
+    expect(duplicate.json().errors[0]).toMatchObject({
+      field: 'serialNumber',
+      message: expect.stringMatching(/already identifies server CI/),
+    });
+  });
+
+  it('filters by class with its subclasses, attributes, text and pages with a cursor', async () => {
+    for (const n of [1, 2, 3]) {
+      await create({
+        className: 'database',
+        name: `pg-${n}`,
+        environment: 'production',
+        attributes: { engine: 'postgresql', port: 5432 },
+      });
+    }
+    await create({ className: 'database', name: 'my-1', attributes: { engine: 'mysql' } });
+    const servers = (
+      await cmdb.call('GET', '/api/v1/cis?className=server', { as: 'alice' })
+    ).json();
+    expect(servers.items.map((c: { className: string }) => c.className)).toEqual(
+      expect.arrayContaining(['linux_server', 'windows_server']),
+    );
+    const postgres = await cmdb.call(
+      'GET',
+      '/api/v1/cis?className=database&attribute=engine:postgresql&attribute=port:5432&limit=2',
+      { as: 'alice' },
+    );
+    const first = postgres.json();
+    expect(first.items.map((c: { name: string }) => c.name)).toEqual(['pg-1', 'pg-2']);
+    const second = (
+      await cmdb.call(
+        'GET',
+        `/api/v1/cis?className=database&attribute=engine:postgresql&attribute=port:5432&limit=2&cursor=${first.nextCursor}`,
+        { as: 'alice' },
+      )
+    ).json();
+    expect(second.items.map((c: { name: string }) => c.name)).toEqual(['pg-3']);
+    expect(second.nextCursor).toBeNull();
+    const text = (
+      await cmdb.call('GET', '/api/v1/cis?q=pg-&environment=production', { as: 'alice' })
+    ).json();
+    expect(text.items).toHaveLength(3);
+    const bad = await cmdb.call('GET', '/api/v1/cis?status=broken&attribute=nocolon', {
+      as: 'alice',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['attribute', 'status']);
+  });
+
+  it('retires a CI, which then refuses changes', async () => {
+    const ci = (await create({ className: 'storage', name: 'nas-old' })).json();
+    const retired = await cmdb.call('POST', `/api/v1/cis/${ci.id}/retire`, {
+      as: 'conor',
+      payload: { version: 1 },
+    });
+    expect(retired.statusCode).toBe(200);
+    expect(retired.json()).toMatchObject({
+      operationalStatus: 'retired',
+      retiredAt: expect.any(String),
+    });
+    const change = await cmdb.call('PATCH', `/api/v1/cis/${ci.id}`, {
+      as: 'conor',
+      payload: { name: 'x', version: 2 },
+    });
+    expect(change.statusCode).toBe(409);
+    expect(change.json()).toMatchObject({ state: 'retired' });
+    expect(await outboxTypes(ci.id)).toEqual([
+      'itsm.configuration.ci.created.v1',
+      'itsm.configuration.ci.retired.v1',
+    ]);
+  });
+});
