@@ -37,7 +37,7 @@ export async function createServiceApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     ServiceModule.for(definition, config),
-    new FastifyAdapter({ trustProxy: true }),
+    new FastifyAdapter({ trustProxy: true, bodyLimit: config.HTTP_BODY_LIMIT_MB * 1024 * 1024 }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));

@@ -7,6 +7,8 @@ import { databaseEnvSchema } from '@itsm/persistence';
 export const serviceEnvSchema = z.object({
   HTTP_HOST: z.string().min(1).default('0.0.0.0'),
   HTTP_PORT: env.port(3000),
+  /** The largest request body: a CMDB import of 10,000 records is a few megabytes. */
+  HTTP_BODY_LIMIT_MB: env.positiveInt(16),
   LOG_LEVEL: env.logLevel(),
   /** How long a readiness probe waits for each dependency before calling it down. */
   READINESS_TIMEOUT_MS: env.positiveInt(2000),

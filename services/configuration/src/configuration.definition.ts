@@ -5,6 +5,7 @@ import { CisModule } from './cis/cis.module';
 import { ConfigurationItem } from './cis/configuration-item.entity';
 import { ImpactModule } from './impact/impact.module';
 import { DataSourceRank } from './imports/data-source.entity';
+import { ImportsModule } from './imports/imports.module';
 import { CreateCmdb1764500000000 } from './migrations/1764500000000-create-cmdb';
 import { Relationship, RelationshipRuleRow } from './relationships/relationship.entity';
 import { RelationshipsModule } from './relationships/relationships.module';
@@ -15,7 +16,7 @@ export const definition = defineService({
   description:
     'Knows what the organisation has and how it fits together: CI classes, CIs, relationships, impact analysis, imports.',
   version: '0.2.0',
-  modules: [ClassesModule, CisModule, RelationshipsModule, ImpactModule],
+  modules: [ClassesModule, CisModule, RelationshipsModule, ImpactModule, ImportsModule],
   entities: [CiClass, ConfigurationItem, Relationship, RelationshipRuleRow, DataSourceRank],
   migrations: [CreateCmdb1764500000000],
 });

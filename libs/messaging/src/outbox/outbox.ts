@@ -42,6 +42,52 @@ export class Outbox {
     definition: D,
     options: PublishOptions<D>,
   ): Promise<string> {
+    const [id] = await this.publishMany(manager, [{ definition, ...options }]);
+    return id!;
+  }
+
+  /**
+   * Many events in one statement per thousand (a bulk import's thousands of events): the same rows
+   * and notification as one `publish` each, in their order.
+   */
+  async publishMany(
+    manager: EntityManager,
+    events: ReadonlyArray<{ definition: EventDefinition } & PublishOptions<EventDefinition>>,
+  ): Promise<string[]> {
+    const ids: string[] = [];
+    for (let start = 0; start < events.length; start += 1000) {
+      ids.push(...(await this.insert(manager, events.slice(start, start + 1000))));
+    }
+    return ids;
+  }
+
+  private async insert(
+    manager: EntityManager,
+    events: ReadonlyArray<{ definition: EventDefinition } & PublishOptions<EventDefinition>>,
+  ): Promise<string[]> {
+    const columns: string[][] = [[], [], [], [], [], [], []];
+    const ids = events.map(({ definition, ...options }) => {
+      const row = this.row(definition, options);
+      row.forEach((value, index) => columns[index]!.push(value));
+      return row[0];
+    });
+    // One round trip: the rows, and the notification the relay receives when the transaction commits.
+    await manager.query(
+      `WITH written AS (
+         INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, topic, headers, payload)
+         SELECT id, aggregate_type, aggregate_id, event_type, topic, headers, payload
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[])
+                WITH ORDINALITY AS e (id, aggregate_type, aggregate_id, event_type, topic, headers, payload, n)
+          ORDER BY n
+         RETURNING id
+       )
+       SELECT pg_notify($8, '') FROM written LIMIT 1`,
+      [...columns, OUTBOX_CHANNEL],
+    );
+    return ids;
+  }
+
+  private row<D extends EventDefinition>(definition: D, options: PublishOptions<D>): string[] {
     if (definition.practice !== this.practice) {
       throw new Error(
         `The ${this.practice} service cannot publish ${definition.type}: it belongs to ${definition.practice}`,
@@ -57,24 +103,14 @@ export class Outbox {
       subject: options.aggregateId,
       ...traceHeaders(),
     });
-    // One round trip: the row, and the notification the relay receives when the transaction commits.
-    await manager.query(
-      `WITH written AS (
-         INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, topic, headers, payload)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id
-       )
-       SELECT pg_notify($8, '') FROM written`,
-      [
-        id,
-        definition.entity,
-        options.aggregateId,
-        definition.type,
-        this.topicPrefix + definition.topic,
-        headers,
-        JSON.stringify(options.data),
-        OUTBOX_CHANNEL,
-      ],
-    );
-    return id;
+    return [
+      id,
+      definition.entity,
+      options.aggregateId,
+      definition.type,
+      this.topicPrefix + definition.topic,
+      JSON.stringify(headers),
+      JSON.stringify(options.data),
+    ];
   }
 }

@@ -263,6 +263,19 @@ describe('the CI graph, against real PostgreSQL', () => {
         payload: { type: 'x' },
         allow: ['configuration_manager'],
       },
+      {
+        method: 'POST',
+        url: '/api/v1/imports',
+        payload: { dataSource: 'x' },
+        allow: ['configuration_manager'],
+      },
+      { method: 'GET', url: '/api/v1/data-sources', allow: anyone },
+      {
+        method: 'PUT',
+        url: '/api/v1/data-sources/x',
+        payload: { rank: -1 },
+        allow: ['configuration_manager'],
+      },
     ];
     expect(await accessMatrixViolations(cmdb.send, matrix)).toEqual([]);
     const document = (await cmdb.call('GET', '/api/v1/openapi.json')).json();

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Roles } from '@itsm/auth';
+import { validationProblem } from '@itsm/http';
+import { DataSource } from 'typeorm';
+import { READERS, WRITERS } from '../access';
+import { DataSourceRank } from './data-source.entity';
+import { ImportRequest } from './import.dto';
+import { ImportsService } from './imports.service';
+
+class DataSourceRequest {
+  @ApiProperty({ description: 'Higher wins a field over lower' })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  rank!: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) description?: string;
+}
+
+class DataSourceName {
+  @Matches(/^[a-z][a-z0-9_-]{0,62}$/, {
+    message: 'name must be lower case letters, digits, - and _',
+  })
+  name!: string;
+}
+
+@ApiTags('imports')
+@Controller('api/v1')
+export class ImportsController {
+  constructor(
+    private readonly imports: ImportsService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * Discovery tools and spreadsheets: identify, reconcile, relate. `dryRun` reports exactly what would
+   * happen and changes nothing. The same batch twice changes nothing the second time.
+   */
+  @Post('imports')
+  @HttpCode(200)
+  @Roles(...WRITERS)
+  @ApiOperation({
+    summary: 'Import a batch of records from a data source (or preview it with dryRun)',
+  })
+  run(@Body() request: ImportRequest) {
+    return this.imports.run(request);
+  }
+
+  @Get('data-sources')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Data sources, ranked by authority' })
+  async sources() {
+    return {
+      items: await this.dataSource.manager.find(DataSourceRank, { order: { rank: 'DESC' } }),
+    };
+  }
+
+  @Put('data-sources/:name')
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Add a data source or change its rank' })
+  async putSource(@Param() params: DataSourceName, @Body() request: DataSourceRequest) {
+    if (!params.name) throw validationProblem([{ field: 'name', message: 'name is required' }]);
+    const row = { name: params.name, rank: request.rank, description: request.description ?? null };
+    await this.dataSource.manager.upsert(DataSourceRank, row, ['name']);
+    return row;
+  }
+}
