@@ -57,10 +57,10 @@ export class CiIndex {
           WHERE identity_class_id = $1 AND retired_at IS NULL AND ${matches}`,
         [scopeId, ...arrays],
       )) as Array<{ id: string }>;
-      for (let start = 0; start < rows.length; start += 5000) {
-        const ids = rows.slice(start, start + 5000).map((row) => row.id);
-        const cis = await manager.findBy(ConfigurationItem, { id: In(ids) });
-        cis.filter((ci) => !this.byId.has(ci.id)).forEach((ci) => this.add(ci));
+      const unseen = rows.map((row) => row.id).filter((id) => !this.byId.has(id));
+      for (let start = 0; start < unseen.length; start += 5000) {
+        const ids = unseen.slice(start, start + 5000);
+        (await manager.findBy(ConfigurationItem, { id: In(ids) })).forEach((ci) => this.add(ci));
       }
     }
   }

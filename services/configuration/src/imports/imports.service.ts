@@ -341,7 +341,7 @@ export class ImportsService {
         aggregateId: ci.id,
         data: ciEvents.created(ci, hierarchy.get(ci.classId)!.name),
       });
-      history.push(...creationLines(ci));
+      history.push(creationLine(ci));
     }
 
     const updates = [...plan.updated.values()];
@@ -487,19 +487,14 @@ function rowOf(ci: ConfigurationItem) {
   };
 }
 
-/** The history of a CI created by an import: one line per field it was created with. */
-function creationLines(ci: ConfigurationItem): AuditLine[] {
-  return Object.entries(fieldsOf(ci))
-    .filter(
-      ([, value]) =>
-        value !== null && !(typeof value === 'object' && Object.keys(value).length === 0),
-    )
-    .map(([field, value]) => ({
-      entityType: 'ci',
-      entityId: ci.id,
-      operation: 'create' as const,
-      field,
-      oldValue: null,
-      newValue: value,
-    }));
+/** The history of a CI created by an import: one line with everything it was created with. */
+function creationLine(ci: ConfigurationItem): AuditLine {
+  return {
+    entityType: 'ci',
+    entityId: ci.id,
+    operation: 'create',
+    field: 'ci',
+    oldValue: null,
+    newValue: fieldsOf(ci),
+  };
 }
