@@ -33,7 +33,7 @@ case "$task" in
   stack) tsc -b deploy/local && exec node deploy/local/dist/cli/stack.js "$@" ;;
   token) tsc -b deploy/local && exec node deploy/local/dist/cli/token.js "$@" ;;
   lint) exec bash scripts/lint.sh ;;
-  bench) tsc -b benchmarks && exec node --enable-source-maps "benchmarks/dist/${1:?which benchmark?}.bench.js" ;;
+  bench) tsc -b && exec node --enable-source-maps "benchmarks/dist/${1:?which benchmark?}.bench.js" ;;
   contracts)
     tsc -b contracts
     case "${1:-}" in

@@ -136,11 +136,11 @@ export class DepthQuery {
   @Max(10)
   maxDepth: number = 6;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100000, default: 20000 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 200000, default: 50000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(100_000)
-  limit: number = 20_000;
+  @Max(200_000)
+  limit: number = 50_000;
 }
