@@ -120,6 +120,42 @@ describe('the CI graph, against real PostgreSQL', () => {
     expect(impact.truncated).toBe(true);
   });
 
+  it('visits each CI once in a dense graph whose paths run into the tens of millions', async () => {
+    // Six layers of 20 switches, each connected to every switch of the layer below: 20^6 paths.
+    const classId = (
+      (await cmdb.dataSource.query(
+        "SELECT id FROM ci_classes WHERE name = 'network_device'",
+      )) as Array<{ id: string }>
+    )[0]!.id;
+    await cmdb.dataSource.query(
+      `INSERT INTO configuration_items (id, class_id, identity_class_id, name, operational_status, criticality, attributes, created_by)
+       SELECT md5('dense:' || layer || ':' || i)::uuid, $1, $1, 'dense-' || layer || '-' || i, 'operational', 3,
+              '{"deviceType":"switch"}', 'test'
+         FROM generate_series(0, 6) layer, generate_series(1, 20) i
+        WHERE layer > 0 OR i = 1`,
+      [classId],
+    );
+    await cmdb.dataSource.query(
+      `INSERT INTO relationships (type, source_id, target_id, created_by)
+       SELECT 'connects_to', md5('dense:' || layer || ':' || i)::uuid, md5('dense:' || (layer - 1) || ':' || j)::uuid, 'test'
+         FROM generate_series(1, 6) layer, generate_series(1, 20) i, generate_series(1, 20) j
+        WHERE layer > 1 OR j = 1`,
+    );
+    const [{ id: start }] = (await cmdb.dataSource.query(
+      `SELECT md5('dense:0:1')::uuid AS id`,
+    )) as Array<{ id: string }>;
+    const impact = (await cmdb.call('GET', `/api/v1/cis/${start}/impact`, { as: 'alice' })).json();
+    expect(impact.count).toBe(120);
+    expect(new Set(impact.items.map((i: { id: string }) => i.id)).size).toBe(120);
+    expect(
+      impact.items.every((i: { depth: number; path: string[] }) => i.path.length === i.depth + 1),
+    ).toBe(true);
+    const limited = (
+      await cmdb.call('GET', `/api/v1/cis/${start}/impact?limit=30`, { as: 'alice' })
+    ).json();
+    expect(limited).toMatchObject({ count: 30, truncated: true });
+  });
+
   it('walks dependencies the other way', async () => {
     const deps = (
       await cmdb.call('GET', `/api/v1/cis/${ids['checkout']}/dependencies`, { as: 'alice' })
