@@ -6,3 +6,4 @@ export * from './problem-details.filter';
 export * from './validation';
 export * from './public.decorator';
 export * from './concurrency';
+export * from './schema-validation';

@@ -101,9 +101,10 @@ export class CisService {
         const hierarchy = await this.classes.hierarchy(manager);
         const ciClass = hierarchy.get(ci.classId)!;
         const before = { ...ci, attributes: { ...ci.attributes } };
-        const { version: _read, attributes, ...fields } = request;
-        for (const [key, value] of Object.entries(fields)) {
-          if (value !== undefined) (ci as unknown as Record<string, unknown>)[key] = value;
+        const { attributes } = request;
+        for (const [key, value] of Object.entries(request)) {
+          if (key === 'version' || key === 'attributes' || value === undefined) continue;
+          (ci as unknown as Record<string, unknown>)[key] = value;
         }
         if (attributes) {
           const merged = { ...ci.attributes };

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Roles } from '@itsm/auth';
-import { validationProblem } from '@itsm/http';
+import { schemaValidator, validationProblem } from '@itsm/http';
 import { DataSource } from 'typeorm';
 import { READERS, WRITERS } from '../access';
 import { DataSourceRank } from './data-source.entity';
-import { ImportRequest } from './import.dto';
+import { ImportRequestSchema } from './import.schema';
 import { ImportsService } from './imports.service';
 
 class DataSourceRequest {
@@ -26,6 +26,8 @@ class DataSourceName {
   name!: string;
 }
 
+const validateImport = schemaValidator(ImportRequestSchema);
+
 @ApiTags('imports')
 @Controller('api/v1')
 export class ImportsController {
@@ -44,8 +46,9 @@ export class ImportsController {
   @ApiOperation({
     summary: 'Import a batch of records from a data source (or preview it with dryRun)',
   })
-  run(@Body() request: ImportRequest) {
-    return this.imports.run(request);
+  @ApiBody({ schema: ImportRequestSchema as object })
+  run(@Body() body: unknown) {
+    return this.imports.run(validateImport(body));
   }
 
   @Get('data-sources')

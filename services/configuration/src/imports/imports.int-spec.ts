@@ -204,6 +204,34 @@ describe('imports with identification and reconciliation, against real PostgreSQ
     expect(result.records[4].relationships.rejected[0]).toMatch(/target not found/);
   });
 
+  it('names every malformed field of a batch, and imports nothing', async () => {
+    const response = await cmdb.call('POST', '/api/v1/imports', {
+      as: 'conor',
+      payload: {
+        dataSource: 'discovery',
+        records: [
+          server(7, { criticality: 9, colour: 'red' }),
+          { className: 'linux_server', identifiers: { serialNumber: 7 } },
+          server(8, {
+            relationships: [{ type: 'likes', target: { className: 'server', identifiers: {} } }],
+          }),
+        ],
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    const errors = response.json().errors as Array<{ field: string; allowed?: unknown[] }>;
+    expect(errors.map((e) => e.field).sort()).toEqual([
+      'records.0.colour',
+      'records.0.criticality',
+      'records.1.identifiers.serialNumber',
+      'records.2.relationships.0.type',
+    ]);
+    expect(errors.find((e) => e.field.endsWith('.type'))?.allowed).toContain('depends_on');
+    expect((await cmdb.call('GET', '/api/v1/cis?q=srv-7', { as: 'alice' })).json().items).toEqual(
+      [],
+    );
+  });
+
   it('names an unknown data source', async () => {
     const response = await cmdb.call('POST', '/api/v1/imports', {
       as: 'conor',

@@ -19,7 +19,7 @@ import { Relationship, RelationshipRuleRow } from '../relationships/relationship
 import { relationshipAllowed } from '../relationships/relationship-types';
 import { CiIndex, type Identity } from './ci-index';
 import { DataSourceRank } from './data-source.entity';
-import type { ImportRecordDto, ImportRequest, ImportTargetDto } from './import.dto';
+import type { ImportRecord, ImportRequest, ImportTarget } from './import.schema';
 import {
   mergeWithAuthority,
   sourcesOf,
@@ -99,10 +99,10 @@ export class ImportsService {
           plan,
           actor,
         );
-        if (!request.dryRun) await this.write(manager, plan, hierarchy, actor);
+        if (request.dryRun !== true) await this.write(manager, plan, hierarchy, actor);
         return {
           dataSource: request.dataSource,
-          dryRun: request.dryRun,
+          dryRun: request.dryRun ?? false,
           summary: {
             created: results.filter((r) => r.outcome === 'created').length,
             updated: results.filter((r) => r.outcome === 'updated').length,
@@ -116,7 +116,7 @@ export class ImportsService {
     );
   }
 
-  private identitiesOf(hierarchy: Hierarchy, records: ImportRecordDto[]): Identity[] {
+  private identitiesOf(hierarchy: Hierarchy, records: ImportRecord[]): Identity[] {
     const targets = records.flatMap((record) => (record.relationships ?? []).map((r) => r.target));
     return [...records, ...targets].flatMap((record) => {
       const identity = this.identityOf(hierarchy, record);
@@ -126,19 +126,19 @@ export class ImportsService {
 
   private identityOf(
     hierarchy: Hierarchy,
-    record: ImportRecordDto | ImportTargetDto,
+    record: ImportRecord | ImportTarget,
   ): Identity | undefined {
     const ciClass = hierarchy.named(record.className);
     if (!ciClass) return undefined;
     return {
       scopeId: hierarchy.identityScopeOf(ciClass.id).id,
       classId: ciClass.id,
-      values: { ...record.identifiers, ...(record.name ? { name: record.name } : {}) },
+      values: { ...(record.identifiers ?? {}), ...(record.name ? { name: record.name } : {}) },
     };
   }
 
   private apply(
-    record: ImportRecordDto,
+    record: ImportRecord,
     index: number,
     source: string,
     actor: string,
@@ -212,10 +212,10 @@ export class ImportsService {
       criticality: record.criticality ?? 3,
       environment: record.environment ?? null,
       ownerGroup: record.ownerGroup ?? null,
-      serialNumber: record.identifiers.serialNumber ?? null,
-      hostName: record.identifiers.hostName ?? null,
-      fqdn: record.identifiers.fqdn ?? null,
-      cloudId: record.identifiers.cloudId ?? null,
+      serialNumber: record.identifiers?.serialNumber ?? null,
+      hostName: record.identifiers?.hostName ?? null,
+      fqdn: record.identifiers?.fqdn ?? null,
+      cloudId: record.identifiers?.cloudId ?? null,
       attributes,
       fieldSources: sourcesOf(incoming, source),
       retiredAt: null,
@@ -229,7 +229,7 @@ export class ImportsService {
 
   private async planRelationships(
     manager: EntityManager,
-    records: ImportRecordDto[],
+    records: ImportRecord[],
     results: RecordResult[],
     hierarchy: Hierarchy,
     cis: CiIndex,
@@ -437,17 +437,17 @@ export class ImportsService {
   }
 }
 
-function incomingFields(record: ImportRecordDto): IncomingFields {
+function incomingFields(record: ImportRecord): IncomingFields {
   const fields: IncomingFields = {
     name: record.name,
     operationalStatus: record.operationalStatus,
     criticality: record.criticality,
     environment: record.environment,
     ownerGroup: record.ownerGroup,
-    serialNumber: record.identifiers.serialNumber,
-    hostName: record.identifiers.hostName,
-    fqdn: record.identifiers.fqdn,
-    cloudId: record.identifiers.cloudId,
+    serialNumber: record.identifiers?.serialNumber,
+    hostName: record.identifiers?.hostName,
+    fqdn: record.identifiers?.fqdn,
+    cloudId: record.identifiers?.cloudId,
     ...(record.attributes ? { attributes: record.attributes } : {}),
   };
   return Object.fromEntries(
