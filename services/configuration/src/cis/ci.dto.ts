@@ -10,23 +10,27 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { CI_STATUSES } from '@itsm/contracts';
 import { OneOf, PageQuery } from '@itsm/http';
 import type { CiStatus } from './configuration-item.entity';
 
+/** Optional, but not nullable: `null` is refused with the field's rule, not left to the database. */
+const present = (_: object, value: unknown) => value !== undefined;
+
 const ASSIGNABLE_STATUSES = CI_STATUSES.filter((status) => status !== 'retired');
 
 export class CiFieldsDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 4, description: '1 most critical … 4 least' })
-  @IsOptional()
+  @ValidateIf(present)
   @IsInt()
   @Min(1)
   @Max(4)
   criticality?: number;
 
   @ApiPropertyOptional({ enum: ASSIGNABLE_STATUSES, description: 'Retire with POST …/retire' })
-  @IsOptional()
+  @ValidateIf(present)
   @OneOf(ASSIGNABLE_STATUSES)
   operationalStatus?: Exclude<CiStatus, 'retired'>;
 
@@ -70,7 +74,12 @@ export class CreateCiRequest extends CiFieldsDto {
 }
 
 export class UpdateCiRequest extends CiFieldsDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(255) name?: string;
+  @ApiPropertyOptional()
+  @ValidateIf(present)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  name?: string;
 
   @ApiPropertyOptional({ description: 'The version read; or send it as If-Match' })
   @IsOptional()

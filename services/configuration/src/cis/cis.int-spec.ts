@@ -134,6 +134,41 @@ describe('CIs, against real PostgreSQL', () => {
     ]);
   });
 
+  it('refuses null for a field that cannot be empty, and matches text attributes that look like numbers', async () => {
+    const ci = (
+      await create({ className: 'application', name: 'erp', attributes: { version: '16.4' } })
+    ).json();
+    const nulls = await cmdb.call('PATCH', `/api/v1/cis/${ci.id}`, {
+      as: 'conor',
+      payload: { name: null, criticality: null, operationalStatus: null, version: 1 },
+    });
+    expect(nulls.statusCode).toBe(400);
+    expect(
+      nulls
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['criticality', 'name', 'operationalStatus', 'operationalStatus']);
+    const found = (
+      await cmdb.call('GET', '/api/v1/cis?className=application&attribute=version:16.4', {
+        as: 'alice',
+      })
+    ).json();
+    expect(found.items.map((c: { name: string }) => c.name)).toEqual(['erp']);
+    const updated = await cmdb.call('PATCH', `/api/v1/cis/${ci.id.toUpperCase()}`, {
+      as: 'conor',
+      payload: { attributes: { version: '17.0' }, version: 1 },
+    });
+    expect(updated.statusCode).toBe(200);
+    const [event] = (await cmdb.dataSource.query(
+      "SELECT payload FROM outbox WHERE aggregate_id = $1 AND event_type LIKE '%ci.updated%'",
+      [ci.id],
+    )) as Array<{ payload: { changes: unknown[] } }>;
+    expect(event!.payload.changes).toEqual([
+      { field: 'attributes.version', oldValue: '16.4', newValue: '17.0' },
+    ]);
+  });
+
   it('lets an agent of the owner group change the status only, and announces it', async () => {
     const ci = (
       await create({

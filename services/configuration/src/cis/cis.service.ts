@@ -17,7 +17,7 @@ import { IDENTIFIER_FIELDS, type IdentifierField } from '../classes/class-hierar
 import { ClassesService, type Hierarchy } from '../classes/classes.service';
 import { MANUAL_SOURCE } from '../imports/data-source.entity';
 import { RelationshipsService } from '../relationships/relationships.service';
-import { ciEvents, NOT_IN_UPDATED_EVENT } from './ci-events';
+import { ciEvents, NOT_IN_UPDATED_EVENT, perAttribute } from './ci-events';
 import { ciView } from './ci-view';
 import type { CreateCiRequest, ListCisQuery, UpdateCiRequest } from './ci.dto';
 import { ConfigurationItem } from './configuration-item.entity';
@@ -114,7 +114,7 @@ export class CisService {
           }
           ci.attributes = merged;
         }
-        await this.assertValid(manager, hierarchy, ciClass, ci);
+        await this.assertValid(manager, hierarchy, ciClass, ci, before);
         const changes = fieldChanges(before, { ...ci }, NOT_IN_UPDATED_EVENT);
         const statusChanged = before.operationalStatus !== ci.operationalStatus;
         if (changes.length === 0 && !statusChanged) return ciView(ci, hierarchy);
@@ -123,7 +123,7 @@ export class CisService {
         if (changes.length > 0) {
           await this.outbox.publish(manager, ciUpdated, {
             aggregateId: id,
-            data: ciEvents.updated(saved, changes, actor),
+            data: ciEvents.updated(saved, perAttribute(changes), actor),
           });
         }
         if (statusChanged) {
@@ -211,14 +211,23 @@ export class CisService {
     }
     (query.attribute ?? []).forEach((filter, index) => {
       const separator = filter.indexOf(':');
-      qb.andWhere(`ci.attributes @> :attribute${index}::jsonb`, {
-        [`attribute${index}`]: JSON.stringify({
-          [filter.slice(0, separator)]: typedValue(filter.slice(separator + 1)),
-        }),
-      });
+      const [name, raw] = [filter.slice(0, separator), filter.slice(separator + 1)];
+      // `version:16.4` may be the text "16.4" or the number 16.4: either matches.
+      qb.andWhere(
+        `(ci.attributes @> :typed${index}::jsonb OR ci.attributes @> :text${index}::jsonb)`,
+        {
+          [`typed${index}`]: JSON.stringify({ [name]: typedValue(raw) }),
+          [`text${index}`]: JSON.stringify({ [name]: raw }),
+        },
+      );
     });
     if (query.cursor) {
       const after = decodeCursor(query.cursor, ['name', 'id']);
+      if (!/^[0-9a-f-]{36}$/i.test(String(after.id))) {
+        throw validationProblem([
+          { field: 'cursor', message: 'cursor is not one this list issued' },
+        ]);
+      }
       qb.andWhere('(ci.name, ci.id) > (:afterName, :afterId)', {
         afterName: after.name,
         afterId: after.id,
@@ -246,6 +255,7 @@ export class CisService {
     hierarchy: Hierarchy,
     ciClass: CiClass,
     ci: ConfigurationItem,
+    before?: Pick<ConfigurationItem, IdentifierField>,
   ): Promise<void> {
     const { errors, references } = validateAttributes(
       hierarchy.attributesOf(ciClass.id),
@@ -267,7 +277,7 @@ export class CisService {
         }
       }
     }
-    errors.push(...(await this.identifierConflicts(manager, hierarchy, ciClass, ci)));
+    errors.push(...(await this.identifierConflicts(manager, hierarchy, ciClass, ci, before)));
     if (errors.length > 0) throw validationProblem(errors);
   }
 
@@ -281,11 +291,14 @@ export class CisService {
     hierarchy: Hierarchy,
     ciClass: CiClass,
     ci: ConfigurationItem,
+    before?: Pick<ConfigurationItem, IdentifierField>,
   ): Promise<FieldError[]> {
+    // Only values this write sets: a duplicate that predates a rule does not block a status change.
     const unique = hierarchy
       .identificationRulesOf(ciClass.id)
       .filter((rule) => rule.length === 1)
-      .map(([field]) => field!);
+      .map(([field]) => field!)
+      .filter((field) => !before || before[field] !== ci[field]);
     const errors: FieldError[] = [];
     for (const field of unique) {
       const value = ci[field];

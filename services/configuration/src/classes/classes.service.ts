@@ -88,8 +88,17 @@ export class ClassesService {
       if (!found)
         throw problem(HttpStatus.NOT_FOUND, 'not-found', 'Class not found', `No class ${name}`);
       const added = request.addAttributes ?? [];
+      // A new attribute may not clash with one of the class's ancestors or of any class below it.
+      const below = hierarchy
+        .subtreeIds(found.id)
+        .filter((classId) => classId !== found.id)
+        .flatMap((classId) => hierarchy.get(classId)!.attributes);
       const errors = [
-        ...validateAttributeDefinitions(added, hierarchy.attributesOf(found.id), hierarchy.names()),
+        ...validateAttributeDefinitions(
+          added,
+          [...hierarchy.attributesOf(found.id), ...below],
+          hierarchy.names(),
+        ),
         ...added
           .map((definition, index) => ({ definition, index }))
           .filter(({ definition }) => definition.required)

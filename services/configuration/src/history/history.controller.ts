@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itsm/auth';
-import { decodeCursor, PageQuery, pageOf, problem } from '@itsm/http';
+import { decodeCursor, PageQuery, pageOf, problem, validationProblem } from '@itsm/http';
 import { DataSource } from 'typeorm';
 import { READERS } from '../access';
 import { historyLines, type AuditRow } from './ci-history';
@@ -17,8 +17,9 @@ export class HistoryController {
     summary:
       'Every change of the CI: fields, attributes and relationships, with who or which source',
   })
-  async history(@Param('id', ParseUUIDPipe) id: string, @Query() query: PageQuery) {
-    const after = query.cursor ? Number(decodeCursor(query.cursor, ['id']).id) : 0;
+  async history(@Param('id', ParseUUIDPipe) rawId: string, @Query() query: PageQuery) {
+    const id = rawId.toLowerCase();
+    const after = query.cursor ? historyPosition(query.cursor) : 0;
     const rows = (await this.dataSource.query(
       `SELECT id, field, old_value, new_value, operation, actor, changed_at
          FROM audit_trail
@@ -36,4 +37,11 @@ export class HistoryController {
     const page = pageOf(rows, query.limit, (row) => ({ id: String(row.id) }));
     return { ...page, items: page.items.flatMap(historyLines) };
   }
+}
+
+/** The audit row id a history cursor points after; anything else is the 400 of a foreign cursor. */
+function historyPosition(cursor: string): number {
+  const position = Number(decodeCursor(cursor, ['id']).id);
+  if (Number.isSafeInteger(position) && position >= 0) return position;
+  throw validationProblem([{ field: 'cursor', message: 'cursor is not one this list issued' }]);
 }

@@ -112,6 +112,24 @@ describe('the CI graph, against real PostgreSQL', () => {
     expect(impact.truncated).toBe(false);
   });
 
+  it('answers an id written in capitals like the same id in lower case', async () => {
+    const upper = ids['sw-a']!.toUpperCase();
+    const impact = (await cmdb.call('GET', `/api/v1/cis/${upper}/impact`, { as: 'alice' })).json();
+    expect(impact.count).toBe(7);
+    const history = (
+      await cmdb.call('GET', `/api/v1/cis/${upper}/history`, { as: 'alice' })
+    ).json();
+    expect(history.items.length).toBeGreaterThan(0);
+    const relationships = (
+      await cmdb.call('GET', `/api/v1/cis/${upper}/relationships`, { as: 'alice' })
+    ).json();
+    expect(relationships.items.map((r: { direction: string }) => r.direction).sort()).toEqual([
+      'incoming',
+      'incoming',
+      'outgoing',
+    ]);
+  });
+
   it('stops at the depth limit and says so', async () => {
     const impact = (
       await cmdb.call('GET', `/api/v1/cis/${ids['sw-a']}/impact?maxDepth=2`, { as: 'alice' })

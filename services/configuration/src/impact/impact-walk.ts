@@ -21,7 +21,8 @@ export interface WalkRow {
  * target to source (the source needs the target); dependencies from source to target.
  *
  * It stops after `maxDepth` levels, or after the level where `limit` CIs have been reached; `more`
- * says whether something lay beyond the depth limit.
+ * says whether anything lay beyond the last level walked. Retired CIs are walked through (their
+ * relationships still tell the path) but not reported.
  */
 export async function walk(
   manager: EntityManager,
@@ -49,7 +50,7 @@ export async function walk(
      beyond AS (
        SELECT EXISTS (
          SELECT 1 FROM walk w JOIN relationships r ON r.${from} = ANY (w.frontier)
-          WHERE w.depth = $2 AND NOT w.seen ? r.${to}::text
+          WHERE w.depth = (SELECT max(depth) FROM walk) AND NOT w.seen ? r.${to}::text
        ) AS more
      )
      SELECT w.depth, a.key AS id, a.value AS via, ci.name, ci.operational_status AS status,
@@ -57,6 +58,7 @@ export async function walk(
        FROM walk w
       CROSS JOIN LATERAL jsonb_each_text(w.added) a
        JOIN configuration_items ci ON ci.id = a.key::uuid
+      WHERE ci.retired_at IS NULL
       ORDER BY w.depth, a.key`,
     [start, options.maxDepth, options.limit],
   )) as Array<WalkRow & { more: boolean }>;

@@ -38,11 +38,11 @@ export class ImpactService {
     if (!start) throw problem(HttpStatus.NOT_FOUND, 'not-found', 'CI not found', `No CI ${id}`);
 
     const [{ rows, more }, hierarchy] = await Promise.all([
-      walk(manager, id, direction, options),
+      walk(manager, start.id!, direction, options),
       this.classes.hierarchy(manager),
     ]);
     const reached = rows.slice(0, options.limit);
-    const paths = pathsOf(id, reached);
+    const paths = pathsOf(start.id!, reached);
     const items: ImpactedCi[] = reached.map((row) => ({
       id: row.id,
       name: row.name,

@@ -60,7 +60,12 @@ export class CiIndex {
       const unseen = rows.map((row) => row.id).filter((id) => !this.byId.has(id));
       for (let start = 0; start < unseen.length; start += 5000) {
         const ids = unseen.slice(start, start + 5000);
-        (await manager.findBy(ConfigurationItem, { id: In(ids) })).forEach((ci) => this.add(ci));
+        // Locked until the import commits: a concurrent PATCH or retire waits, then finds its version stale.
+        const cis = await manager.find(ConfigurationItem, {
+          where: { id: In(ids) },
+          lock: { mode: 'pessimistic_write' },
+        });
+        cis.filter((ci) => ci.retiredAt === null).forEach((ci) => this.add(ci));
       }
     }
   }

@@ -103,6 +103,13 @@ describe('imports with identification and reconciliation, against real PostgreSQ
     ).toEqual(['runs_on srv-1', 'used_by checkout']);
     const history = (await cmdb.call('GET', `/api/v1/cis/${db}/history`, { as: 'alice' })).json();
     expect(history.items[0]).toMatchObject({ operation: 'create', changedBy: 'source:discovery' });
+    // Both ends of an imported relationship have it in their history.
+    expect(
+      history.items
+        .filter((l: { field: string }) => l.field === 'relationships')
+        .map((l: { newValue: { name: string } }) => l.newValue.name)
+        .sort(),
+    ).toEqual(['runs_on', 'used_by']);
     expect(await count('outbox')).toBe(6);
   });
 

@@ -16,7 +16,7 @@ import { ClassesService, type Hierarchy } from '../classes/classes.service';
 import { ciEvents, NOT_IN_UPDATED_EVENT } from '../cis/ci-events';
 import { ConfigurationItem } from '../cis/configuration-item.entity';
 import { Relationship, RelationshipRuleRow } from '../relationships/relationship.entity';
-import { relationshipAllowed } from '../relationships/relationship-types';
+import { RELATIONSHIP_NAMES, relationshipAllowed } from '../relationships/relationship-types';
 import { CiIndex, type Identity } from './ci-index';
 import { DataSourceRank } from './data-source.entity';
 import type { ImportRecord, ImportRequest, ImportTarget } from './import.schema';
@@ -423,14 +423,19 @@ export class ImportsService {
           createdAt: now.toISOString(),
         },
       });
-      history.push({
+      const names = RELATIONSHIP_NAMES[edge.type];
+      const line = (ciId: string, name: string, otherId: string): AuditLine => ({
         entityType: 'ci',
-        entityId: edge.sourceId,
+        entityId: ciId,
         operation: 'update',
         field: 'relationships',
         oldValue: null,
-        newValue: { relationshipId: edge.id, name: edge.type, ciId: edge.targetId },
+        newValue: { relationshipId: edge.id, name, ciId: otherId },
       });
+      history.push(
+        line(edge.sourceId, names.forward, edge.targetId),
+        line(edge.targetId, names.reverse, edge.sourceId),
+      );
     }
     await writeAuditEntries(manager, history);
     await this.outbox.publishMany(manager, events);

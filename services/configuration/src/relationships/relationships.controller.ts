@@ -49,7 +49,7 @@ export class RelationshipsController {
       [id],
     )) as unknown[];
     if (!exists) throw problem(404, 'not-found', 'CI not found', `No CI ${id}`);
-    return { items: await this.relationships.ofCi(id) };
+    return { items: await this.relationships.ofCi(id.toLowerCase()) };
   }
 
   @Get('relationship-rules')

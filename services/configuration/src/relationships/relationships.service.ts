@@ -35,6 +35,16 @@ export class RelationshipsService {
           missing.push({ field: 'targetId', message: 'A CI cannot be related to itself' });
         }
         if (missing.length || !source || !target) throw validationProblem(missing);
+        const retired = [source, target].find((ci) => ci.operationalStatus === 'retired');
+        if (retired) {
+          throw problem(
+            HttpStatus.CONFLICT,
+            'ci-retired',
+            'The CI is retired',
+            `CI ${retired.name} is retired: it takes no new relationships`,
+            { state: 'retired', ciId: retired.id },
+          );
+        }
 
         const hierarchy = await this.classes.hierarchy(manager);
         const rules = await manager.find(RelationshipRuleRow);
@@ -112,7 +122,9 @@ export class RelationshipsService {
 
   /** Removes one edge inside the caller's transaction, with its history and event. */
   async remove(manager: EntityManager, edge: Relationship, actor: string): Promise<void> {
-    await manager.delete(Relationship, { id: edge.id });
+    const { affected } = await manager.delete(Relationship, { id: edge.id });
+    // Deleted meanwhile by another request: its history and event are that request's.
+    if (!affected) return;
     await this.recordOnBoth(manager, edge, 'removed');
     await this.outbox.publish(manager, relationshipDeleted, {
       aggregateId: edge.id,
