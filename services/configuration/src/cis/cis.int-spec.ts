@@ -143,12 +143,8 @@ describe('CIs, against real PostgreSQL', () => {
       payload: { name: null, criticality: null, operationalStatus: null, version: 1 },
     });
     expect(nulls.statusCode).toBe(400);
-    expect(
-      nulls
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['criticality', 'name', 'operationalStatus', 'operationalStatus']);
+    const fields = nulls.json().errors.map((e: { field: string }) => e.field);
+    expect([...new Set(fields)].sort()).toEqual(['criticality', 'name', 'operationalStatus']);
     const found = (
       await cmdb.call('GET', '/api/v1/cis?className=application&attribute=version:16.4', {
         as: 'alice',
