@@ -7,3 +7,4 @@ export * from './validation';
 export * from './public.decorator';
 export * from './concurrency';
 export * from './schema-validation';
+export * from './parse-id.pipe';

@@ -6,7 +6,6 @@ import {
   Headers,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
@@ -14,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, hasAnyRole, isMemberOf, Roles, type Principal } from '@itsm/auth';
-import { etagOf, expectedVersion, problem } from '@itsm/http';
+import { etagOf, expectedVersion, problem, ParseIdPipe } from '@itsm/http';
 import type { FastifyReply } from 'fastify';
 import { READERS, WRITERS } from '../access';
 import { CisService } from './cis.service';
@@ -57,10 +56,7 @@ export class CisController {
 
   @Get(':id')
   @Roles(...READERS)
-  async get(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+  async get(@Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const ci = await this.cis.get(id);
     void reply.header('etag', etagOf(ci.version));
     return ci;
@@ -78,7 +74,7 @@ export class CisController {
     description: 'The ETag read (or version in the body)',
   })
   async update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseIdPipe) id: string,
     @Body() request: UpdateCiRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentUser() caller: Principal,
@@ -118,7 +114,7 @@ export class CisController {
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Retire a CI: out of service, kept with its history and relationships' })
   async retire(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseIdPipe) id: string,
     @Body() request: VersionedActionRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentUser() caller: Principal,
@@ -136,7 +132,7 @@ export class CisController {
     summary: 'Delete a CI registered by mistake; relationships=delete removes its edges too',
   })
   async delete(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseIdPipe) id: string,
     @Query() query: DeleteCiQuery,
     @CurrentUser() caller: Principal,
   ) {

@@ -1,7 +1,14 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itsm/auth';
-import { decodeCursor, PageQuery, pageOf, problem, validationProblem } from '@itsm/http';
+import {
+  decodeCursor,
+  PageQuery,
+  pageOf,
+  problem,
+  validationProblem,
+  ParseIdPipe,
+} from '@itsm/http';
 import { DataSource } from 'typeorm';
 import { READERS } from '../access';
 import { historyLines, type AuditRow } from './ci-history';
@@ -17,8 +24,7 @@ export class HistoryController {
     summary:
       'Every change of the CI: fields, attributes and relationships, with who or which source',
   })
-  async history(@Param('id', ParseUUIDPipe) rawId: string, @Query() query: PageQuery) {
-    const id = rawId.toLowerCase();
+  async history(@Param('id', ParseIdPipe) id: string, @Query() query: PageQuery) {
     const after = query.cursor ? historyPosition(query.cursor) : 0;
     const rows = (await this.dataSource.query(
       `SELECT id, field, old_value, new_value, operation, actor, changed_at

@@ -1,5 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ParseIdPipe } from '@itsm/http';
 import { Roles } from '@itsm/auth';
 import { READERS } from '../access';
 import { DepthQuery } from '../cis/ci.dto';
@@ -16,14 +17,14 @@ export class ImpactController {
     summary:
       'Every CI and business service that depends on this CI, transitively, with depth and one path',
   })
-  impactOf(@Param('id', ParseUUIDPipe) id: string, @Query() query: DepthQuery) {
+  impactOf(@Param('id', ParseIdPipe) id: string, @Query() query: DepthQuery) {
     return this.impact.analyse(id, 'impact', query);
   }
 
   @Get(':id/dependencies')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Everything this CI depends on, transitively, with depth and one path' })
-  dependenciesOf(@Param('id', ParseUUIDPipe) id: string, @Query() query: DepthQuery) {
+  dependenciesOf(@Param('id', ParseIdPipe) id: string, @Query() query: DepthQuery) {
     return this.impact.analyse(id, 'dependencies', query);
   }
 }

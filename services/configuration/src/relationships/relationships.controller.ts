@@ -1,16 +1,7 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { problem } from '@itsm/http';
+import { problem, ParseIdPipe } from '@itsm/http';
 import { DataSource } from 'typeorm';
 import { READERS, WRITERS } from '../access';
 import { CreateRelationshipRequest, RelationshipRuleRequest } from './relationship.dto';
@@ -36,20 +27,20 @@ export class RelationshipsController {
   @Delete('relationships/:id')
   @HttpCode(204)
   @Roles(...WRITERS)
-  async delete(@Param('id', ParseUUIDPipe) id: string, @CurrentUser() caller: Principal) {
+  async delete(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Principal) {
     await this.relationships.delete(id, caller.id);
   }
 
   @Get('cis/:id/relationships')
   @Roles(...READERS)
   @ApiOperation({ summary: "A CI's relationships in both directions, each named as read from it" })
-  async ofCi(@Param('id', ParseUUIDPipe) id: string) {
+  async ofCi(@Param('id', ParseIdPipe) id: string) {
     const [exists] = (await this.dataSource.query(
       'SELECT 1 FROM configuration_items WHERE id = $1',
       [id],
     )) as unknown[];
     if (!exists) throw problem(404, 'not-found', 'CI not found', `No CI ${id}`);
-    return { items: await this.relationships.ofCi(id.toLowerCase()) };
+    return { items: await this.relationships.ofCi(id) };
   }
 
   @Get('relationship-rules')
