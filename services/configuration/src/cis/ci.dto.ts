@@ -16,6 +16,8 @@ import { CI_STATUSES } from '@itsm/contracts';
 import { OneOf, PageQuery } from '@itsm/http';
 import type { CiStatus } from './configuration-item.entity';
 
+const lowerCased = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value);
+
 /** Optional, but not nullable: `null` is refused with the field's rule, not left to the database. */
 const present = (_: object, value: unknown) => value !== undefined;
 
@@ -47,8 +49,19 @@ export class CiFieldsDto {
   ownerGroup?: string | null;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) serialNumber?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) hostName?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(255) fqdn?: string | null;
+  @ApiPropertyOptional({ description: 'Kept in lower case: DNS names ignore case' })
+  @IsOptional()
+  @Transform(({ value }) => lowerCased(value))
+  @IsString()
+  @MaxLength(255)
+  hostName?: string | null;
+
+  @ApiPropertyOptional({ description: 'Kept in lower case: DNS names ignore case' })
+  @IsOptional()
+  @Transform(({ value }) => lowerCased(value))
+  @IsString()
+  @MaxLength(255)
+  fqdn?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(512) cloudId?: string | null;
 
   @ApiPropertyOptional({

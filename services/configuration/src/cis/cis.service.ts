@@ -205,8 +205,8 @@ export class CisService {
       qb.andWhere('ci.owner_group = :ownerGroup', { ownerGroup: query.ownerGroup });
     if (query.q) {
       qb.andWhere(
-        `(ci.name ILIKE :like OR ci.serial_number = :q OR ci.host_name = :q OR ci.fqdn = :q OR ci.cloud_id = :q)`,
-        { like: `%${query.q.replace(/[\\%_]/g, '\\$&')}%`, q: query.q },
+        `(ci.name ILIKE :like OR ci.serial_number = :q OR ci.host_name = :dns OR ci.fqdn = :dns OR ci.cloud_id = :q)`,
+        { like: `%${query.q.replace(/[\\%_]/g, '\\$&')}%`, q: query.q, dns: query.q.toLowerCase() },
       );
     }
     (query.attribute ?? []).forEach((filter, index) => {

@@ -211,6 +211,28 @@ describe('imports with identification and reconciliation, against real PostgreSQ
     expect(result.records[4].relationships.rejected[0]).toMatch(/target not found/);
   });
 
+  it('identifies by host name and FQDN whatever their case', async () => {
+    const result = await importBatch({
+      dataSource: 'discovery',
+      records: [
+        {
+          className: 'linux_server',
+          identifiers: { hostName: 'SRV-2' },
+          attributes: { cpuCount: 4 },
+        },
+        {
+          className: 'database',
+          identifiers: { fqdn: 'Orders-DB.Prod.Example.com' },
+          attributes: { engine: 'postgresql' },
+        },
+      ],
+    });
+    expect(result.records.map((r: { outcome: string }) => r.outcome)).toEqual([
+      'unchanged',
+      'unchanged',
+    ]);
+  });
+
   it('names every malformed field of a batch, and imports nothing', async () => {
     const response = await cmdb.call('POST', '/api/v1/imports', {
       as: 'conor',

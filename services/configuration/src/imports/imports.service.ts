@@ -133,7 +133,10 @@ export class ImportsService {
     return {
       scopeId: hierarchy.identityScopeOf(ciClass.id).id,
       classId: ciClass.id,
-      values: { ...(record.identifiers ?? {}), ...(record.name ? { name: record.name } : {}) },
+      values: {
+        ...(dnsLowerCased(record.identifiers) ?? {}),
+        ...(record.name ? { name: record.name } : {}),
+      },
     };
   }
 
@@ -199,6 +202,7 @@ export class ImportsService {
     }
 
     if (!record.name) return reject('name is required to create a CI');
+    const identifiers = dnsLowerCased(record.identifiers) ?? {};
     const attributes = record.attributes ?? {};
     const { errors } = validateAttributes(schema, attributes, ciClass.name);
     if (errors.length) return reject(...errors.map((e) => `${e.field}: ${e.message}`));
@@ -212,10 +216,10 @@ export class ImportsService {
       criticality: record.criticality ?? 3,
       environment: record.environment ?? null,
       ownerGroup: record.ownerGroup ?? null,
-      serialNumber: record.identifiers?.serialNumber ?? null,
-      hostName: record.identifiers?.hostName ?? null,
-      fqdn: record.identifiers?.fqdn ?? null,
-      cloudId: record.identifiers?.cloudId ?? null,
+      serialNumber: identifiers.serialNumber ?? null,
+      hostName: identifiers.hostName ?? null,
+      fqdn: identifiers.fqdn ?? null,
+      cloudId: identifiers.cloudId ?? null,
       attributes,
       fieldSources: sourcesOf(incoming, source),
       retiredAt: null,
@@ -442,7 +446,18 @@ export class ImportsService {
   }
 }
 
-function incomingFields(record: ImportRecord): IncomingFields {
+/** Host names and FQDNs in lower case, as the API keeps them: DNS names ignore case. */
+function dnsLowerCased<T extends ImportRecord['identifiers']>(identifiers: T): T {
+  if (!identifiers) return identifiers;
+  return {
+    ...identifiers,
+    ...(identifiers.hostName ? { hostName: identifiers.hostName.toLowerCase() } : {}),
+    ...(identifiers.fqdn ? { fqdn: identifiers.fqdn.toLowerCase() } : {}),
+  };
+}
+
+function incomingFields(raw: ImportRecord): IncomingFields {
+  const record = { ...raw, identifiers: dnsLowerCased(raw.identifiers) };
   const fields: IncomingFields = {
     name: record.name,
     operationalStatus: record.operationalStatus,

@@ -45,6 +45,7 @@ export class CreateCmdb1764500000000 implements MigrationInterface {
         version integer NOT NULL DEFAULT 1
       )`);
     for (const [index, columns] of [
+      ['ci_name', 'name, id'],
       ['ci_class', 'class_id, id'],
       ['ci_status', 'operational_status, id'],
       ['ci_owner_group', 'owner_group, id'],
