@@ -69,6 +69,21 @@ export const authEnvSchema = z.object({
     )
     .transform((pairs) => Object.fromEntries(pairs) as Record<string, Role>),
   AUTH_DEFAULT_ROLES: defaultRoleList(DEFAULT_CLAIM_MAPPING.defaultRoles),
+  /** Only role names the role map maps are taken: a realm role that happens to be called `admin` is not. */
+  AUTH_ROLE_MAP_STRICT: env.boolean(false),
+  /**
+   * The token `typ` headers accepted, e.g. `at+jwt` (RFC 9068): refuses ID tokens whose audience is
+   * the API. Empty accepts any (Entra ID and Keycloak access tokens say `JWT`).
+   */
+  AUTH_TOKEN_TYPES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim().toLowerCase())
+        .filter(Boolean),
+    ),
 });
 export type AuthEnv = z.infer<typeof authEnvSchema>;
 
@@ -77,6 +92,8 @@ export interface AuthSettings {
   audience: string[];
   jwksUrl?: string;
   algorithms: string[];
+  /** Accepted `typ` headers, lower case; empty accepts any. */
+  tokenTypes?: string[];
   clockToleranceSeconds: number;
   claims: ClaimMapping;
 }
@@ -87,6 +104,7 @@ export function authSettingsFrom(config: AuthEnv): AuthSettings {
     audience: config.AUTH_AUDIENCE,
     ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
     algorithms: config.AUTH_ALGORITHMS,
+    tokenTypes: config.AUTH_TOKEN_TYPES,
     clockToleranceSeconds: config.AUTH_CLOCK_SKEW_SECONDS,
     claims: {
       userId: config.AUTH_CLAIM_USER_ID,
@@ -95,6 +113,7 @@ export function authSettingsFrom(config: AuthEnv): AuthSettings {
       groups: config.AUTH_CLAIM_GROUPS,
       clientId: config.AUTH_CLAIM_CLIENT_ID,
       roleMap: config.AUTH_ROLE_MAP,
+      strictRoleMap: config.AUTH_ROLE_MAP_STRICT,
       defaultRoles: config.AUTH_DEFAULT_ROLES,
     },
   };

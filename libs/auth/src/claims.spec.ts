@@ -55,6 +55,19 @@ describe('principalFromClaims', () => {
     expect([...principal.roles]).toEqual(['agent']);
   });
 
+  it('takes only mapped role names in strict mode', () => {
+    const principal = principalFromClaims(
+      { sub: 'x', realm_access: { roles: ['admin', 'itsm-agent'] } },
+      mapping({
+        roles: 'realm_access.roles',
+        roleMap: { 'itsm-agent': 'agent' },
+        strictRoleMap: true,
+        defaultRoles: [],
+      }),
+    );
+    expect([...principal.roles]).toEqual(['agent']);
+  });
+
   it('accepts a space-separated roles claim', () => {
     const principal = principalFromClaims(
       { sub: 'x', roles: 'agent cab_member' },

@@ -16,6 +16,8 @@ export interface ClaimMapping {
    * `itsm-admins` → `admin` (an Okta group). A role claim that already names a platform role needs none.
    */
   roleMap: Readonly<Record<string, Role>>;
+  /** Take only role names the role map maps (and never a claim value as it is). */
+  strictRoleMap?: boolean;
   /** Roles every signed-in person has, e.g. `requester` (any employee may raise an incident). */
   defaultRoles: readonly Role[];
 }
@@ -44,7 +46,9 @@ export function principalFromClaims(
   const kind = isClientToken(claims, id, mapping) ? 'client' : 'user';
   const groups = stringsAt(claims, mapping.groups);
   const granted = [
-    ...stringsAt(claims, mapping.roles).map((name) => mapping.roleMap[name] ?? name),
+    ...stringsAt(claims, mapping.roles).map(
+      (name) => mapping.roleMap[name] ?? (mapping.strictRoleMap ? '' : name),
+    ),
     ...groups.map((group) => mapping.roleMap[group] ?? ''),
   ].filter(isRole);
   const name = claimAt(claims, mapping.name);

@@ -100,6 +100,23 @@ describe('TokenVerifier, against a JWKS served over HTTP', () => {
     expect(await rejection(token)).toMatch(/"exp"/);
   });
 
+  it('refuses a token of another type when access-token types are configured', async () => {
+    const strict = new TokenVerifier({
+      issuer: issuer.issuer,
+      audience: [issuer.audience],
+      jwksUrl: issuer.jwksUrl,
+      algorithms: ['RS256'],
+      clockToleranceSeconds: 0,
+      tokenTypes: ['at+jwt'],
+      claims: DEFAULT_CLAIM_MAPPING,
+    });
+    await expect(strict.verify(await issuer.sign({ sub: 'a' }))).resolves.toMatchObject({
+      id: 'a',
+    });
+    const idToken = await issuer.sign({ sub: 'a' }, { typ: 'JWT' });
+    await expect(strict.verify(idToken)).rejects.toThrow(/not an access token/);
+  });
+
   it('refuses what is not a JWT at all', async () => {
     expect(await rejection('not-a-token')).toMatch(/malformed/);
   });

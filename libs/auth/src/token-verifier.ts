@@ -26,13 +26,19 @@ export class TokenVerifier {
   async verify(token: string): Promise<Principal> {
     const keys = await this.keySet();
     try {
-      const { payload } = await jwtVerify(token, keys, {
+      const { payload, protectedHeader } = await jwtVerify(token, keys, {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         algorithms: this.settings.algorithms,
         clockTolerance: this.settings.clockToleranceSeconds,
         requiredClaims: ['exp'],
       });
+      const types = this.settings.tokenTypes ?? [];
+      if (types.length && !types.includes(String(protectedHeader.typ ?? '').toLowerCase())) {
+        throw new InvalidTokenError(
+          `the token is a ${protectedHeader.typ ?? 'token without a type'}, not an access token (${types.join(', ')})`,
+        );
+      }
       return principalFromClaims(payload, this.settings.claims);
     } catch (error) {
       throw classify(error);
@@ -95,6 +101,7 @@ function keysOrUnavailable(url: string): JWTVerifyGetKey {
 }
 
 function classify(error: unknown): Error {
+  if (error instanceof InvalidTokenError) return error;
   if (error instanceof ClaimsError) return new InvalidTokenError(error.message);
   if (error instanceof IdentityProviderUnavailableError) return error;
   if (error instanceof errors.JOSEError) return new InvalidTokenError(reasonOf(error));

@@ -19,6 +19,8 @@ export interface TestIssuer {
       /** `null`: a token without `exp`. */
       expiresIn?: string | number | null;
       key?: 'published' | 'unpublished';
+      /** The `typ` header; `at+jwt` (an access token) by default. */
+      typ?: string;
     },
   ): Promise<string>;
   close(): Promise<void>;
@@ -52,7 +54,7 @@ export async function startTestIssuer(audience = 'urn:itsm:test'): Promise<TestI
     async sign(claims = {}, options = {}) {
       const key = options.key === 'unpublished' ? unpublished : published;
       const jwt = new SignJWT({ sub: 'test-user', iss: `${base}/issuer`, aud: audience, ...claims })
-        .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'at+jwt' })
+        .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: options.typ ?? 'at+jwt' })
         .setIssuedAt();
       if (options.expiresIn !== null) jwt.setExpirationTime(options.expiresIn ?? '5m');
       return jwt.sign(key.privateKey);
