@@ -80,6 +80,7 @@ function connectEventConsumer(
           maxDelayMs: 10_000,
         },
         partitionsConsumedConcurrently: config.CONSUMER_PARTITION_CONCURRENCY,
+        sessionTimeoutMs: config.CONSUMER_SESSION_TIMEOUT_MS,
         topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
         replicationFactor: config.KAFKA_REPLICATION_FACTOR,
         log: (level, message) => logger[level === 'info' ? 'log' : level](message, 'EventConsumer'),

@@ -18,6 +18,7 @@ export const serviceEnvSchema = z.object({
   CONSUMER_MAX_ATTEMPTS: env.positiveInt(5),
   CONSUMER_RETRY_BASE_MS: env.positiveInt(200),
   CONSUMER_PARTITION_CONCURRENCY: env.positiveInt(3),
+  CONSUMER_SESSION_TIMEOUT_MS: env.positiveInt(30_000),
   ...databaseEnvSchema.shape,
   ...kafkaEnvSchema.shape,
   ...authEnvSchema.shape,

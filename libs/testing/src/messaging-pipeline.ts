@@ -112,6 +112,8 @@ export class MessagingPipeline {
       groupPrefix: `test-${this.run}`,
       topicPrefix: this.topicPrefix,
       retry: { maxAttempts: 3, baseDelayMs: 20, maxDelayMs: 100 },
+      // The broker-crash test waits for the group to drop the member it lost: keep that short.
+      sessionTimeoutMs: 10_000,
     });
     this.transport.addHandler(
       incidentUpdated.type,
@@ -137,12 +139,18 @@ export class MessagingPipeline {
   }
 
   async waitForApplied(count: number, timeoutMs = 45_000): Promise<void> {
-    await waitUntil(
-      `${count} applied events`,
-      async () => (await this.appliedCount()) >= count,
-      timeoutMs,
-      100,
-    );
+    try {
+      await waitUntil(
+        `${count} applied events`,
+        async () => (await this.appliedCount()) >= count,
+        timeoutMs,
+        100,
+      );
+    } catch (error) {
+      // Which side stalled: the relay (rows not yet sent) or the consumer (sent, not applied).
+      const state = `${await this.appliedCount()} applied, ${await this.unpublishedCount()} not yet sent to Kafka`;
+      throw new Error(`${(error as Error).message} (${state})`);
+    }
   }
 
   private async appliedCount(): Promise<number> {

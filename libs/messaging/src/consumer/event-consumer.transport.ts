@@ -39,6 +39,11 @@ export interface EventConsumerOptions {
   retry?: RetryPolicy;
   /** Partitions of one subscription handled at once (order holds within a partition). */
   partitionsConsumedConcurrently?: number;
+  /**
+   * How long the group waits for a silent consumer before giving its partitions to another (kafkajs
+   * default 30 s). After a broker restart the group also waits this long for the member it lost.
+   */
+  sessionTimeoutMs?: number;
   topicPartitions?: number;
   replicationFactor?: number;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
@@ -166,7 +171,12 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
   }
 
   private async run(subscription: Subscription): Promise<void> {
-    const consumer = this.options.kafka.consumer({ groupId: this.groupOf(subscription) });
+    const sessionTimeout = this.options.sessionTimeoutMs ?? 30_000;
+    const consumer = this.options.kafka.consumer({
+      groupId: this.groupOf(subscription),
+      sessionTimeout,
+      heartbeatInterval: Math.max(500, Math.floor(sessionTimeout / 10)),
+    });
     subscription.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({
