@@ -10,8 +10,15 @@ import {
   closeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { canConnect, isProcessAlive, run, waitUntil, which } from './processes';
+import {
+  canConnect,
+  isProcessAlive,
+  livePid,
+  run,
+  stopPidFileProcess,
+  waitUntil,
+  which,
+} from './processes';
 import { workspaceRoot } from './workspace';
 
 export interface KafkaBrokerOptions {
@@ -54,9 +61,7 @@ export class KafkaBroker {
   }
 
   pid(): number | undefined {
-    if (!existsSync(this.pidFile)) return undefined;
-    const pid = Number(readFileSync(this.pidFile, 'utf8').trim());
-    return Number.isInteger(pid) && isProcessAlive(pid) ? pid : undefined;
+    return livePid(this.pidFile);
   }
 
   isRunning(): boolean {
@@ -98,14 +103,7 @@ export class KafkaBroker {
 
   /** Stops the broker gracefully (a controlled shutdown), killing it if it does not stop in time. */
   async stop(): Promise<void> {
-    const pid = this.pid();
-    if (pid === undefined) return;
-    process.kill(pid, 'SIGTERM');
-    const deadline = Date.now() + 30_000;
-    while (isProcessAlive(pid) && Date.now() < deadline) await sleep(200);
-    if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
-    while (isProcessAlive(pid)) await sleep(100);
-    rmSync(this.pidFile, { force: true });
+    await stopPidFileProcess(this.pidFile, 30_000);
   }
 
   /** Kills the broker without a controlled shutdown, as a crash would. */

@@ -1,4 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -100,4 +101,23 @@ export function freePort(): Promise<number> {
       );
     });
   });
+}
+
+/** The process a pid file names, while it is alive. */
+export function livePid(pidFile: string): number | undefined {
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  return Number.isInteger(pid) && isProcessAlive(pid) ? pid : undefined;
+}
+
+/** Asks the process of a pid file to stop, kills it after `graceMs`, and removes the pid file. */
+export async function stopPidFileProcess(pidFile: string, graceMs: number): Promise<void> {
+  const pid = livePid(pidFile);
+  if (pid === undefined) return;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (isProcessAlive(pid) && Date.now() < deadline) await sleep(100);
+  if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
+  while (isProcessAlive(pid)) await sleep(50);
+  rmSync(pidFile, { force: true });
 }

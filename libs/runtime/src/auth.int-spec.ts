@@ -1,33 +1,18 @@
-import {
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Module,
-  Param,
-  Post,
-  type INestApplication,
-} from '@nestjs/common';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Controller, Delete, Get, HttpCode, Module, Param, Post } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import { canReadWorkNotes, CurrentUser, Roles, visibleOr404, type Principal } from '@itsm/auth';
-import { loadConfig } from '@itsm/config';
 import { Public } from '@itsm/http';
 import {
   accessMatrixViolations,
   bearer,
-  createTestDatabase,
   routesMissingFromMatrix,
+  startServiceUnderTest,
   startTestIssuer,
-  testAuthEnv,
-  testKafkaBrokers,
   unsignedToken,
   type EndpointAccess,
-  type TestDatabase,
+  type ServiceUnderTest,
   type TestIssuer,
 } from '@itsm/testing';
-import { createServiceApp } from './run-service';
-import { serviceEnvSchema } from './service-config';
 import { defineService } from './service-definition';
 
 interface Note {
@@ -113,42 +98,19 @@ const definition = defineService({
   migrations: [],
 });
 
-async function startApp(database: TestDatabase, auth: Record<string, string>) {
-  const app = await createServiceApp(
-    definition,
-    loadConfig(serviceEnvSchema, {
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      LOG_LEVEL: 'silent',
-      ...auth,
-    }),
-  );
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  return app;
-}
-
-const inject = (app: INestApplication) =>
-  (app as NestFastifyApplication).getHttpAdapter().getInstance().inject;
-
 describe('authentication and authorization, with the local OpenID Connect provider', () => {
-  let database: TestDatabase;
-  let app: NestFastifyApplication;
+  let service: ServiceUnderTest;
   const send = (request: {
     method: 'GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH';
     url: string;
     headers?: Record<string, string>;
-  }) => app.getHttpAdapter().getInstance().inject(request);
+  }) => service.send({ headers: {}, ...request });
 
   beforeAll(async () => {
-    database = await createTestDatabase('auth');
-    app = await startApp(database, testAuthEnv());
+    service = await startServiceUnderTest(definition);
   });
 
-  afterAll(async () => {
-    await app.close();
-    await database.drop();
-  });
+  afterAll(() => service.close());
 
   const matrix: EndpointAccess[] = [
     { method: 'GET', url: '/api/v1/notes/n-alice', allow: ['requester'] },
@@ -234,15 +196,13 @@ describe('authentication and authorization, with the local OpenID Connect provid
 });
 
 describe('bad tokens, against an issuer whose keys the test controls', () => {
-  let database: TestDatabase;
   let issuer: TestIssuer;
-  let app: NestFastifyApplication;
+  let service: ServiceUnderTest;
   const now = () => Math.floor(Date.now() / 1000);
 
   beforeAll(async () => {
-    database = await createTestDatabase('auth_bad');
     issuer = await startTestIssuer();
-    app = await startApp(database, {
+    service = await startServiceUnderTest(definition, {
       AUTH_ISSUER: issuer.issuer,
       AUTH_AUDIENCE: issuer.audience,
       AUTH_JWKS_URL: issuer.jwksUrl,
@@ -250,13 +210,12 @@ describe('bad tokens, against an issuer whose keys the test controls', () => {
   });
 
   afterAll(async () => {
-    await app.close();
+    await service.close();
     await issuer.close();
-    await database.drop();
   });
 
   const read = (authorization?: string) =>
-    inject(app)({
+    service.send({
       method: 'GET',
       url: '/api/v1/notes/n-alice',
       headers: authorization ? { authorization } : {},

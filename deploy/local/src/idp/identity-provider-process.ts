@@ -1,16 +1,7 @@
 import { spawn } from 'node:child_process';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { canConnect, isProcessAlive, waitUntil } from '../processes';
+import { canConnect, isProcessAlive, livePid, stopPidFileProcess, waitUntil } from '../processes';
 import { workspaceRoot } from '../workspace';
 
 export const LOCAL_AUDIENCE = 'urn:itsm:api';
@@ -46,9 +37,7 @@ export class LocalIdentityProvider {
   }
 
   pid(): number | undefined {
-    if (!existsSync(this.pidFile)) return undefined;
-    const pid = Number(readFileSync(this.pidFile, 'utf8').trim());
-    return Number.isInteger(pid) && isProcessAlive(pid) ? pid : undefined;
+    return livePid(this.pidFile);
   }
 
   isRunning(): boolean {
@@ -93,13 +82,7 @@ export class LocalIdentityProvider {
   }
 
   async stop(): Promise<void> {
-    const pid = this.pid();
-    if (pid === undefined) return;
-    process.kill(pid, 'SIGTERM');
-    const deadline = Date.now() + 10_000;
-    while (isProcessAlive(pid) && Date.now() < deadline) await sleep(100);
-    if (isProcessAlive(pid)) process.kill(pid, 'SIGKILL');
-    rmSync(this.pidFile, { force: true });
+    await stopPidFileProcess(this.pidFile, 10_000);
   }
 
   private async answers(): Promise<boolean> {

@@ -13,7 +13,11 @@ import { fieldChanges, withAuditActor } from '@itsm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { validateAttributes } from '../classes/attribute-schema';
 import type { CiClass } from '../classes/ci-class.entity';
-import { IDENTIFIER_FIELDS, type IdentifierField } from '../classes/class-hierarchy';
+import {
+  IDENTIFIER_COLUMNS,
+  IDENTIFIER_FIELDS,
+  type IdentifierField,
+} from '../classes/class-hierarchy';
 import { ClassesService, type Hierarchy } from '../classes/classes.service';
 import { MANUAL_SOURCE } from '../imports/data-source.entity';
 import { RelationshipsService } from '../relationships/relationships.service';
@@ -21,14 +25,6 @@ import { ciEvents, NOT_IN_UPDATED_EVENT, perAttribute } from './ci-events';
 import { ciView } from './ci-view';
 import type { CreateCiRequest, ListCisQuery, UpdateCiRequest } from './ci.dto';
 import { ConfigurationItem } from './configuration-item.entity';
-
-const COLUMN_OF: Record<IdentifierField, string> = {
-  serialNumber: 'serial_number',
-  hostName: 'host_name',
-  fqdn: 'fqdn',
-  cloudId: 'cloud_id',
-  name: 'name',
-};
 
 @Injectable()
 export class CisService {
@@ -308,7 +304,7 @@ export class CisService {
       ]);
       const [other] = (await manager.query(
         `SELECT id FROM configuration_items
-          WHERE identity_class_id = $1 AND ${COLUMN_OF[field]} = $2 AND retired_at IS NULL
+          WHERE identity_class_id = $1 AND ${IDENTIFIER_COLUMNS[field]} = $2 AND retired_at IS NULL
             AND ($3::uuid IS NULL OR id <> $3) LIMIT 1`,
         [ci.identityClassId, value, ci.id ?? null],
       )) as Array<{ id: string }>;

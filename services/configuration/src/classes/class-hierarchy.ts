@@ -6,6 +6,15 @@ export const IDENTIFIER_FIELDS = ['serialNumber', 'hostName', 'fqdn', 'cloudId']
 export const RULE_FIELDS = [...IDENTIFIER_FIELDS, 'name'] as const;
 export type IdentifierField = (typeof RULE_FIELDS)[number];
 
+/** The column of each field identification rules combine. */
+export const IDENTIFIER_COLUMNS: Readonly<Record<IdentifierField, string>> = {
+  serialNumber: 'serial_number',
+  hostName: 'host_name',
+  fqdn: 'fqdn',
+  cloudId: 'cloud_id',
+  name: 'name',
+};
+
 /** What the hierarchy needs of a class. */
 export interface ClassNode {
   id: string;

@@ -1,15 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import type { Hierarchy } from '../classes/classes.service';
-import type { IdentifierField } from '../classes/class-hierarchy';
+import { IDENTIFIER_COLUMNS, type IdentifierField } from '../classes/class-hierarchy';
 import { ConfigurationItem } from '../cis/configuration-item.entity';
-
-const COLUMN_OF: Record<IdentifierField, string> = {
-  serialNumber: 'serial_number',
-  hostName: 'host_name',
-  fqdn: 'fqdn',
-  cloudId: 'cloud_id',
-  name: 'name',
-};
 
 /** What identifies a record: its class's root, and its identifier values (and name). */
 export interface Identity {
@@ -46,7 +38,7 @@ export class CiIndex {
       }
     }
     for (const { scopeId, rule, values } of wanted.values()) {
-      const columns = rule.map((field) => COLUMN_OF[field]);
+      const columns = rule.map((field) => IDENTIFIER_COLUMNS[field]);
       const arrays = rule.map((_, column) => values.map((v) => v[column]!));
       const matches =
         rule.length === 1

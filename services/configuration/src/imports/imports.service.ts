@@ -16,7 +16,8 @@ import { ClassesService, type Hierarchy } from '../classes/classes.service';
 import { ciEvents, NOT_IN_UPDATED_EVENT } from '../cis/ci-events';
 import { ConfigurationItem } from '../cis/configuration-item.entity';
 import { Relationship, RelationshipRuleRow } from '../relationships/relationship.entity';
-import { RELATIONSHIP_NAMES, relationshipAllowed } from '../relationships/relationship-types';
+import { relationshipHistoryLines } from '../relationships/relationship-history';
+import { relationshipAllowed } from '../relationships/relationship-types';
 import { CiIndex, type Identity } from './ci-index';
 import { DataSourceRank } from './data-source.entity';
 import type { ImportRecord, ImportRequest, ImportTarget } from './import.schema';
@@ -427,19 +428,7 @@ export class ImportsService {
           createdAt: now.toISOString(),
         },
       });
-      const names = RELATIONSHIP_NAMES[edge.type];
-      const line = (ciId: string, name: string, otherId: string): AuditLine => ({
-        entityType: 'ci',
-        entityId: ciId,
-        operation: 'update',
-        field: 'relationships',
-        oldValue: null,
-        newValue: { relationshipId: edge.id, name, ciId: otherId },
-      });
-      history.push(
-        line(edge.sourceId, names.forward, edge.targetId),
-        line(edge.targetId, names.reverse, edge.sourceId),
-      );
+      history.push(...relationshipHistoryLines(edge, 'added'));
     }
     await writeAuditEntries(manager, history);
     await this.outbox.publishMany(manager, events);

@@ -7,6 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ConfigurationItem } from '../cis/configuration-item.entity';
 import { ClassesService } from '../classes/classes.service';
 import type { CreateRelationshipRequest, RelationshipRuleRequest } from './relationship.dto';
+import { relationshipHistoryLines } from './relationship-history';
 import { Relationship, RelationshipRuleRow } from './relationship.entity';
 import { RELATIONSHIP_NAMES, relationshipAllowed } from './relationship-types';
 
@@ -85,7 +86,7 @@ export class RelationshipsService {
         const saved = await manager.save(
           manager.create(Relationship, { ...request, createdBy: actor }),
         );
-        await this.recordOnBoth(manager, saved, null);
+        await writeAuditEntries(manager, relationshipHistoryLines(saved, 'added'));
         await this.outbox.publish(manager, relationshipCreated, {
           aggregateId: saved.id,
           data: {
@@ -125,7 +126,7 @@ export class RelationshipsService {
     const { affected } = await manager.delete(Relationship, { id: edge.id });
     // Deleted meanwhile by another request: its history and event are that request's.
     if (!affected) return;
-    await this.recordOnBoth(manager, edge, 'removed');
+    await writeAuditEntries(manager, relationshipHistoryLines(edge, 'removed'));
     await this.outbox.publish(manager, relationshipDeleted, {
       aggregateId: edge.id,
       data: {
@@ -204,30 +205,6 @@ export class RelationshipsService {
         'Rule not found',
         'No such relationship rule',
       );
-  }
-
-  /** A relationship's change is part of the history of both CIs it joins. */
-  private async recordOnBoth(
-    manager: EntityManager,
-    edge: Relationship,
-    removed: 'removed' | null,
-  ): Promise<void> {
-    const names = RELATIONSHIP_NAMES[edge.type];
-    const entry = (ciId: string, name: string, otherId: string) => {
-      const value = { relationshipId: edge.id, name, ciId: otherId };
-      return {
-        entityType: 'ci',
-        entityId: ciId,
-        operation: 'update' as const,
-        field: 'relationships',
-        oldValue: removed ? value : null,
-        newValue: removed ? null : value,
-      };
-    };
-    await writeAuditEntries(manager, [
-      entry(edge.sourceId, names.forward, edge.targetId),
-      entry(edge.targetId, names.reverse, edge.sourceId),
-    ]);
   }
 }
 
