@@ -29,6 +29,7 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicat
       batchSize: config.OUTBOX_BATCH_SIZE,
       pollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
       retentionMs: config.OUTBOX_RETENTION_HOURS * 3600_000,
+      sendTimeoutMs: config.OUTBOX_SEND_TIMEOUT_MS,
       log: (level, message) => logger[level === 'info' ? 'log' : level](message, 'OutboxRelay'),
     });
   }

@@ -15,6 +15,7 @@ export const serviceEnvSchema = z.object({
   OUTBOX_POLL_INTERVAL_MS: env.positiveInt(1000),
   OUTBOX_BATCH_SIZE: env.positiveInt(500),
   OUTBOX_RETENTION_HOURS: env.positiveInt(24),
+  OUTBOX_SEND_TIMEOUT_MS: env.positiveInt(30_000),
   CONSUMER_MAX_ATTEMPTS: env.positiveInt(5),
   CONSUMER_RETRY_BASE_MS: env.positiveInt(200),
   CONSUMER_PARTITION_CONCURRENCY: env.positiveInt(3),

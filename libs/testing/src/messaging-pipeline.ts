@@ -101,6 +101,7 @@ export class MessagingPipeline {
       name: `test-${this.run}`,
       pollIntervalMs: options.pollIntervalMs ?? 200,
       batchSize: options.batchSize,
+      sendTimeoutMs: 10_000,
     });
     return this.relay.start();
   }

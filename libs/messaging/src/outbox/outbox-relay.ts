@@ -16,6 +16,11 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** How long published rows stay (for inspection) before they are deleted. */
   retentionMs?: number;
+  /**
+   * How long one send may take before the producer is replaced by a fresh one: after a broker crash
+   * a kafkajs producer can wait forever on a connection that will never answer.
+   */
+  sendTimeoutMs?: number;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
 }
 
@@ -40,7 +45,10 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly retentionMs: number;
-  private readonly producer: KafkaProducer;
+  private readonly sendTimeoutMs: number;
+  private producer: KafkaProducer;
+  /** A send failed or hung: the next drain starts with a new producer. */
+  private producerSuspect = false;
   private listener?: Client;
   private leader = false;
   private running = false;
@@ -54,6 +62,7 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.retentionMs = options.retentionMs ?? 24 * 3600_000;
+    this.sendTimeoutMs = options.sendTimeoutMs ?? 30_000;
     this.producer = new KafkaProducer(options.kafka);
     const attributes = { relay: options.name };
     messagingMetrics.meter
@@ -116,6 +125,7 @@ export class OutboxRelay {
         }
       } catch (error) {
         this.log('warn', `outbox relay: ${(error as Error).message}; retrying`);
+        this.producerSuspect = true;
         if (this.listener && !(await this.listenerAlive())) await this.closeListener();
       }
       await this.sleep(this.pollIntervalMs);
@@ -151,7 +161,12 @@ export class OutboxRelay {
         ),
       ),
     );
-    await this.producer.sendBatch([...byTopic].map(([topic, messages]) => ({ topic, messages })));
+    if (this.producerSuspect) await this.replaceProducer();
+    await withTimeout(
+      this.producer.sendBatch([...byTopic].map(([topic, messages]) => ({ topic, messages }))),
+      this.sendTimeoutMs,
+      `sending ${rows.length} events took longer than ${this.sendTimeoutMs} ms`,
+    );
     await this.options.dataSource.query(
       'UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])',
       [rows.map((row) => row.id)],
@@ -163,6 +178,21 @@ export class OutboxRelay {
   }
 
   /** Backlog and age of the oldest unpublished event: a growing figure means Kafka is not taking events. */
+  /**
+   * A fresh producer (new connections, a new idempotent producer id). Rows the old one may have sent
+   * are sent again; consumers skip them by event id.
+   */
+  private async replaceProducer(): Promise<void> {
+    const old = this.producer;
+    this.producer = new KafkaProducer(this.options.kafka);
+    await withTimeout(old.disconnect(), 5000, 'old producer did not disconnect').catch(
+      () => undefined,
+    );
+    await this.producer.connect();
+    this.producerSuspect = false;
+    this.log('info', 'outbox relay: producer replaced after a failed send');
+  }
+
   private async measureBacklog(): Promise<void> {
     const [row] = await this.options.dataSource.query<
       Array<{ backlog: string; age: number | null }>
@@ -241,4 +271,12 @@ export class OutboxRelay {
   private log(level: 'info' | 'warn' | 'error', message: string): void {
     this.options.log?.(level, message);
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
