@@ -16,6 +16,7 @@ import { CurrentUser, hasAnyRole, isMemberOf, Roles, type Principal } from '@its
 import { etagOf, expectedVersion, problem, ParseIdPipe } from '@itsm/http';
 import type { FastifyReply } from 'fastify';
 import { READERS, WRITERS } from '../access';
+import { MANUAL_SOURCE, MONITORING_SOURCE } from '../imports/data-source.entity';
 import { CisService } from './cis.service';
 import {
   CreateCiRequest,
@@ -104,6 +105,7 @@ export class CisController {
       request,
       expectedVersion(ifMatch, request.version),
       caller.id,
+      hasAnyRole(caller, WRITERS) ? MANUAL_SOURCE : MONITORING_SOURCE,
     );
     void reply.header('etag', etagOf(ci.version));
     return ci;

@@ -63,7 +63,7 @@ export class CisService {
           createdBy: actor,
         });
         await this.assertValid(manager, hierarchy, ciClass, ci);
-        ci.fieldSources = manualSources(request);
+        ci.fieldSources = sourcesOfRequest(request, MANUAL_SOURCE);
         const saved = await manager.save(ci);
         await this.outbox.publish(manager, ciCreated, {
           aggregateId: saved.id,
@@ -78,7 +78,18 @@ export class CisService {
    * Changes fields of a CI. Attributes merge: a key with a value sets it, a key with null removes it.
    * A status change is its own event (`status_changed`), the other changes one `updated` event.
    */
-  async update(id: string, request: UpdateCiRequest, version: number, actor: string) {
+  /**
+   * `source` owns the fields the request sets: `manual` for configuration managers (the strongest),
+   * `monitoring` for the status an agent or a monitoring integration reports, so that a later
+   * monitoring import may change it again.
+   */
+  async update(
+    id: string,
+    request: UpdateCiRequest,
+    version: number,
+    actor: string,
+    source: string = MANUAL_SOURCE,
+  ) {
     return withAuditActor(actor, () =>
       this.dataSource.transaction(async (manager) => {
         const ci = await this.find(manager, id, true);
@@ -114,7 +125,7 @@ export class CisService {
         const changes = fieldChanges(before, { ...ci }, NOT_IN_UPDATED_EVENT);
         const statusChanged = before.operationalStatus !== ci.operationalStatus;
         if (changes.length === 0 && !statusChanged) return ciView(ci, hierarchy);
-        ci.fieldSources = { ...ci.fieldSources, ...manualSources(request) };
+        ci.fieldSources = { ...ci.fieldSources, ...sourcesOfRequest(request, source) };
         const saved = await manager.save(ci);
         if (changes.length > 0) {
           await this.outbox.publish(manager, ciUpdated, {
@@ -320,15 +331,14 @@ export class CisService {
   }
 }
 
-/** Fields set by a person through the API belong to the manual source, the strongest by default. */
-function manualSources(request: object): Record<string, string> {
+/** The data source that now owns each field a request sets. */
+function sourcesOfRequest(request: object, source: string): Record<string, string> {
   const sources: Record<string, string> = {};
   for (const [key, value] of Object.entries(request)) {
     if (key === 'version' || key === 'className' || value === undefined) continue;
     if (key === 'attributes') {
-      for (const name of Object.keys(value as object))
-        sources[`attributes.${name}`] = MANUAL_SOURCE;
-    } else sources[key] = MANUAL_SOURCE;
+      for (const name of Object.keys(value as object)) sources[`attributes.${name}`] = source;
+    } else sources[key] = source;
   }
   return sources;
 }

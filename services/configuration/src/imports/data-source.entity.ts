@@ -15,3 +15,6 @@ export class DataSourceRank {
 
 /** The source of changes made by people through the API: ranked above every import by default. */
 export const MANUAL_SOURCE = 'manual';
+
+/** The source of operational status reported through the API by agents and monitoring. */
+export const MONITORING_SOURCE = 'monitoring';
