@@ -33,7 +33,7 @@ export function expectedVersion(
   );
 }
 
-/** 409: the record changed since the caller read it. */
+/** 409: the record changed since the caller read it (persistence's StaleVersionError, answered). */
 export function staleVersion(kind: string, id: string, expected: number, current: number) {
   return problem(
     HttpStatus.CONFLICT,

@@ -14,13 +14,19 @@ import {
   type ProblemDetails,
 } from './problem';
 
+/** Turns an error of a lower layer (e.g. a stale version from persistence) into its answer. */
+export type ProblemTranslator = (error: unknown) => ProblemException | undefined;
+
 /**
- * Every error leaves the API as `application/problem+json`. Unexpected errors are logged with
- * their stack and answered without internals, with the trace id to find the log line.
+ * Every error leaves the API as `application/problem+json`. Errors of other layers become their
+ * problem through the translators; unexpected errors are logged with their stack and answered
+ * without internals, with the trace id to find the log line.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
+
+  constructor(private readonly translators: readonly ProblemTranslator[] = []) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -31,6 +37,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown): ProblemDetails {
+    for (const translate of this.translators) {
+      const translated = translate(exception);
+      if (translated) return translated.problem;
+    }
     if (exception instanceof ProblemException) return exception.problem;
     if (exception instanceof HttpException) {
       const response = exception.getResponse();

@@ -8,9 +8,10 @@ import {
   createValidationPipe,
   ProblemDetailsFilter,
   serveOpenApiDocument,
+  staleVersion,
 } from '@itsm/http';
 import { EventConsumerTransport, HandlerErrorsPassThrough, KafkaAdmin } from '@itsm/messaging';
-import { applyMigrations, ensureDatabase } from '@itsm/persistence';
+import { applyMigrations, ensureDatabase, StaleVersionError } from '@itsm/persistence';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { PlatformModule } from './platform.module';
@@ -41,7 +42,7 @@ export async function createServiceApp(
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter([staleVersionAnswer]));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   connectEventConsumer(app, definition, config);
@@ -122,4 +123,15 @@ export async function runService(
   await app.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
   logger.log(`${definition.title} listening on ${config.HTTP_HOST}:${config.HTTP_PORT}`, 'Service');
   return app;
+}
+
+/** A write based on a stale read (`assertVersion` in a service) is a 409 naming the current version. */
+function staleVersionAnswer(error: unknown) {
+  if (!(error instanceof StaleVersionError)) return undefined;
+  return staleVersion(
+    error.entityType,
+    error.entityId,
+    error.expectedVersion,
+    error.currentVersion,
+  );
 }

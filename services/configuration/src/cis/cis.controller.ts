@@ -12,11 +12,10 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, hasAnyRole, isMemberOf, Roles, type Principal } from '@itsm/auth';
-import { etagOf, expectedVersion, problem, ParseIdPipe } from '@itsm/http';
+import { CurrentUser, Roles, type Principal } from '@itsm/auth';
+import { etagOf, expectedVersion, ParseIdPipe } from '@itsm/http';
 import type { FastifyReply } from 'fastify';
 import { READERS, WRITERS } from '../access';
-import { MANUAL_SOURCE, MONITORING_SOURCE } from '../imports/data-source.entity';
 import { CisService } from './cis.service';
 import {
   CreateCiRequest,
@@ -63,10 +62,7 @@ export class CisController {
     return ci;
   }
 
-  /**
-   * Configuration managers change anything; an agent of the CI's owner group (or a monitoring
-   * integration acting as one) may change its operational status only.
-   */
+  /** Configuration managers change anything; agents report the status of their groups' CIs. */
   @Patch(':id')
   @Roles('configuration_manager', 'agent')
   @ApiHeader({
@@ -81,31 +77,11 @@ export class CisController {
     @CurrentUser() caller: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (!hasAnyRole(caller, WRITERS)) {
-      const current = await this.cis.get(id);
-      const others = Object.entries(request)
-        .filter(
-          ([key, value]) => value !== undefined && !['operationalStatus', 'version'].includes(key),
-        )
-        .map(([key]) => key);
-      if (!isMemberOf(caller, current.ownerGroup) || others.length > 0) {
-        throw problem(
-          403,
-          'forbidden',
-          'Your roles do not allow this',
-          others.length
-            ? `An agent may change only the operational status; not: ${others.join(', ')}`
-            : `Only agents of ${current.ownerGroup ?? 'the owner group'} may change this CI's status`,
-          { requiredRoles: WRITERS },
-        );
-      }
-    }
     const ci = await this.cis.update(
       id,
       request,
       expectedVersion(ifMatch, request.version),
-      caller.id,
-      hasAnyRole(caller, WRITERS) ? MANUAL_SOURCE : MONITORING_SOURCE,
+      caller,
     );
     void reply.header('etag', etagOf(ci.version));
     return ci;

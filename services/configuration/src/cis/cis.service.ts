@@ -1,15 +1,9 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { hasAnyRole, type Principal } from '@itsm/auth';
 import { ciCreated, ciDeleted, ciRetired, ciStatusChanged, ciUpdated } from '@itsm/contracts';
-import {
-  decodeCursor,
-  pageOf,
-  problem,
-  staleVersion,
-  validationProblem,
-  type FieldError,
-} from '@itsm/http';
+import { decodeCursor, pageOf, problem, validationProblem, type FieldError } from '@itsm/http';
 import { Outbox } from '@itsm/messaging';
-import { fieldChanges, withAuditActor } from '@itsm/persistence';
+import { assertVersion, fieldChanges, withAuditActor } from '@itsm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { validateAttributes } from '../classes/attribute-schema';
 import type { CiClass } from '../classes/ci-class.entity';
@@ -19,7 +13,9 @@ import {
   type IdentifierField,
 } from '../classes/class-hierarchy';
 import { ClassesService, type Hierarchy } from '../classes/classes.service';
-import { MANUAL_SOURCE } from '../imports/data-source.entity';
+import { MANUAL_SOURCE, MONITORING_SOURCE } from '../imports/data-source.entity';
+import { WRITERS } from '../access';
+import { agentChangeRefusal } from './agent-changes';
 import { RelationshipsService } from '../relationships/relationships.service';
 import { ciEvents, NOT_IN_UPDATED_EVENT, perAttribute } from './ci-events';
 import { ciView } from './ci-view';
@@ -79,21 +75,30 @@ export class CisService {
    * A status change is its own event (`status_changed`), the other changes one `updated` event.
    */
   /**
-   * `source` owns the fields the request sets: `manual` for configuration managers (the strongest),
-   * `monitoring` for the status an agent or a monitoring integration reports, so that a later
-   * monitoring import may change it again.
+   * Configuration managers change any field, owned then by the `manual` source (the strongest); an
+   * agent reports the status of their groups' CIs, owned by `monitoring`, so that a later monitoring
+   * import may change it again.
    */
-  async update(
-    id: string,
-    request: UpdateCiRequest,
-    version: number,
-    actor: string,
-    source: string = MANUAL_SOURCE,
-  ) {
+  async update(id: string, request: UpdateCiRequest, version: number, caller: Principal) {
+    const actor = caller.id;
+    const curator = hasAnyRole(caller, WRITERS);
+    const source = curator ? MANUAL_SOURCE : MONITORING_SOURCE;
     return withAuditActor(actor, () =>
       this.dataSource.transaction(async (manager) => {
         const ci = await this.find(manager, id, true);
-        if (ci.version !== version) throw staleVersion('CI', id, version, ci.version);
+        const refusal = curator ? undefined : agentChangeRefusal(caller, ci.ownerGroup, request);
+        if (refusal) {
+          throw problem(
+            HttpStatus.FORBIDDEN,
+            'forbidden',
+            'Your roles do not allow this',
+            refusal,
+            {
+              requiredRoles: WRITERS,
+            },
+          );
+        }
+        assertVersion(ci, 'CI', version);
         if (ci.operationalStatus === 'retired') {
           throw problem(
             HttpStatus.CONFLICT,
@@ -149,7 +154,7 @@ export class CisService {
     return withAuditActor(actor, () =>
       this.dataSource.transaction(async (manager) => {
         const ci = await this.find(manager, id, true);
-        if (ci.version !== version) throw staleVersion('CI', id, version, ci.version);
+        assertVersion(ci, 'CI', version);
         const hierarchy = await this.classes.hierarchy(manager);
         if (ci.operationalStatus === 'retired') return ciView(ci, hierarchy);
         const fromStatus = ci.operationalStatus;
