@@ -3,6 +3,7 @@ import { problem } from '@itsm/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ClassesService } from '../classes/classes.service';
 import { pathsOf, walk, type Direction } from './impact-walk';
+import { combineImpacts, type CiImpact } from './impacted-services';
 
 export type { Direction };
 
@@ -30,12 +31,41 @@ export class ImpactService {
     options: { maxDepth: number; limit: number },
     manager: EntityManager = this.dataSource.manager,
   ) {
+    const analysis = await this.analyseIfKnown(id, direction, options, manager);
+    if (!analysis) throw problem(HttpStatus.NOT_FOUND, 'not-found', 'CI not found', `No CI ${id}`);
+    return analysis;
+  }
+
+  /**
+   * The business services the CIs an incident or a change names impact together. A CI the CMDB
+   * does not know impacts nothing it knows of.
+   */
+  async servicesImpactedBy(manager: EntityManager, ciIds: readonly string[]) {
+    const impacts: CiImpact[] = [];
+    for (const id of ciIds) {
+      const analysis = await this.analyseIfKnown(
+        id,
+        'impact',
+        { maxDepth: 10, limit: 100_000 },
+        manager,
+      );
+      if (analysis) impacts.push({ ci: { ...analysis.ci, depth: 0 }, items: analysis.items });
+    }
+    return combineImpacts(impacts);
+  }
+
+  private async analyseIfKnown(
+    id: string,
+    direction: Direction,
+    options: { maxDepth: number; limit: number },
+    manager: EntityManager,
+  ) {
     const [start] = (await manager.query(
       `SELECT ci.id, ci.name, ci.operational_status, ci.criticality, ci.class_id
          FROM configuration_items ci WHERE ci.id = $1`,
       [id],
     )) as Array<Record<string, string>>;
-    if (!start) throw problem(HttpStatus.NOT_FOUND, 'not-found', 'CI not found', `No CI ${id}`);
+    if (!start) return undefined;
 
     const [{ rows, more }, hierarchy] = await Promise.all([
       walk(manager, start.id!, direction, options),
@@ -60,6 +90,7 @@ export class ImpactService {
         className: hierarchy.get(start.class_id!)?.name ?? 'unknown',
         operationalStatus: start.operational_status!,
         criticality: Number(start.criticality),
+        businessService: hierarchy.isA(start.class_id!, 'business_service'),
       },
       direction,
       maxDepth: options.maxDepth,

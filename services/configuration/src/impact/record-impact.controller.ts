@@ -6,12 +6,9 @@ import {
   impactCalculated,
   incidentCreated,
   incidentUpdated,
-  type EventData,
 } from '@itsm/contracts';
 import { OnEvent, Outbox, type EventContext, type EventOf } from '@itsm/messaging';
 import { ImpactService } from './impact.service';
-
-type ImpactedService = EventData<typeof impactCalculated>['impactedServices'][number];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -58,54 +55,22 @@ export class RecordImpactController {
     if (change) await this.publish(ctx, 'change', event.data.id, ciIdsIn(change.newValue));
   }
 
-  /**
-   * The business services every named CI impacts, each once at its smallest depth. A CI the CMDB does
-   * not know impacts nothing it knows of; the event still answers, so the record is not left waiting.
-   */
+  /** Answers even when no CI is known, so that the record is not left waiting. */
   private async publish(
     ctx: EventContext,
     recordType: 'incident' | 'change',
     recordId: string,
     ciIds: string[],
   ): Promise<void> {
-    const services = new Map<string, ImpactedService>();
-    const impacted = new Set<string>();
-    for (const ciId of ciIds) {
-      const known = (await ctx.manager.query('SELECT 1 FROM configuration_items WHERE id = $1', [
-        ciId,
-      ])) as unknown[];
-      if (known.length === 0) continue;
-      const analysis = await this.impact.analyse(
-        ciId,
-        'impact',
-        { maxDepth: 10, limit: 100_000 },
-        ctx.manager,
-      );
-      const own =
-        analysis.ci.className === 'business_service' ? [{ ...analysis.ci, depth: 0 }] : [];
-      for (const item of analysis.items) impacted.add(item.id);
-      for (const service of [...own, ...analysis.businessServices]) {
-        const seen = services.get(service.id);
-        if (!seen || service.depth < seen.depth) {
-          services.set(service.id, {
-            id: service.id,
-            name: service.name,
-            criticality: service.criticality,
-            depth: service.depth,
-          });
-        }
-      }
-    }
+    const { services, impactedCiCount } = await this.impact.servicesImpactedBy(ctx.manager, ciIds);
     await this.outbox.publish(ctx.manager, impactCalculated, {
       aggregateId: recordId,
       data: {
         recordType,
         recordId,
         ciIds,
-        impactedServices: [...services.values()].sort(
-          (a, b) => a.depth - b.depth || a.criticality - b.criticality,
-        ),
-        impactedCiCount: impacted.size,
+        impactedServices: services,
+        impactedCiCount,
         calculatedAt: new Date().toISOString(),
       },
     });
