@@ -16,7 +16,10 @@ import { ClassesService, type Hierarchy } from '../classes/classes.service';
 import { ciEvents, NOT_IN_UPDATED_EVENT } from '../cis/ci-events';
 import { ConfigurationItem } from '../cis/configuration-item.entity';
 import { Relationship, RelationshipRuleRow } from '../relationships/relationship.entity';
-import { relationshipHistoryLines } from '../relationships/relationship-history';
+import {
+  relationshipCreatedData,
+  relationshipHistoryLines,
+} from '../relationships/relationship-history';
 import { relationshipAllowed } from '../relationships/relationship-types';
 import { CiIndex, type Identity } from './ci-index';
 import { DataSourceRank } from './data-source.entity';
@@ -419,14 +422,7 @@ export class ImportsService {
       events.push({
         definition: relationshipCreated,
         aggregateId: edge.id,
-        data: {
-          id: edge.id,
-          type: edge.type,
-          sourceId: edge.sourceId,
-          targetId: edge.targetId,
-          createdBy: actor,
-          createdAt: now.toISOString(),
-        },
+        data: relationshipCreatedData({ ...edge, createdAt: now }),
       });
       history.push(...relationshipHistoryLines(edge, 'added'));
     }

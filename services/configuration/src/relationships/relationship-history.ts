@@ -1,3 +1,4 @@
+import type { EventData, relationshipCreated } from '@itsm/contracts';
 import type { AuditLine } from '@itsm/persistence';
 import type { Relationship } from './relationship.entity';
 import { RELATIONSHIP_NAMES } from './relationship-types';
@@ -26,4 +27,12 @@ export function relationshipHistoryLines(
     line(edge.sourceId, names.forward, edge.targetId),
     line(edge.targetId, names.reverse, edge.sourceId),
   ];
+}
+
+/** The `relationship.created` event of an edge, as the contracts define it. */
+export function relationshipCreatedData(
+  edge: Pick<Relationship, 'id' | 'type' | 'sourceId' | 'targetId' | 'createdBy' | 'createdAt'>,
+): EventData<typeof relationshipCreated> {
+  const { id, type, sourceId, targetId, createdBy } = edge;
+  return { id, type, sourceId, targetId, createdBy, createdAt: edge.createdAt.toISOString() };
 }

@@ -7,7 +7,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ConfigurationItem } from '../cis/configuration-item.entity';
 import { ClassesService } from '../classes/classes.service';
 import type { CreateRelationshipRequest, RelationshipRuleRequest } from './relationship.dto';
-import { relationshipHistoryLines } from './relationship-history';
+import { relationshipCreatedData, relationshipHistoryLines } from './relationship-history';
 import { Relationship, RelationshipRuleRow } from './relationship.entity';
 import { RELATIONSHIP_NAMES, relationshipAllowed } from './relationship-types';
 
@@ -89,14 +89,7 @@ export class RelationshipsService {
         await writeAuditEntries(manager, relationshipHistoryLines(saved, 'added'));
         await this.outbox.publish(manager, relationshipCreated, {
           aggregateId: saved.id,
-          data: {
-            id: saved.id,
-            type: saved.type,
-            sourceId: saved.sourceId,
-            targetId: saved.targetId,
-            createdBy: actor,
-            createdAt: saved.createdAt.toISOString(),
-          },
+          data: relationshipCreatedData(saved),
         });
         return relationshipView(saved);
       }),
