@@ -56,7 +56,7 @@ export class AuditSubscriber implements EntitySubscriberInterface<ObjectLiteral>
     const options = auditedOptionsOf(target);
     if (!options) return;
     const entityId = String(after?.id ?? before?.id ?? removedId);
-    const changes = fieldChanges(before, after, options.ignore);
+    const changes = fieldChanges(before, after, options.ignore, options.expand);
     if (changes.length === 0) return;
     await writeAuditEntries(
       manager,

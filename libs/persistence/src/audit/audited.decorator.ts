@@ -5,6 +5,14 @@ export interface AuditedOptions {
   entityType: string;
   /** Fields whose changes are not worth a history line. */
   ignore?: string[];
+  /** Object fields whose keys each get their own history line (`attributes.version`). */
+  expand?: string[];
+}
+
+interface ResolvedAuditedOptions {
+  entityType: string;
+  ignore: ReadonlySet<string>;
+  expand: ReadonlySet<string>;
 }
 
 const ALWAYS_IGNORED = ['createdAt', 'updatedAt', 'version'];
@@ -17,16 +25,14 @@ export function Audited(options: AuditedOptions): ClassDecorator {
       {
         entityType: options.entityType,
         ignore: new Set([...ALWAYS_IGNORED, ...(options.ignore ?? [])]),
+        expand: new Set(options.expand ?? []),
       },
       target,
     );
   };
 }
 
-export function auditedOptionsOf(
-  target: unknown,
-): { entityType: string; ignore: ReadonlySet<string> } | undefined {
+export function auditedOptionsOf(target: unknown): ResolvedAuditedOptions | undefined {
   if (typeof target !== 'function') return undefined;
-  return Reflect.getMetadata(AUDITED, target) as
-    { entityType: string; ignore: ReadonlySet<string> } | undefined;
+  return Reflect.getMetadata(AUDITED, target) as ResolvedAuditedOptions | undefined;
 }

@@ -23,6 +23,21 @@ describe('fieldChanges', () => {
     ]);
   });
 
+  it('changes an expanded object field key by key', () => {
+    expect(
+      fieldChanges(
+        { name: 'db', attributes: { version: '16', port: 5432, gone: true } },
+        { name: 'db', attributes: { version: '17', port: 5432, added: 1 } },
+        none,
+        new Set(['attributes']),
+      ),
+    ).toEqual([
+      { field: 'attributes.added', oldValue: null, newValue: 1 },
+      { field: 'attributes.gone', oldValue: true, newValue: null },
+      { field: 'attributes.version', oldValue: '16', newValue: '17' },
+    ]);
+  });
+
   it('sees a Date and the same instant as equal', () => {
     const at = '2026-11-27T10:00:00.000Z';
     expect(fieldChanges({ openedAt: new Date(at) }, { openedAt: at }, none)).toEqual([]);

@@ -104,25 +104,3 @@ export const NOT_IN_UPDATED_EVENT = new Set([
   'identityClassId',
   'retiredAt',
 ]);
-
-/**
- * A change of `attributes` as one change per attribute (`attributes.version`), the form imports
- * publish too, so that consumers read one shape whoever changed the CI.
- */
-export function perAttribute(changes: FieldChange[]): FieldChange[] {
-  return changes.flatMap((change) => {
-    if (change.field !== 'attributes') return [change];
-    const before = (change.oldValue ?? {}) as Record<string, unknown>;
-    const after = (change.newValue ?? {}) as Record<string, unknown>;
-    return [...new Set([...Object.keys(before), ...Object.keys(after)])]
-      .sort()
-      .filter(
-        (name) => JSON.stringify(before[name] ?? null) !== JSON.stringify(after[name] ?? null),
-      )
-      .map((name) => ({
-        field: `attributes.${name}`,
-        oldValue: before[name] ?? null,
-        newValue: after[name] ?? null,
-      }));
-  });
-}

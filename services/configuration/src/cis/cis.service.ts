@@ -17,7 +17,7 @@ import { MANUAL_SOURCE, MONITORING_SOURCE } from '../imports/data-source.entity'
 import { WRITERS } from '../access';
 import { agentChangeRefusal } from './agent-changes';
 import { RelationshipsService } from '../relationships/relationships.service';
-import { ciEvents, NOT_IN_UPDATED_EVENT, perAttribute } from './ci-events';
+import { ciEvents, NOT_IN_UPDATED_EVENT } from './ci-events';
 import { ciView } from './ci-view';
 import type { CreateCiRequest, ListCisQuery, UpdateCiRequest } from './ci.dto';
 import { ConfigurationItem } from './configuration-item.entity';
@@ -127,7 +127,12 @@ export class CisService {
           ci.attributes = merged;
         }
         await this.assertValid(manager, hierarchy, ciClass, ci, before);
-        const changes = fieldChanges(before, { ...ci }, NOT_IN_UPDATED_EVENT);
+        const changes = fieldChanges(
+          before,
+          { ...ci },
+          NOT_IN_UPDATED_EVENT,
+          new Set(['attributes']),
+        );
         const statusChanged = before.operationalStatus !== ci.operationalStatus;
         if (changes.length === 0 && !statusChanged) return ciView(ci, hierarchy);
         ci.fieldSources = { ...ci.fieldSources, ...sourcesOfRequest(request, source) };
@@ -135,7 +140,7 @@ export class CisService {
         if (changes.length > 0) {
           await this.outbox.publish(manager, ciUpdated, {
             aggregateId: id,
-            data: ciEvents.updated(saved, perAttribute(changes), actor),
+            data: ciEvents.updated(saved, changes, actor),
           });
         }
         if (statusChanged) {

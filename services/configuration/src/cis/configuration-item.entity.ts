@@ -5,7 +5,7 @@ import { Column, Entity } from 'typeorm';
 export type CiStatus = (typeof CI_STATUSES)[number];
 
 /** A configuration item. Every field change is written to the audit trail (its history). */
-@Audited({ entityType: 'ci', ignore: ['fieldSources', 'identityClassId'] })
+@Audited({ entityType: 'ci', ignore: ['fieldSources', 'identityClassId'], expand: ['attributes'] })
 @Entity({ name: 'configuration_items' })
 export class ConfigurationItem extends VersionedEntity {
   @Column({ name: 'class_id', type: 'uuid' })

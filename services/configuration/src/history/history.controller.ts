@@ -11,7 +11,7 @@ import {
 } from '@itsm/http';
 import { DataSource } from 'typeorm';
 import { READERS } from '../access';
-import { historyLines, type AuditRow } from './ci-history';
+import { historyLine, type AuditRow } from './ci-history';
 
 @ApiTags('cis')
 @Controller('api/v1/cis')
@@ -41,7 +41,7 @@ export class HistoryController {
       if (!exists) throw problem(404, 'not-found', 'CI not found', `No CI ${id}`);
     }
     const page = pageOf(rows, query.limit, (row) => ({ id: String(row.id) }));
-    return { ...page, items: page.items.flatMap(historyLines) };
+    return { ...page, items: page.items.map(historyLine) };
   }
 }
 
