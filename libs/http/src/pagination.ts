@@ -72,3 +72,11 @@ export function pageOf<T>(
     nextCursor: rows.length > limit && last !== undefined ? encodeCursor(positionOf(last)) : null,
   };
 }
+
+/** The position a cursor over an append-only log (`{ id }`, a bigint row id) points after. */
+export function decodeLogCursor(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const position = Number(decodeCursor(cursor, ['id']).id);
+  if (Number.isSafeInteger(position) && position >= 0) return position;
+  throw validationProblem([{ field: 'cursor', message: 'cursor is not one this list issued' }]);
+}

@@ -11,3 +11,4 @@ export * from './ensure-database';
 export * from './migrations';
 export * from './optimistic-lock';
 export * from './versioned.entity';
+export * from './audit/audit-history';

@@ -40,12 +40,14 @@ export interface ServiceUnderTest {
 /**
  * Builds the service's app (without Kafka consumers or listening), runs its migrations on a fresh
  * database and serves requests in-process: the service's own tests, against real PostgreSQL.
+ * Given the database of another one, it is a second replica: closing it leaves the database.
  */
 export async function startServiceUnderTest(
   definition: ServiceDefinition,
   env: Record<string, string> = {},
+  replicaOf?: TestDatabase,
 ): Promise<ServiceUnderTest> {
-  const database = await createTestDatabase(definition.practice);
+  const database = replicaOf ?? (await createTestDatabase(definition.practice));
   const app = await createServiceApp(
     definition,
     loadConfig(serviceEnvSchema, {
@@ -82,7 +84,7 @@ export async function startServiceUnderTest(
     },
     async close() {
       await app.close();
-      await database.drop();
+      if (!replicaOf) await database.drop();
     },
   };
 }

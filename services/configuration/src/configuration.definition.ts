@@ -7,6 +7,7 @@ import { ImpactModule } from './impact/impact.module';
 import { DataSourceRank } from './imports/data-source.entity';
 import { ImportsModule } from './imports/imports.module';
 import { CreateCmdb1764500000000 } from './migrations/1764500000000-create-cmdb';
+import { GraphChanges1764700000000 } from './migrations/1764700000000-graph-changes';
 import { Relationship, RelationshipRuleRow } from './relationships/relationship.entity';
 import { RelationshipsModule } from './relationships/relationships.module';
 
@@ -18,5 +19,5 @@ export const definition = defineService({
   version: '0.2.0',
   modules: [ClassesModule, CisModule, RelationshipsModule, ImpactModule, ImportsModule],
   entities: [CiClass, ConfigurationItem, Relationship, RelationshipRuleRow, DataSourceRank],
-  migrations: [CreateCmdb1764500000000],
+  migrations: [CreateCmdb1764500000000, GraphChanges1764700000000],
 });

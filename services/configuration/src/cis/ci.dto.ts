@@ -165,4 +165,14 @@ export class DepthQuery {
   @Min(1)
   @Max(200_000)
   limit: number = 50_000;
+
+  @ApiPropertyOptional({
+    enum: ['services', 'all'],
+    default: 'services',
+    description:
+      'Whole paths for the business services only (every CI has `via`, its path one hop back), or for every CI: ten thousand paths make the answer twice as large',
+  })
+  @IsOptional()
+  @OneOf(['services', 'all'])
+  paths: 'services' | 'all' = 'services';
 }

@@ -99,16 +99,33 @@ describe('the CI graph, against real PostgreSQL', () => {
     expect(byName['Reporting'].depth).toBe(4);
     // The first test related Online shop to db-host directly: the shorter path wins.
     expect(byName['Online shop'].depth).toBe(2);
-    expect(byName['checkout'].path).toEqual([
+    expect(byName['checkout'].via).toBe(ids['orders-db']);
+    expect(byName['checkout'].path).toBeUndefined();
+    expect(byName['Reporting'].path).toEqual([
       ids['sw-a'],
       ids['db-host'],
       ids['orders-db'],
-      ids['checkout'],
+      ids['reports'],
+      ids['Reporting'],
     ]);
     expect(impact.businessServices.map((s: { name: string }) => s.name).sort()).toEqual([
       'Online shop',
       'Reporting',
     ]);
+    const withPaths = (
+      await cmdb.call('GET', `/api/v1/cis/${ids['sw-a']}/impact?paths=all`, { as: 'alice' })
+    ).json();
+    expect(withPaths.items.find((i: { name: string }) => i.name === 'checkout').path).toEqual([
+      ids['sw-a'],
+      ids['db-host'],
+      ids['orders-db'],
+      ids['checkout'],
+    ]);
+    const wrong = await cmdb.call('GET', `/api/v1/cis/${ids['sw-a']}/impact?paths=some`, {
+      as: 'alice',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0]).toMatchObject({ field: 'paths', allowed: ['services', 'all'] });
     expect(impact.truncated).toBe(false);
   });
 
@@ -162,7 +179,9 @@ describe('the CI graph, against real PostgreSQL', () => {
     const [{ id: start }] = (await cmdb.dataSource.query(
       `SELECT md5('dense:0:1')::uuid AS id`,
     )) as Array<{ id: string }>;
-    const impact = (await cmdb.call('GET', `/api/v1/cis/${start}/impact`, { as: 'alice' })).json();
+    const impact = (
+      await cmdb.call('GET', `/api/v1/cis/${start}/impact?paths=all`, { as: 'alice' })
+    ).json();
     expect(impact.count).toBe(120);
     expect(new Set(impact.items.map((i: { id: string }) => i.id)).size).toBe(120);
     expect(

@@ -2,7 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { problem } from '@itsm/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ClassesService } from '../classes/classes.service';
-import { pathsOf, walk, type Direction } from './impact-walk';
+import { GraphSync } from './graph-sync';
+import type { Direction } from './impact-graph';
 import { combineImpacts, type CiImpact } from './impacted-services';
 
 export type { Direction };
@@ -14,8 +15,17 @@ export interface ImpactedCi {
   operationalStatus: string;
   criticality: number;
   depth: number;
-  path: string[];
+  /** The CI it was reached from, one hop nearer the start: following `via`s gives its path. */
+  via: string;
+  /** The whole path, start first: always for business services, for every CI on request. */
+  path?: string[];
   businessService: boolean;
+}
+
+export interface WalkOptions {
+  maxDepth: number;
+  limit: number;
+  paths?: 'services' | 'all';
 }
 
 @Injectable()
@@ -23,12 +33,13 @@ export class ImpactService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly classes: ClassesService,
+    private readonly graphs: GraphSync,
   ) {}
 
   async analyse(
     id: string,
     direction: Direction,
-    options: { maxDepth: number; limit: number },
+    options: WalkOptions,
     manager: EntityManager = this.dataSource.manager,
   ) {
     const analysis = await this.analyseIfKnown(id, direction, options, manager);
@@ -57,40 +68,39 @@ export class ImpactService {
   private async analyseIfKnown(
     id: string,
     direction: Direction,
-    options: { maxDepth: number; limit: number },
+    options: WalkOptions,
     manager: EntityManager,
   ) {
-    const [start] = (await manager.query(
-      `SELECT ci.id, ci.name, ci.operational_status, ci.criticality, ci.class_id
-         FROM configuration_items ci WHERE ci.id = $1`,
-      [id],
-    )) as Array<Record<string, string>>;
-    if (!start) return undefined;
-
-    const [{ rows, more }, hierarchy] = await Promise.all([
-      walk(manager, start.id!, direction, options),
+    const [graph, hierarchy] = await Promise.all([
+      this.graphs.current(),
       this.classes.hierarchy(manager),
     ]);
+    const start = graph.ci(id);
+    if (!start) return undefined;
+    const { rows, more, pathTo } = graph.walk(id, direction, options);
     const reached = rows.slice(0, options.limit);
-    const paths = pathsOf(start.id!, reached);
-    const items: ImpactedCi[] = reached.map((row) => ({
-      id: row.id,
-      name: row.name,
-      className: hierarchy.get(row.classId)?.name ?? 'unknown',
-      operationalStatus: row.status,
-      criticality: row.criticality,
-      depth: row.depth,
-      path: paths.get(row.id)!,
-      businessService: hierarchy.isA(row.classId, 'business_service'),
-    }));
+    const items = reached.map((row): ImpactedCi => {
+      const businessService = hierarchy.isA(row.classId, 'business_service');
+      return {
+        id: row.id,
+        name: row.name,
+        className: hierarchy.get(row.classId)?.name ?? 'unknown',
+        operationalStatus: row.status,
+        criticality: row.criticality,
+        depth: row.depth,
+        via: row.via,
+        ...((businessService || options.paths === 'all') && { path: pathTo(row.id) }),
+        businessService,
+      };
+    });
     return {
       ci: {
-        id: start.id!,
-        name: start.name!,
-        className: hierarchy.get(start.class_id!)?.name ?? 'unknown',
-        operationalStatus: start.operational_status!,
-        criticality: Number(start.criticality),
-        businessService: hierarchy.isA(start.class_id!, 'business_service'),
+        id: start.id,
+        name: start.name,
+        className: hierarchy.get(start.classId)?.name ?? 'unknown',
+        operationalStatus: start.status,
+        criticality: start.criticality,
+        businessService: hierarchy.isA(start.classId, 'business_service'),
       },
       direction,
       maxDepth: options.maxDepth,
