@@ -8,6 +8,7 @@ import {
   Timestamp,
   recordUpdatedData,
   Uuid,
+  Version,
 } from './common';
 
 export const INCIDENT_STATES = [
@@ -47,6 +48,13 @@ export const incidentCreated = defineEvent({
     assignee: Type.Optional(Type.String()),
     configurationItemId: Type.Optional(Uuid),
     major: Type.Boolean(),
+    parentId: Type.Optional(Uuid),
+    channel: Type.Optional(
+      oneOf(
+        ['self_service', 'service_desk', 'integration', 'monitoring'] as const,
+        'How it was raised: monitoring means the platform opened it for a CI that went down',
+      ),
+    ),
   }),
   example: {
     id: '0b6f8f8e-4c1e-4b8e-9a51-3f1c2d9e7a10',
@@ -96,6 +104,196 @@ export const incidentStateChanged = defineEvent({
     reason: 'awaiting_vendor',
     changedBy: 'u-2001',
     changedAt: '2026-11-27T10:02:11.000Z',
+  },
+});
+
+const recordFields = { id: Uuid, number: recordNumber('INC'), version: Version };
+const PriorityValue = Type.Integer({ minimum: 1, maximum: 5 });
+
+export const incidentAssigned = defineEvent({
+  practice: 'incident',
+  entity: 'incident',
+  verb: 'assigned',
+  description: 'The assignment group or the assignee of an incident changed.',
+  schema: Type.Object({
+    ...recordFields,
+    fromGroup: Type.Union([Type.String(), Type.Null()]),
+    toGroup: Type.Union([Type.String(), Type.Null()]),
+    fromAssignee: Type.Union([Type.String(), Type.Null()]),
+    toAssignee: Type.Union([Type.String(), Type.Null()]),
+    changedBy: Actor,
+    changedAt: Timestamp,
+  }),
+  example: {
+    id: '0b6f8f8e-4c1e-4b8e-9a51-3f1c2d9e7a10',
+    number: 'INC0001234',
+    version: 2,
+    fromGroup: 'service-desk',
+    toGroup: 'web-ops',
+    fromAssignee: null,
+    toAssignee: 'u-2001',
+    changedBy: 'u-3001',
+    changedAt: '2026-11-27T09:16:00.000Z',
+  },
+});
+
+export const incidentPriorityChanged = defineEvent({
+  practice: 'incident',
+  entity: 'incident',
+  verb: 'priority_changed',
+  description:
+    'The priority of an incident changed (from impact and urgency, or set by a manager); SLAs are re-evaluated.',
+  schema: Type.Object({
+    ...recordFields,
+    fromPriority: PriorityValue,
+    toPriority: PriorityValue,
+    impact: Level,
+    urgency: Level,
+    changedBy: Actor,
+    changedAt: Timestamp,
+  }),
+  example: {
+    id: '0b6f8f8e-4c1e-4b8e-9a51-3f1c2d9e7a10',
+    number: 'INC0001234',
+    version: 3,
+    fromPriority: 3,
+    toPriority: 1,
+    impact: 1,
+    urgency: 1,
+    changedBy: 'u-3001',
+    changedAt: '2026-11-27T09:30:00.000Z',
+  },
+});
+
+export const incidentResolved = defineEvent({
+  practice: 'incident',
+  entity: 'incident',
+  verb: 'resolved',
+  description: 'An incident was resolved, with its resolution code and notes.',
+  schema: Type.Object({
+    ...recordFields,
+    resolutionCode: Type.String({ minLength: 1 }),
+    resolutionNotes: Type.String({ minLength: 1 }),
+    resolvedBy: Actor,
+    resolvedAt: Timestamp,
+  }),
+  example: {
+    id: '0b6f8f8e-4c1e-4b8e-9a51-3f1c2d9e7a10',
+    number: 'INC0001234',
+    version: 6,
+    resolutionCode: 'solved_permanently',
+    resolutionNotes: 'Connection pool raised to 50',
+    resolvedBy: 'u-2001',
+    resolvedAt: '2026-11-27T11:02:00.000Z',
+  },
+});
+
+export const incidentClosed = defineEvent({
+  practice: 'incident',
+  entity: 'incident',
+  verb: 'closed',
+  description:
+    'A resolved incident was closed, by a person or automatically after the waiting time.',
+  schema: Type.Object({
+    ...recordFields,
+    automatically: Type.Boolean(),
+    closedBy: Actor,
+    closedAt: Timestamp,
+  }),
+  example: {
+    id: '0b6f8f8e-4c1e-4b8e-9a51-3f1c2d9e7a10',
+    number: 'INC0001234',
+    version: 7,
+    automatically: true,
+    closedBy: 'system:auto-close',
+    closedAt: '2026-12-04T11:02:00.000Z',
+  },
+});
+
+export const incidentReopened = defineEvent({
+  practice: 'incident',
+  entity: 'incident',
+  verb: 'reopened',
+  description: 'The caller (or an agent) reopened a resolved incident: it is In Progress again.',
+  schema: Type.Object({
+    ...recordFields,
+    reason: Type.String({ minLength: 1 }),
+    reopenCount: Type.Integer({ minimum: 1 }),
+    reopenedBy: Actor,
+    reopenedAt: Timestamp,
+  }),
+  example: {
+    id: '0b6f8f8e-4c1e-4b8e-9a51-3f1c2d9e7a10',
+    number: 'INC0001234',
+    version: 7,
+    reason: 'Still timing out after 18:00',
+    reopenCount: 1,
+    reopenedBy: 'u-1042',
+    reopenedAt: '2026-11-27T18:20:00.000Z',
+  },
+});
+
+const ImpactedService = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  criticality: Type.Integer({ minimum: 1, maximum: 4 }),
+});
+
+export const majorIncidentDeclared = defineEvent({
+  practice: 'incident',
+  entity: 'major_incident',
+  verb: 'declared',
+  description:
+    'An incident became a major incident: by hand, or automatically (priority 1 on a critical business service).',
+  schema: Type.Object({
+    ...recordFields,
+    shortDescription: Type.String(),
+    priority: PriorityValue,
+    automatic: Type.Boolean(),
+    reason: Type.String({ minLength: 1 }),
+    impactedServices: Type.Array(ImpactedService),
+    declaredBy: Actor,
+    declaredAt: Timestamp,
+  }),
+  example: {
+    id: '0b6f8f8e-4c1e-4b8e-9a51-3f1c2d9e7a10',
+    number: 'INC0001234',
+    version: 4,
+    shortDescription: 'Checkout page times out',
+    priority: 1,
+    automatic: true,
+    reason: 'Priority 1 on the critical business service Online shop',
+    impactedServices: [
+      { id: '6b5a4938-2716-4a5b-8c9d-0e1f2a3b4c5d', name: 'Online shop', criticality: 1 },
+    ],
+    declaredBy: 'system:major-incident-rule',
+    declaredAt: '2026-11-27T09:14:05.000Z',
+  },
+});
+
+export const majorIncidentCommunication = defineEvent({
+  practice: 'incident',
+  entity: 'major_incident',
+  verb: 'communication_logged',
+  description:
+    "A message of a major incident's communication log (stakeholder update, status page text).",
+  schema: Type.Object({
+    ...recordFields,
+    communicationId: Uuid,
+    audience: oneOf(['stakeholders', 'customers', 'internal'] as const),
+    message: Type.String({ minLength: 1 }),
+    author: Actor,
+    loggedAt: Timestamp,
+  }),
+  example: {
+    id: '0b6f8f8e-4c1e-4b8e-9a51-3f1c2d9e7a10',
+    number: 'INC0001234',
+    version: 5,
+    communicationId: '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a99',
+    audience: 'customers',
+    message: 'Checkout is slow; a fix is being deployed. Next update at 10:30.',
+    author: 'u-3001',
+    loggedAt: '2026-11-27T09:45:00.000Z',
   },
 });
 
@@ -163,6 +361,13 @@ export const incidentEvents = [
   incidentCreated,
   incidentUpdated,
   incidentStateChanged,
+  incidentAssigned,
+  incidentPriorityChanged,
+  incidentResolved,
+  incidentClosed,
+  incidentReopened,
+  majorIncidentDeclared,
+  majorIncidentCommunication,
   slaWarning,
   slaBreached,
 ];

@@ -1,12 +1,29 @@
 import { defineService } from '@itsm/runtime';
+import { CmdbModule } from './cmdb/cmdb.module';
+import { Incident } from './incidents/incident.entity';
+import { IncidentsModule } from './incidents/incidents.module';
+import { MajorModule } from './major/major.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { CreateIncidents1764800000000 } from './migrations/1764800000000-create-incidents';
+import { PriorityModule } from './priority/priority.module';
+import { SlaModule } from './sla/sla.module';
+import { TimersModule } from './timers/timers.module';
 
 export const definition = defineService({
   practice: 'incident',
   title: 'Incident management',
   description:
     'Restores normal service as quickly as possible: incidents, priority, SLA clocks, major incidents.',
-  version: '0.1.0',
-  modules: [],
-  entities: [],
-  migrations: [],
+  version: '0.2.0',
+  modules: [
+    IncidentsModule,
+    PriorityModule,
+    SlaModule,
+    MajorModule,
+    CmdbModule,
+    TimersModule,
+    MetricsModule,
+  ],
+  entities: [Incident],
+  migrations: [CreateIncidents1764800000000],
 });

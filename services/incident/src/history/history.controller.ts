@@ -1,0 +1,35 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, recordNotFound, Roles, type Principal } from '@itsm/auth';
+import { decodeLogCursor, PageQuery, pageOf, ParseIdPipe } from '@itsm/http';
+import { auditHistory } from '@itsm/persistence';
+import { DataSource } from 'typeorm';
+import { ANYONE } from '../access';
+import { mayView } from '../incidents/incident-access';
+import { Incident } from '../incidents/incident.entity';
+
+@ApiTags('incidents')
+@Controller('api/v1/incidents')
+export class HistoryController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get(':id/history')
+  @Roles(...ANYONE)
+  @ApiOperation({ summary: 'Every field change of the incident: old value, new value, who, when' })
+  async history(
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: PageQuery,
+    @CurrentUser() caller: Principal,
+  ) {
+    const incident = await this.dataSource.manager.findOneBy(Incident, { id });
+    if (!incident || !mayView(caller, incident)) throw recordNotFound('Incident', id);
+    const lines = await auditHistory(
+      this.dataSource.manager,
+      'incident',
+      id,
+      decodeLogCursor(query.cursor),
+      query.limit + 1,
+    );
+    return pageOf(lines, query.limit, (line) => ({ id: line.id }));
+  }
+}

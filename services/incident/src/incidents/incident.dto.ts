@@ -1,0 +1,224 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import { INCIDENT_STATES } from '@itsm/contracts';
+import { OneOf, PageQuery } from '@itsm/http';
+import type { Level, Priority } from '../priority/priority-matrix';
+import { CHANNELS, type Channel } from './incident.entity';
+import { ON_HOLD_REASONS, RESOLUTION_CODES, type IncidentState } from './incident-states';
+
+/** Optional, but not nullable: `null` is refused with the field's rule, not left to the database. */
+const present = (_: object, value: unknown) => value !== undefined;
+const lowerCased = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value);
+
+class LevelsDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 3, description: '1 high … 3 low' })
+  @ValidateIf(present)
+  @IsInt()
+  @Min(1)
+  @Max(3)
+  impact?: Level;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 3, description: '1 high … 3 low' })
+  @ValidateIf(present)
+  @IsInt()
+  @Min(1)
+  @Max(3)
+  urgency?: Level;
+}
+
+export class CreateIncidentRequest extends LevelsDto {
+  @ApiProperty({ example: 'Checkout page times out', maxLength: 160 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(160)
+  shortDescription!: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string;
+  @ApiPropertyOptional({ example: 'software' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  category?: string;
+
+  @ApiPropertyOptional({ description: 'Agents raise incidents on behalf of a caller' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  callerId?: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS.filter((c) => c !== 'monitoring') })
+  @IsOptional()
+  @OneOf(CHANNELS.filter((c) => c !== 'monitoring'))
+  channel?: Exclude<Channel, 'monitoring'>;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) assignmentGroup?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) assignee?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @Transform(({ value }) => lowerCased(value))
+  @IsUUID()
+  configurationItemId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The parent incident' })
+  @IsOptional()
+  @Transform(({ value }) => lowerCased(value))
+  @IsUUID()
+  parentId?: string;
+}
+
+export class UpdateIncidentRequest extends LevelsDto {
+  @ApiPropertyOptional({ description: 'The version read; or send it as If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional({ maxLength: 160 })
+  @ValidateIf(present)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(160)
+  shortDescription?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) category?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) assignmentGroup?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) assignee?: string | null;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 5,
+    description: 'Managers only: overrides the matrix (5 Planning is never computed)',
+  })
+  @ValidateIf(present)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  priority?: Priority;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @Transform(({ value }) => lowerCased(value))
+  @IsUUID()
+  configurationItemId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @Transform(({ value }) => lowerCased(value))
+  @IsUUID()
+  parentId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @Transform(({ value }) => lowerCased(value))
+  @IsUUID()
+  problemId?: string | null;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @Transform(({ value }) => lowerCased(value))
+  @IsUUID()
+  causedByChangeId?: string | null;
+}
+
+export class TransitionRequestDto {
+  @ApiProperty({ enum: INCIDENT_STATES })
+  @OneOf(INCIDENT_STATES)
+  to!: IncidentState;
+
+  @ApiPropertyOptional({ enum: ON_HOLD_REASONS })
+  @IsOptional()
+  @IsString()
+  onHoldReason?: string;
+
+  @ApiPropertyOptional({ enum: RESOLUTION_CODES })
+  @IsOptional()
+  @IsString()
+  resolutionCode?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) resolutionNotes?: string;
+  @ApiPropertyOptional({ description: 'Why it is reopened or canceled' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'The version read; or send it as If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+const csv = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').filter(Boolean) : value;
+const csvNumbers = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').filter(Boolean).map(Number) : value;
+const bool = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export class ListIncidentsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Comma-separated states', example: 'new,in_progress' })
+  @IsOptional()
+  @Transform(csv)
+  @IsIn(INCIDENT_STATES, { each: true })
+  state?: IncidentState[];
+
+  @ApiPropertyOptional({ description: 'Comma-separated priorities', example: '1,2' })
+  @IsOptional()
+  @Transform(csvNumbers)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(5, { each: true })
+  priority?: number[];
+
+  @ApiPropertyOptional() @IsOptional() @IsString() assignmentGroup?: string;
+  @ApiPropertyOptional({ description: 'A user id, or `none` for unassigned' })
+  @IsOptional()
+  @IsString()
+  assignee?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() callerId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Affected CI' })
+  @IsOptional()
+  @Transform(({ value }) => lowerCased(value))
+  @IsUUID()
+  ci?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'An impacted business service' })
+  @IsOptional()
+  @Transform(({ value }) => lowerCased(value))
+  @IsUUID()
+  service?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsBoolean() major?: boolean;
+
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() openedFrom?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'Exclusive' })
+  @IsOptional()
+  @IsISO8601()
+  openedTo?: string;
+
+  @ApiPropertyOptional({ description: 'Words in the short description or the number' })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
+  q?: string;
+}

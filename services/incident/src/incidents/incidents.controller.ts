@@ -1,0 +1,135 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, Roles, type Principal } from '@itsm/auth';
+import { etagOf, expectedVersion, ParseIdPipe, validationProblem } from '@itsm/http';
+import { ANYONE } from '../access';
+import { IncidentChangesService } from './incident-changes.service';
+import {
+  CreateIncidentRequest,
+  ListIncidentsQuery,
+  TransitionRequestDto,
+  UpdateIncidentRequest,
+} from './incident.dto';
+import { IncidentsService } from './incidents.service';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+@ApiTags('incidents')
+@Controller('api/v1/incidents')
+export class IncidentsController {
+  constructor(
+    private readonly incidents: IncidentsService,
+    private readonly changes: IncidentChangesService,
+  ) {}
+
+  @Post()
+  @Roles(...ANYONE)
+  @ApiOperation({
+    summary: 'Raise an incident; its priority comes from impact × urgency, its SLA clocks start',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the incident the first request created',
+  })
+  async create(
+    @Body() request: CreateIncidentRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentUser() caller: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw validationProblem([
+        {
+          field: 'Idempotency-Key',
+          message: 'Idempotency-Key must be 1–255 visible ASCII characters',
+        },
+      ]);
+    }
+    const { view, replayed } = await this.incidents.create(request, caller, idempotencyKey);
+    void reply
+      .status(replayed ? 200 : 201)
+      .header('etag', etagOf(view.version))
+      .header('location', `/api/v1/incidents/${view.id}`);
+    if (replayed) void reply.header('idempotent-replayed', 'true');
+    return view;
+  }
+
+  @Get()
+  @Roles(...ANYONE)
+  @ApiOperation({
+    summary:
+      'Incidents the caller may see, newest first, by state, priority, group, assignee, CI, service, dates, text',
+  })
+  list(@Query() query: ListIncidentsQuery, @CurrentUser() caller: Principal) {
+    return this.incidents.list(query, caller);
+  }
+
+  @Get(':id')
+  @Roles(...ANYONE)
+  async get(
+    @Param('id', ParseIdPipe) id: string,
+    @CurrentUser() caller: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.incidents.get(id, caller);
+    void reply.header('etag', etagOf(view.version));
+    return view;
+  }
+
+  @Patch(':id')
+  @Roles(...ANYONE)
+  @ApiOperation({ summary: 'Change fields, assignment, impact and urgency (priority follows)' })
+  async update(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() request: UpdateIncidentRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() caller: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.changes.update(
+      id,
+      request,
+      expectedVersion(ifMatch, request.version),
+      caller,
+    );
+    void reply.header('etag', etagOf(view.version));
+    return view;
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @Roles(...ANYONE)
+  @ApiOperation({
+    summary:
+      'Move the incident in its state model; 409 names the current state and the allowed ones',
+  })
+  async transition(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() request: TransitionRequestDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() caller: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.changes.transition(
+      id,
+      request,
+      expectedVersion(ifMatch, request.version),
+      caller,
+    );
+    void reply.header('etag', etagOf(view.version));
+    return view;
+  }
+}

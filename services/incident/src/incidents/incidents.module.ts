@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { HistoryController } from '../history/history.controller';
+import { MajorIncidentRule } from '../major/major-incident.rule';
+import { NotesController } from '../notes/notes.controller';
+import { PriorityModule } from '../priority/priority.module';
+import { SlaModule } from '../sla/sla.module';
+import { IncidentChangesService } from './incident-changes.service';
+import { IncidentsController } from './incidents.controller';
+import { IncidentsService } from './incidents.service';
+
+@Module({
+  imports: [PriorityModule, SlaModule],
+  controllers: [IncidentsController, NotesController, HistoryController],
+  providers: [IncidentsService, IncidentChangesService, MajorIncidentRule],
+  exports: [IncidentsService, IncidentChangesService, MajorIncidentRule],
+})
+export class IncidentsModule {}

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, Roles, type Principal } from '@itsm/auth';
+import { etagOf, expectedVersion, OneOf, ParseIdPipe } from '@itsm/http';
+import { ANYONE, MANAGERS, WORKERS } from '../access';
+import { MajorIncidentsService, type Audience } from './major-incidents.service';
+
+class DeclareMajorRequest {
+  @ApiProperty({ example: 'Checkout down for all customers' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  reason!: string;
+
+  @ApiPropertyOptional({ description: 'The version read; or send it as If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+const AUDIENCES = ['stakeholders', 'customers', 'internal'] as const;
+
+class LogCommunicationRequest {
+  @ApiProperty({ enum: AUDIENCES })
+  @OneOf(AUDIENCES)
+  audience!: Audience;
+
+  @ApiProperty({ example: 'A fix is being deployed; next update at 10:30' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  message!: string;
+}
+
+@ApiTags('major incidents')
+@Controller('api/v1/incidents/:id')
+export class MajorIncidentsController {
+  constructor(private readonly major: MajorIncidentsService) {}
+
+  @Post('major')
+  @Roles(...MANAGERS)
+  @ApiOperation({ summary: 'Declare the incident a major incident (announced on the bus)' })
+  async declare(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() request: DeclareMajorRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() caller: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.major.declare(
+      id,
+      request.reason,
+      expectedVersion(ifMatch, request.version),
+      caller,
+    );
+    void reply.header('etag', etagOf(view.version));
+    return view;
+  }
+
+  @Post('communications')
+  @Roles(...WORKERS)
+  @ApiOperation({ summary: "Log a message in a major incident's communication log" })
+  log(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() request: LogCommunicationRequest,
+    @CurrentUser() caller: Principal,
+  ) {
+    return this.major.log(id, request, caller);
+  }
+
+  @Get('communications')
+  @Roles(...ANYONE)
+  @ApiOperation({ summary: "A major incident's communication log, oldest first" })
+  communications(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Principal) {
+    return this.major.communications(id, caller);
+  }
+}

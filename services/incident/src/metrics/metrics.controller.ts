@@ -1,0 +1,38 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsOptional } from 'class-validator';
+import { Roles } from '@itsm/auth';
+import { validationProblem } from '@itsm/http';
+import { WORKERS } from '../access';
+import { IncidentFiguresService } from './incident-figures.service';
+
+class FiguresQuery {
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: 30 days before `to`' })
+  @IsOptional()
+  @IsISO8601()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
+  @IsOptional()
+  @IsISO8601()
+  to?: string;
+}
+
+@ApiTags('metrics')
+@Controller('api/v1/incident-metrics')
+export class IncidentMetricsController {
+  constructor(private readonly figures: IncidentFiguresService) {}
+
+  @Get()
+  @Roles(...WORKERS)
+  @ApiOperation({
+    summary:
+      'Backlog by priority and group, MTTA, MTTR, SLA attainment, reopen rate (incidents opened from–to)',
+  })
+  get(@Query() query: FiguresQuery) {
+    const to = query.to ? new Date(query.to) : new Date();
+    const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * 24 * 3600 * 1000);
+    if (from >= to) throw validationProblem([{ field: 'from', message: 'from must be before to' }]);
+    return this.figures.figures({ from, to });
+  }
+}

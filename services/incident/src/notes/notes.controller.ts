@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { canReadWorkNotes, CurrentUser, recordNotFound, Roles, type Principal } from '@itsm/auth';
+import { OneOf, ParseIdPipe, problem } from '@itsm/http';
+import { DataSource } from 'typeorm';
+import { ANYONE } from '../access';
+import { mayView, mayWork } from '../incidents/incident-access';
+import { Incident } from '../incidents/incident.entity';
+
+const KINDS = ['work_note', 'comment'] as const;
+
+class AddNoteRequest {
+  @ApiProperty({ enum: KINDS, description: 'Work notes are internal; comments the caller sees' })
+  @OneOf(KINDS)
+  kind!: (typeof KINDS)[number];
+
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(20000) body!: string;
+}
+
+interface NoteRow {
+  id: string;
+  kind: string;
+  body: string;
+  author: string;
+  created_at: Date;
+}
+
+/** Work notes (agents and managers only) and comments (everybody who may see the incident). */
+@ApiTags('incidents')
+@Controller('api/v1/incidents/:id/notes')
+export class NotesController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Post()
+  @Roles(...ANYONE)
+  @ApiOperation({ summary: 'Add a work note (people working the incident) or a comment' })
+  async add(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() request: AddNoteRequest,
+    @CurrentUser() caller: Principal,
+  ) {
+    const incident = await this.visible(id, caller);
+    if (request.kind === 'work_note' && !mayWork(caller, incident)) {
+      throw problem(
+        HttpStatus.FORBIDDEN,
+        'forbidden',
+        'Your roles do not allow this',
+        'Work notes are written by the people working the incident',
+        {
+          requiredRoles: ['agent of the assignment group', 'incident_manager'],
+        },
+      );
+    }
+    const [row] = (await this.dataSource.query(
+      `INSERT INTO incident_notes (incident_id, kind, body, author) VALUES ($1, $2, $3, $4)
+       RETURNING id, kind, body, author, created_at`,
+      [incident.id, request.kind, request.body, caller.id],
+    )) as NoteRow[];
+    return noteView(row!);
+  }
+
+  @Get()
+  @Roles(...ANYONE)
+  @ApiOperation({ summary: 'Notes, oldest first; work notes only for agents and managers' })
+  async list(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Principal) {
+    const incident = await this.visible(id, caller);
+    const kinds = canReadWorkNotes(caller, 'incident') ? KINDS : ['comment'];
+    const rows = (await this.dataSource.query(
+      `SELECT id, kind, body, author, created_at FROM incident_notes
+        WHERE incident_id = $1 AND kind = ANY($2) ORDER BY created_at, id`,
+      [incident.id, kinds],
+    )) as NoteRow[];
+    return { items: rows.map(noteView) };
+  }
+
+  private async visible(id: string, caller: Principal): Promise<Incident> {
+    const incident = await this.dataSource.manager.findOneBy(Incident, { id });
+    if (!incident || !mayView(caller, incident)) throw recordNotFound('Incident', id);
+    return incident;
+  }
+}
+
+function noteView(row: NoteRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    body: row.body,
+    author: row.author,
+    createdAt: row.created_at,
+  };
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, Headers, Put, Res } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsArray, IsInt, IsOptional, Min } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, Roles, type Principal } from '@itsm/auth';
+import { etagOf, expectedVersion } from '@itsm/http';
+import { ANYONE, MANAGERS } from '../access';
+import { PriorityMatrixService } from './priority-matrix.service';
+
+class ReplaceMatrixRequest {
+  @ApiProperty({
+    description: 'matrix[impact − 1][urgency − 1] = priority 1–4',
+    example: [
+      [1, 2, 3],
+      [2, 3, 4],
+      [3, 4, 4],
+    ],
+  })
+  @IsArray()
+  matrix!: unknown;
+
+  @ApiPropertyOptional({ description: 'The version read; or send it as If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+@ApiTags('priority')
+@Controller('api/v1/priority-matrix')
+export class PriorityMatrixController {
+  constructor(private readonly matrix: PriorityMatrixService) {}
+
+  @Get()
+  @Roles(...ANYONE)
+  @ApiOperation({ summary: 'The impact × urgency → priority lookup in force' })
+  async get(@Res({ passthrough: true }) reply: FastifyReply) {
+    const view = await this.matrix.view();
+    void reply.header('etag', etagOf(view.version));
+    return view;
+  }
+
+  @Put()
+  @Roles(...MANAGERS)
+  @ApiOperation({
+    summary:
+      'Replace the lookup; open incidents keep their priority until impact or urgency change',
+  })
+  async replace(
+    @Body() request: ReplaceMatrixRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() caller: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const view = await this.matrix.replace(
+      request.matrix,
+      expectedVersion(ifMatch, request.version),
+      caller.id,
+    );
+    void reply.header('etag', etagOf(view.version));
+    return view;
+  }
+}

@@ -1,0 +1,255 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { slaBreached, slaWarning } from '@itsm/contracts';
+import { Outbox } from '@itsm/messaging';
+import type { EntityManager } from 'typeorm';
+import type { Incident } from '../incidents/incident.entity';
+import {
+  slaClock,
+  type AppliedSlaClock,
+  type SlaAlert,
+  type SlaDefinition,
+  type TimelinePoint,
+} from './sla-clock';
+import { slaView, type SlaRow, type SlaView } from './sla-view';
+
+interface DefinitionRow {
+  id: string;
+  name: string;
+  target: 'response' | 'resolution';
+  priorities: number[];
+  duration_seconds: number;
+  pause_on_hold: boolean;
+  time_zone: string;
+  kind: '24x7' | 'business_hours';
+  hours: SlaDefinition['schedule']['hours'];
+  holidays: string[];
+}
+
+interface StoredClock {
+  id: string;
+  definition_id: string;
+  alerts_sent: number[];
+}
+
+/**
+ * The SLA clocks of incidents, stored. Each clock is `slaClock` of the incident's timeline (its
+ * state, priority and acknowledgement at each change) and the definition: recomputed whenever the
+ * incident changes, or its definition or schedule does. `next_alert_at` is the moment the next
+ * warning or breach is due; `SlaTimer` fires it then, once, on whichever replica gets there first.
+ */
+@Injectable()
+export class SlaClocksService {
+  constructor(@Inject(Outbox) private readonly outbox: Outbox) {}
+
+  /** Records the incident's situation in its timeline when it changed, and recomputes its clocks. */
+  async reconcile(manager: EntityManager, incident: Incident, now: Date): Promise<void> {
+    const point = {
+      state: incident.state,
+      priority: incident.priority,
+      acknowledged: incident.acknowledgedAt !== null,
+    };
+    const [last] = (await manager.query(
+      `SELECT state, priority, acknowledged FROM incident_timeline
+        WHERE incident_id = $1 ORDER BY id DESC LIMIT 1`,
+      [incident.id],
+    )) as Array<typeof point>;
+    const changed =
+      !last ||
+      last.state !== point.state ||
+      last.priority !== point.priority ||
+      last.acknowledged !== point.acknowledged;
+    if (!changed) return;
+    await manager.query(
+      `INSERT INTO incident_timeline (incident_id, at, state, priority, acknowledged)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [incident.id, now, point.state, point.priority, point.acknowledged],
+    );
+    await this.recompute(manager, incident.id, now);
+  }
+
+  /** Recomputes every clock of an incident from its timeline; alerts already sent stay sent. */
+  async recompute(manager: EntityManager, incidentId: string, now: Date): Promise<void> {
+    // One connection (the caller's transaction): one query at a time.
+    const timeline = await this.timelineOf(manager, incidentId);
+    const definitions = await this.definitions(manager);
+    const stored = (await manager.query(
+      'SELECT id, definition_id, alerts_sent FROM incident_slas WHERE incident_id = $1',
+      [incidentId],
+    )) as StoredClock[];
+    const sent = new Map(stored.map((row) => [row.definition_id, row.alerts_sent]));
+    const applying: string[] = [];
+    for (const definition of definitions) {
+      const clock = slaClock(definition, timeline, now);
+      if (!clock.applies) continue;
+      applying.push(definition.id);
+      await this.store(manager, incidentId, definition.id, clock, sent.get(definition.id) ?? []);
+    }
+    // A clock whose definition was retired or no longer covers the incident ends as cancelled.
+    await manager.query(
+      `UPDATE incident_slas SET stage = 'cancelled', ended_at = coalesce(ended_at, $3),
+              due_at = NULL, next_alert_at = NULL, updated_at = now()
+        WHERE incident_id = $1 AND NOT definition_id = ANY($2) AND stage IN ('in_progress', 'paused')`,
+      [incidentId, applying, now],
+    );
+  }
+
+  /**
+   * Publishes the alerts of this clock that are due and not sent yet, each at the moment it was
+   * reached (also when that was while no replica ran), and schedules the next one. The caller
+   * holds the clock's row lock, so two replicas never send the same alert.
+   */
+  async fireDue(manager: EntityManager, slaId: string, now: Date): Promise<number> {
+    const [row] = (await manager.query(
+      `SELECT s.id, s.incident_id, s.definition_id, s.alerts_sent, i.number
+         FROM incident_slas s JOIN incidents i ON i.id = s.incident_id WHERE s.id = $1`,
+      [slaId],
+    )) as Array<StoredClock & { incident_id: string; number: string }>;
+    if (!row) return 0;
+    const definition = (await this.definitions(manager, true)).find(
+      (d) => d.id === row.definition_id,
+    );
+    if (!definition) {
+      await manager.query('UPDATE incident_slas SET next_alert_at = NULL WHERE id = $1', [slaId]);
+      return 0;
+    }
+    const clock = slaClock(definition, await this.timelineOf(manager, row.incident_id), now);
+    if (!clock.applies) return 0;
+    const unsent = clock.alerts.filter((alert) => !row.alerts_sent.includes(alert.percent));
+    const record = { slaId, definition, incidentId: row.incident_id, number: row.number, clock };
+    await this.outbox.publishMany(
+      manager,
+      unsent.map((alert) => this.alertEvent(record, alert)),
+    );
+    await this.store(manager, row.incident_id, definition.id, clock, [
+      ...row.alerts_sent,
+      ...unsent.map((alert) => alert.percent),
+    ]);
+    return unsent.length;
+  }
+
+  async viewsOf(
+    manager: EntityManager,
+    incidentIds: readonly string[],
+  ): Promise<Map<string, SlaView[]>> {
+    const views = new Map<string, SlaView[]>();
+    if (incidentIds.length === 0) return views;
+    const rows = (await manager.query(
+      `SELECT s.*, d.name, d.target, d.duration_seconds
+         FROM incident_slas s JOIN sla_definitions d ON d.id = s.definition_id
+        WHERE s.incident_id = ANY($1) ORDER BY d.target DESC, d.name`,
+      [incidentIds],
+    )) as SlaRow[];
+    const now = new Date();
+    for (const row of rows) {
+      const list = views.get(row.incident_id) ?? [];
+      list.push(slaView(row, now));
+      views.set(row.incident_id, list);
+    }
+    return views;
+  }
+
+  private async store(
+    manager: EntityManager,
+    incidentId: string,
+    definitionId: string,
+    clock: AppliedSlaClock,
+    alertsSent: readonly number[],
+  ): Promise<void> {
+    const unsent = clock.alerts.find((alert) => !alertsSent.includes(alert.percent));
+    const nextAlertAt = unsent?.at ?? clock.nextAlert?.at ?? null;
+    await manager.query(
+      `INSERT INTO incident_slas (incident_id, definition_id, stage, started_at, elapsed_seconds,
+              due_at, breached_at, ended_at, alerts_sent, next_alert_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
+       ON CONFLICT (incident_id, definition_id) DO UPDATE SET stage = $3, started_at = $4,
+              elapsed_seconds = $5, due_at = $6, breached_at = $7, ended_at = $8, alerts_sent = $9,
+              next_alert_at = $10, updated_at = now()`,
+      [
+        incidentId,
+        definitionId,
+        clock.stage,
+        clock.startedAt,
+        clock.elapsedSeconds,
+        clock.dueAt,
+        clock.breachedAt,
+        clock.endedAt,
+        alertsSent,
+        nextAlertAt,
+      ],
+    );
+  }
+
+  private alertEvent(
+    record: {
+      slaId: string;
+      definition: SlaDefinition;
+      incidentId: string;
+      number: string;
+      clock: AppliedSlaClock;
+    },
+    alert: SlaAlert,
+  ) {
+    const { slaId, definition, incidentId, number, clock } = record;
+    const common = {
+      slaId,
+      definitionId: definition.id,
+      definitionName: definition.name,
+      recordType: 'incident' as const,
+      recordId: incidentId,
+      recordNumber: number,
+      target: definition.target,
+      dueAt: (clock.breachedAt ?? clock.dueAt ?? alert.at).toISOString(),
+      elapsedSeconds: Math.round((definition.durationSeconds * alert.percent) / 100),
+    };
+    if (alert.percent === 100) {
+      return {
+        definition: slaBreached,
+        aggregateId: incidentId,
+        time: alert.at,
+        data: { ...common, breachedAt: alert.at.toISOString() },
+      };
+    }
+    return {
+      definition: slaWarning,
+      aggregateId: incidentId,
+      time: alert.at,
+      data: { ...common, percentElapsed: alert.percent, at: alert.at.toISOString() },
+    };
+  }
+
+  private async timelineOf(manager: EntityManager, incidentId: string): Promise<TimelinePoint[]> {
+    const rows = (await manager.query(
+      `SELECT at, state, priority, acknowledged FROM incident_timeline WHERE incident_id = $1 ORDER BY id`,
+      [incidentId],
+    )) as TimelinePoint[];
+    return rows;
+  }
+
+  /** The definitions in force (or every one, for alerts of a clock whose definition was retired). */
+  private async definitions(
+    manager: EntityManager,
+    includeInactive = false,
+  ): Promise<SlaDefinition[]> {
+    const rows = (await manager.query(
+      `SELECT d.id, d.name, d.target, d.priorities, d.duration_seconds, d.pause_on_hold,
+              s.time_zone, s.kind, s.hours, s.holidays
+         FROM sla_definitions d JOIN sla_schedules s ON s.id = d.schedule_id
+        WHERE d.active OR $1`,
+      [includeInactive],
+    )) as DefinitionRow[];
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      target: row.target,
+      priorities: row.priorities as SlaDefinition['priorities'],
+      durationSeconds: row.duration_seconds,
+      pauseOnHold: row.pause_on_hold,
+      schedule: {
+        timeZone: row.time_zone,
+        kind: row.kind,
+        hours: row.hours,
+        holidays: row.holidays,
+      },
+    }));
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { incidentConfigProvider } from '../incident-config';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { SlaModule } from '../sla/sla.module';
+import { AutoClose } from './auto-close';
+import { SlaTimer } from './sla-timer';
+
+@Module({
+  imports: [IncidentsModule, SlaModule],
+  providers: [incidentConfigProvider, SlaTimer, AutoClose],
+})
+export class TimersModule {}
