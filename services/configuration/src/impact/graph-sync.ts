@@ -16,6 +16,8 @@ const PRUNE_INTERVAL_MS = 10 * 60_000;
 /** More changes than this since the last look (a bulk load in SQL): loading afresh is cheaper. */
 const MAX_CHANGES = 50_000;
 const PAGE = 50_000;
+/** Edges changed since the graph's rows were built, beyond which they are built again. */
+const MAX_OVERLAY = 100_000;
 
 /**
  * Keeps the relationship graph of `ImpactGraph` in this replica's memory, current with PostgreSQL.
@@ -98,6 +100,7 @@ export class GraphSync implements OnApplicationBootstrap, OnApplicationShutdown 
     if (delta.changes > MAX_CHANGES) return this.load();
     for (const { id, ci } of delta.cis) this.graph.putCi(id, ci ? this.summary(ci) : undefined);
     for (const edge of delta.edges) this.graph.putEdge(edge.source, edge.target, edge.present);
+    if (this.graph.overlaySize > MAX_OVERLAY) this.graph.seal();
     this.snapshot = delta.snapshot;
     this.syncedAt = started;
   }
@@ -111,6 +114,7 @@ export class GraphSync implements OnApplicationBootstrap, OnApplicationShutdown 
       )) as [{ snapshot: string }];
       await this.loadCis(manager, graph);
       await this.loadEdges(manager, graph);
+      graph.seal();
       return snapshot;
     });
     this.graph = graph;

@@ -82,7 +82,34 @@ describe('ImpactGraph', () => {
   it('keeps one edge for several relationships between the same two CIs', () => {
     const graph = graphOf('a→s a→s');
     graph.appendEdge('b', 's');
+    graph.seal();
     expect(walkOf(graph, 's').rows.map((r) => r.id)).toEqual(['a', 'b']);
+  });
+
+  it('keeps edges changed after the rows were built, and builds them again the same', () => {
+    const graph = graphOf('a→s b→s c→a');
+    graph.seal();
+    graph.putEdge('a', 's', false);
+    graph.putEdge('d', 's', true);
+    graph.putEdge('a', 's', true);
+    graph.putEdge('b', 's', false);
+    const before = walkOf(graph, 's').rows.map((r) => [r.id, r.depth]);
+    expect(before).toEqual([
+      ['a', 1],
+      ['d', 1],
+      ['c', 2],
+    ]);
+    expect(graph.overlaySize).toBeGreaterThan(0);
+    graph.seal();
+    expect(graph.overlaySize).toBe(0);
+    expect(walkOf(graph, 's').rows.map((r) => [r.id, r.depth])).toEqual(before);
+  });
+
+  it('neither reports nor crosses a deleted CI whose edges are still built in', () => {
+    const graph = graphOf('a→s b→a');
+    graph.seal();
+    graph.putCi('a', undefined);
+    expect(walkOf(graph, 's').rows).toEqual([]);
   });
 
   it('shows the latest summary of a CI', () => {

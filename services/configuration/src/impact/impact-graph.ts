@@ -22,41 +22,66 @@ export interface Walk {
   pathTo(id: string): string[];
 }
 
+const STATUSES = ['operational', 'degraded', 'down', 'retired'];
+const RETIRED = STATUSES.indexOf('retired');
+/** The status code of a slot whose CI was deleted: walks neither report nor cross it. */
+const DELETED = 255;
+/** Edge keys pack two slots into one number: up to 2^24 (16.7 million) CIs. */
+const SLOT_LIMIT = 2 ** 24;
+
 /**
- * The CMDB's relationship graph held in memory: CIs are numbered slots, and each slot lists the
- * slots that depend on it and those it depends on. Relationship types and multiple relationships
- * between the same two CIs do not matter to a walk, so an edge is just a pair of slots.
+ * The CMDB's relationship graph held in memory: CIs are numbered slots, and each direction of the
+ * edges is a compressed sparse row (one offsets array, one neighbours array), plus a small overlay
+ * of the edges added and removed since it was built. CI summaries are columns. Typed arrays keep
+ * a million CIs and millions of edges out of the garbage collector's way: the heap holds little
+ * more than the ids and names, so a walk is not slowed by collections of a large heap.
  *
- * Plain data and plain functions: loading it and keeping it current is `GraphSync`'s job.
+ * Relationship types and multiple relationships between the same two CIs do not matter to a walk,
+ * so an edge is just a pair of slots. Plain data and plain functions: loading it and keeping it
+ * current is `GraphSync`'s job.
  */
 export class ImpactGraph {
   private readonly slots = new Map<string, number>();
-  private readonly cis: Array<CiSummary | undefined> = [];
-  /** dependants[t] holds every s with a relationship s → t: whom t's failure reaches. */
-  private readonly dependants: Array<number[] | undefined> = [];
-  private readonly dependencies: Array<number[] | undefined> = [];
+  private readonly ids: string[] = [];
+  private readonly names: string[] = [];
+  private status = new Uint8Array(1024);
+  private criticality = new Uint8Array(1024);
+  private classOf = new Uint16Array(1024);
+  private readonly classIds: string[] = [];
+  private readonly classIndex = new Map<string, number>();
+
+  /** dependants: t → every s with a relationship s → t (whom t's failure reaches). */
+  private readonly dependants = new AdjacencyRows();
+  private readonly dependencies = new AdjacencyRows();
 
   get size(): number {
     return this.slots.size;
   }
 
+  /** Edges added or removed since the adjacency rows were last built. */
+  get overlaySize(): number {
+    return this.dependants.overlaySize;
+  }
+
   ci(id: string): CiSummary | undefined {
     const slot = this.slots.get(id);
-    return slot === undefined ? undefined : this.cis[slot];
+    return slot === undefined ? undefined : this.summaryOf(slot);
   }
 
   /** Adds or replaces a CI's summary; `undefined` means the CI no longer exists. */
   putCi(id: string, summary: CiSummary | undefined): void {
-    if (summary) {
-      this.cis[this.slotOf(id)] = summary;
+    if (!summary) {
+      const slot = this.slots.get(id);
+      if (slot === undefined) return;
+      this.status[slot] = DELETED;
+      this.slots.delete(id);
       return;
     }
-    const slot = this.slots.get(id);
-    if (slot === undefined) return;
-    for (const other of this.dependants[slot] ?? []) remove(this.dependencies, other, slot);
-    for (const other of this.dependencies[slot] ?? []) remove(this.dependants, other, slot);
-    this.cis[slot] = this.dependants[slot] = this.dependencies[slot] = undefined;
-    this.slots.delete(id);
+    const slot = this.slotOf(id);
+    this.names[slot] = summary.name;
+    this.status[slot] = Math.max(0, STATUSES.indexOf(summary.status));
+    this.criticality[slot] = summary.criticality;
+    this.classOf[slot] = this.classNumber(summary.classId);
   }
 
   /** Records whether at least one relationship runs from `source` to `target`. */
@@ -64,14 +89,29 @@ export class ImpactGraph {
     if (present) {
       const from = this.slotOf(source);
       const to = this.slotOf(target);
-      if (add(this.dependants, to, from)) add(this.dependencies, from, to);
+      this.dependants.add(to, from);
+      this.dependencies.add(from, to);
       return;
     }
     const from = this.slots.get(source);
     const to = this.slots.get(target);
     if (from === undefined || to === undefined) return;
-    remove(this.dependants, to, from);
-    remove(this.dependencies, from, to);
+    this.dependants.remove(to, from);
+    this.dependencies.remove(from, to);
+  }
+
+  /** For loading: appends an edge the caller knows to be new; `seal` builds the rows. */
+  appendEdge(source: string, target: string): void {
+    const from = this.slotOf(source);
+    const to = this.slotOf(target);
+    this.dependants.append(to, from);
+    this.dependencies.append(from, to);
+  }
+
+  /** Builds the adjacency rows from the appended edges and the overlay (after a load). */
+  seal(): void {
+    this.dependants.rebuild(this.ids.length);
+    this.dependencies.rebuild(this.ids.length);
   }
 
   /**
@@ -86,69 +126,191 @@ export class ImpactGraph {
     if (origin === undefined) return { rows: [], more: false, pathTo: () => [] };
     const edges = direction === 'impact' ? this.dependants : this.dependencies;
     const via = new Map<number, number>([[origin, origin]]);
-    const reached: Array<[slot: number, depth: number]> = [];
+    const rows: WalkRow[] = [];
     let frontier = [origin];
     let depth = 0;
     while (frontier.length > 0 && depth < options.maxDepth && via.size - 1 < options.limit) {
       depth++;
       const next: number[] = [];
       for (const slot of frontier) {
-        for (const neighbour of edges[slot] ?? []) {
-          if (via.has(neighbour)) continue;
+        edges.forEach(slot, (neighbour) => {
+          if (via.has(neighbour) || this.status[neighbour] === DELETED) return;
           via.set(neighbour, slot);
           next.push(neighbour);
-          reached.push([neighbour, depth]);
-        }
+          if (this.status[neighbour] !== RETIRED) rows.push(this.rowOf(neighbour, depth, slot));
+        });
       }
       frontier = next;
     }
-    const more = frontier.some((slot) => (edges[slot] ?? []).some((n) => !via.has(n)));
-
-    const rows: WalkRow[] = [];
-    for (const [slot, depth] of reached) {
-      const ci = this.cis[slot]!;
-      if (ci.status !== 'retired') rows.push({ ...ci, depth, via: this.cis[via.get(slot)!]!.id });
-    }
+    const more = frontier.some((slot) => {
+      let unseen = false;
+      edges.forEach(slot, (n) => (unseen ||= !via.has(n) && this.status[n] !== DELETED));
+      return unseen;
+    });
     const paths = new Map<number, string[]>([[origin, [start]]]);
     const pathOf = (slot: number): string[] => {
       let path = paths.get(slot);
-      if (!path) paths.set(slot, (path = [...pathOf(via.get(slot)!), this.cis[slot]!.id]));
+      if (!path) paths.set(slot, (path = [...pathOf(via.get(slot)!), this.ids[slot]!]));
       return path;
     };
     return { rows, more, pathTo: (id) => pathOf(this.slots.get(id)!) };
   }
 
-  /** For loading: appends an edge the caller knows to be new, without looking for it first. */
-  appendEdge(source: string, target: string): void {
-    const from = this.slotOf(source);
-    const to = this.slotOf(target);
-    (this.dependants[to] ??= []).push(from);
-    (this.dependencies[from] ??= []).push(to);
+  /** One object of one shape per CI reached: a walk of 10,000 CIs allocates little else. */
+  private rowOf(slot: number, depth: number, via: number): WalkRow {
+    return {
+      id: this.ids[slot]!,
+      name: this.names[slot]!,
+      status: STATUSES[this.status[slot]!] ?? 'operational',
+      criticality: this.criticality[slot]!,
+      classId: this.classIds[this.classOf[slot]!]!,
+      depth,
+      via: this.ids[via]!,
+    };
+  }
+
+  private summaryOf(slot: number): CiSummary {
+    return {
+      id: this.ids[slot]!,
+      name: this.names[slot]!,
+      status: STATUSES[this.status[slot]!] ?? 'operational',
+      criticality: this.criticality[slot]!,
+      classId: this.classIds[this.classOf[slot]!]!,
+    };
   }
 
   private slotOf(id: string): number {
     let slot = this.slots.get(id);
-    if (slot === undefined) {
-      slot = this.cis.length;
-      this.slots.set(id, slot);
-      // A relationship can name a CI whose summary arrives in the same batch of changes.
-      this.cis.push({ id, name: id, status: 'operational', criticality: 4, classId: '' });
-      this.dependants.push(undefined);
-      this.dependencies.push(undefined);
+    if (slot !== undefined) return slot;
+    slot = this.ids.length;
+    if (slot >= SLOT_LIMIT)
+      throw new RangeError(`The impact graph holds at most ${SLOT_LIMIT} CIs`);
+    if (slot >= this.status.length) {
+      this.status = grow(this.status);
+      this.criticality = grow(this.criticality);
+      this.classOf = grow(this.classOf);
     }
+    this.slots.set(id, slot);
+    this.ids.push(id);
+    // A relationship can name a CI whose summary arrives in the same batch of changes.
+    this.names.push(id);
+    this.status[slot] = 0;
+    this.criticality[slot] = 4;
+    this.classOf[slot] = this.classNumber('');
     return slot;
+  }
+
+  private classNumber(classId: string): number {
+    let index = this.classIndex.get(classId);
+    if (index === undefined) {
+      index = this.classIds.push(classId) - 1;
+      this.classIndex.set(classId, index);
+    }
+    return index;
   }
 }
 
-function add(lists: Array<number[] | undefined>, at: number, value: number): boolean {
-  const list = (lists[at] ??= []);
-  if (list.includes(value)) return false;
-  list.push(value);
-  return true;
+/**
+ * The edges of one direction: rows built in bulk (offsets + neighbours, both typed arrays), an
+ * overlay of edges added since, and the built edges removed since.
+ */
+class AdjacencyRows {
+  private offsets = new Int32Array(1);
+  private neighbours = new Int32Array(0);
+  private readonly added = new Map<number, number[]>();
+  private readonly removed = new Set<number>();
+  private pendingFrom = new Int32Array(1024);
+  private pendingTo = new Int32Array(1024);
+  private pending = 0;
+
+  get overlaySize(): number {
+    return this.removed.size + this.added.size;
+  }
+
+  forEach(slot: number, visit: (neighbour: number) => void): void {
+    if (slot + 1 < this.offsets.length) {
+      for (let i = this.offsets[slot]!; i < this.offsets[slot + 1]!; i++) {
+        const neighbour = this.neighbours[i]!;
+        if (this.removed.size === 0 || !this.removed.has(key(slot, neighbour))) visit(neighbour);
+      }
+    }
+    for (const neighbour of this.added.get(slot) ?? []) visit(neighbour);
+  }
+
+  add(from: number, to: number): void {
+    if (this.removed.delete(key(from, to))) return;
+    if (this.inRows(from, to)) return;
+    const list = this.added.get(from) ?? [];
+    if (!list.includes(to)) list.push(to);
+    this.added.set(from, list);
+  }
+
+  remove(from: number, to: number): void {
+    const list = this.added.get(from);
+    const index = list?.indexOf(to) ?? -1;
+    if (index >= 0) {
+      list!.splice(index, 1);
+      if (list!.length === 0) this.added.delete(from);
+    } else if (this.inRows(from, to)) {
+      this.removed.add(key(from, to));
+    }
+  }
+
+  append(from: number, to: number): void {
+    if (this.pending === this.pendingFrom.length) {
+      this.pendingFrom = grow(this.pendingFrom);
+      this.pendingTo = grow(this.pendingTo);
+    }
+    this.pendingFrom[this.pending] = from;
+    this.pendingTo[this.pending] = to;
+    this.pending++;
+  }
+
+  /** Rows of every edge (built, overlay, appended), by counting sort on the source slot. */
+  rebuild(slotCount: number): void {
+    const from: number[] = [];
+    const to: number[] = [];
+    for (let slot = 0; slot < slotCount; slot++) {
+      this.forEach(slot, (neighbour) => {
+        from.push(slot);
+        to.push(neighbour);
+      });
+    }
+    const total = from.length + this.pending;
+    const offsets = new Int32Array(slotCount + 1);
+    const each = (visit: (f: number, t: number) => void) => {
+      for (let i = 0; i < from.length; i++) visit(from[i]!, to[i]!);
+      for (let i = 0; i < this.pending; i++) visit(this.pendingFrom[i]!, this.pendingTo[i]!);
+    };
+    each((f) => offsets[f + 1]!++);
+    for (let slot = 0; slot < slotCount; slot++) offsets[slot + 1]! += offsets[slot]!;
+    const fill = offsets.slice(0, slotCount);
+    const neighbours = new Int32Array(total);
+    each((f, t) => (neighbours[fill[f]!++] = t));
+    this.offsets = offsets;
+    this.neighbours = neighbours;
+    this.added.clear();
+    this.removed.clear();
+    this.pendingFrom = new Int32Array(1024);
+    this.pendingTo = new Int32Array(1024);
+    this.pending = 0;
+  }
+
+  private inRows(from: number, to: number): boolean {
+    if (from + 1 >= this.offsets.length) return false;
+    for (let i = this.offsets[from]!; i < this.offsets[from + 1]!; i++) {
+      if (this.neighbours[i] === to) return true;
+    }
+    return false;
+  }
 }
 
-function remove(lists: Array<number[] | undefined>, at: number, value: number): void {
-  const list = lists[at];
-  const index = list?.indexOf(value) ?? -1;
-  if (index >= 0) list!.splice(index, 1);
+function key(from: number, to: number): number {
+  return from * SLOT_LIMIT + to;
+}
+
+function grow<T extends Uint8Array | Uint16Array | Int32Array>(array: T): T {
+  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { problem } from '@itsm/http';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ClassesService } from '../classes/classes.service';
+import { ClassesService, type Hierarchy } from '../classes/classes.service';
 import { GraphSync } from './graph-sync';
 import type { Direction } from './impact-graph';
 import { combineImpacts, type CiImpact } from './impacted-services';
@@ -79,17 +79,18 @@ export class ImpactService {
     if (!start) return undefined;
     const { rows, more, pathTo } = graph.walk(id, direction, options);
     const reached = rows.slice(0, options.limit);
+    const classes = classInfo(hierarchy);
     const items = reached.map((row): ImpactedCi => {
-      const businessService = hierarchy.isA(row.classId, 'business_service');
+      const { className, businessService } = classes(row.classId);
       return {
         id: row.id,
         name: row.name,
-        className: hierarchy.get(row.classId)?.name ?? 'unknown',
+        className,
         operationalStatus: row.status,
         criticality: row.criticality,
         depth: row.depth,
         via: row.via,
-        ...((businessService || options.paths === 'all') && { path: pathTo(row.id) }),
+        path: businessService || options.paths === 'all' ? pathTo(row.id) : undefined,
         businessService,
       };
     });
@@ -110,4 +111,20 @@ export class ImpactService {
       items,
     };
   }
+}
+
+/** Each class's name and whether it is a business service, worked out once per answer. */
+function classInfo(hierarchy: Hierarchy) {
+  const known = new Map<string, { className: string; businessService: boolean }>();
+  return (classId: string) => {
+    let info = known.get(classId);
+    if (!info) {
+      info = {
+        className: hierarchy.get(classId)?.name ?? 'unknown',
+        businessService: hierarchy.isA(classId, 'business_service'),
+      };
+      known.set(classId, info);
+    }
+    return info;
+  };
 }

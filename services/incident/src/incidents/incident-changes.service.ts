@@ -163,6 +163,38 @@ export class IncidentChangesService {
     });
   }
 
+  /**
+   * A parent resolved or closed takes its open (or resolved) children with it, as in ServiceNow: the
+   * children of one outage are solved by solving it. Their callers can still reopen them.
+   */
+  private async followParent(manager: EntityManager, parent: Incident, now: Date): Promise<void> {
+    if (parent.state !== 'resolved' && parent.state !== 'closed') return;
+    const from = parent.state === 'resolved' ? ['new', 'in_progress', 'on_hold'] : ['resolved'];
+    const children = await manager
+      .createQueryBuilder(Incident, 'i')
+      .where('i.parent_id = :id AND i.state IN (:...from)', { id: parent.id, from })
+      .setLock('pessimistic_write')
+      .getMany();
+    const actor = `system:parent-${parent.number}`;
+    for (const child of children) {
+      await withAuditActor(actor, async () => {
+        const before = { ...child };
+        child.state = parent.state;
+        child.onHoldReason = null;
+        if (parent.state === 'resolved') {
+          child.resolutionCode = parent.resolutionCode;
+          child.resolutionNotes = `Resolved with its parent ${parent.number}: ${parent.resolutionNotes}`;
+          child.resolvedAt = now;
+        } else {
+          child.closedAt = now;
+        }
+        const saved = await manager.save(child);
+        await this.slas.reconcile(manager, saved, now);
+        await this.announce(manager, before, saved, actor, now, `parent ${parent.number}`);
+      });
+    }
+  }
+
   /** Flow 2: the business services the CMDB found impacted; may make the incident major. */
   async recordImpact(
     manager: EntityManager,
@@ -216,6 +248,7 @@ export class IncidentChangesService {
         await this.slas.reconcile(manager, saved, now);
         await this.announce(manager, before, saved, caller.id, now, reason);
         if (saved.priority !== before.priority) await this.majorRule.apply(manager, saved, now);
+        if (saved.state !== before.state) await this.followParent(manager, saved, now);
         return this.incidents.viewOf(manager, saved);
       }),
     );

@@ -201,6 +201,12 @@ export class ListIncidentsQuery extends PageQuery {
   @IsUUID()
   ci?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: 'Children of this incident' })
+  @IsOptional()
+  @Transform(({ value }) => lowerCased(value))
+  @IsUUID()
+  parentId?: string;
+
   @ApiPropertyOptional({ format: 'uuid', description: 'An impacted business service' })
   @IsOptional()
   @Transform(({ value }) => lowerCased(value))

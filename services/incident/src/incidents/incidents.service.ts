@@ -125,7 +125,7 @@ export class IncidentsService {
       reopenCount: 0,
     });
     const saved = await manager.save(incident);
-    await this.slas.reconcile(manager, saved, now);
+    await this.slas.open(manager, saved, now);
     await this.outbox.publish(manager, incidentCreated, {
       aggregateId: saved.id,
       data: incidentEvents.created(saved),
@@ -162,6 +162,7 @@ export class IncidentsService {
       builder.andWhere('i.assignee = :assignee', { assignee: query.assignee });
     if (query.callerId) builder.andWhere('i.caller_id = :callerId', { callerId: query.callerId });
     if (query.ci) builder.andWhere('i.configuration_item_id = :ci', { ci: query.ci });
+    if (query.parentId) builder.andWhere('i.parent_id = :parentId', { parentId: query.parentId });
     if (query.service) {
       builder.andWhere('i.impacted_services @> :service::jsonb', {
         service: JSON.stringify([{ id: query.service }]),

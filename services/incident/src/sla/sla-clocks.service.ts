@@ -41,55 +41,76 @@ interface StoredClock {
 export class SlaClocksService {
   constructor(@Inject(Outbox) private readonly outbox: Outbox) {}
 
+  /** Starts the timeline and the clocks of an incident just opened. */
+  async open(manager: EntityManager, incident: Incident, now: Date): Promise<void> {
+    const point = this.pointOf(incident, now);
+    await this.appendPoint(manager, incident.id, point);
+    await this.recompute(manager, incident.id, now, { timeline: [point], stored: [] });
+  }
+
   /** Records the incident's situation in its timeline when it changed, and recomputes its clocks. */
   async reconcile(manager: EntityManager, incident: Incident, now: Date): Promise<void> {
-    const point = {
-      state: incident.state,
-      priority: incident.priority,
-      acknowledged: incident.acknowledgedAt !== null,
-    };
+    const point = this.pointOf(incident, now);
     const [last] = (await manager.query(
       `SELECT state, priority, acknowledged FROM incident_timeline
         WHERE incident_id = $1 ORDER BY id DESC LIMIT 1`,
       [incident.id],
-    )) as Array<typeof point>;
+    )) as TimelinePoint[];
     const changed =
       !last ||
       last.state !== point.state ||
       last.priority !== point.priority ||
       last.acknowledged !== point.acknowledged;
     if (!changed) return;
-    await manager.query(
-      `INSERT INTO incident_timeline (incident_id, at, state, priority, acknowledged)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [incident.id, now, point.state, point.priority, point.acknowledged],
-    );
+    await this.appendPoint(manager, incident.id, point);
     await this.recompute(manager, incident.id, now);
   }
 
-  /** Recomputes every clock of an incident from its timeline; alerts already sent stay sent. */
-  async recompute(manager: EntityManager, incidentId: string, now: Date): Promise<void> {
+  /**
+   * Recomputes every clock of an incident from its timeline; alerts already sent stay sent. A caller
+   * that knows the timeline and the stored clocks (a new incident) passes them.
+   */
+  async recompute(
+    manager: EntityManager,
+    incidentId: string,
+    now: Date,
+    known?: { timeline: TimelinePoint[]; stored: StoredClock[] },
+  ): Promise<void> {
     // One connection (the caller's transaction): one query at a time.
-    const timeline = await this.timelineOf(manager, incidentId);
+    const timeline = known?.timeline ?? (await this.timelineOf(manager, incidentId));
     const definitions = await this.definitions(manager);
-    const stored = (await manager.query(
-      'SELECT id, definition_id, alerts_sent FROM incident_slas WHERE incident_id = $1',
-      [incidentId],
-    )) as StoredClock[];
+    const stored =
+      known?.stored ??
+      ((await manager.query(
+        'SELECT id, definition_id, alerts_sent FROM incident_slas WHERE incident_id = $1',
+        [incidentId],
+      )) as StoredClock[]);
     const sent = new Map(stored.map((row) => [row.definition_id, row.alerts_sent]));
-    const applying: string[] = [];
-    for (const definition of definitions) {
-      const clock = slaClock(definition, timeline, now);
-      if (!clock.applies) continue;
-      applying.push(definition.id);
-      await this.store(manager, incidentId, definition.id, clock, sent.get(definition.id) ?? []);
-    }
+    const priorities = new Set(timeline.map((point) => point.priority));
+    // A definition for none of the priorities the incident ever had cannot apply: skip its arithmetic.
+    const clocks = definitions
+      .filter((d) => d.priorities.some((p) => priorities.has(p)))
+      .map((definition) => ({ definition, clock: slaClock(definition, timeline, now) }))
+      .filter((c): c is { definition: SlaDefinition; clock: AppliedSlaClock } => c.clock.applies);
+    await this.store(
+      manager,
+      incidentId,
+      clocks.map(({ definition, clock }) => ({
+        definitionId: definition.id,
+        clock,
+        alertsSent: sent.get(definition.id) ?? [],
+      })),
+    );
+    const cancelled = stored.filter(
+      (row) => !clocks.some((c) => c.definition.id === row.definition_id),
+    );
+    if (cancelled.length === 0) return;
     // A clock whose definition was retired or no longer covers the incident ends as cancelled.
     await manager.query(
-      `UPDATE incident_slas SET stage = 'cancelled', ended_at = coalesce(ended_at, $3),
+      `UPDATE incident_slas SET stage = 'cancelled', ended_at = coalesce(ended_at, $2),
               due_at = NULL, next_alert_at = NULL, updated_at = now()
-        WHERE incident_id = $1 AND NOT definition_id = ANY($2) AND stage IN ('in_progress', 'paused')`,
-      [incidentId, applying, now],
+        WHERE id = ANY($1) AND stage IN ('in_progress', 'paused')`,
+      [cancelled.map((row) => row.id), now],
     );
   }
 
@@ -120,9 +141,12 @@ export class SlaClocksService {
       manager,
       unsent.map((alert) => this.alertEvent(record, alert)),
     );
-    await this.store(manager, row.incident_id, definition.id, clock, [
-      ...row.alerts_sent,
-      ...unsent.map((alert) => alert.percent),
+    await this.store(manager, row.incident_id, [
+      {
+        definitionId: definition.id,
+        clock,
+        alertsSent: [...row.alerts_sent, ...unsent.map((alert) => alert.percent)],
+      },
     ]);
     return unsent.length;
   }
@@ -148,34 +172,62 @@ export class SlaClocksService {
     return views;
   }
 
+  /** Writes clocks (new or recomputed) in one statement. */
   private async store(
     manager: EntityManager,
     incidentId: string,
-    definitionId: string,
-    clock: AppliedSlaClock,
-    alertsSent: readonly number[],
+    clocks: ReadonlyArray<{
+      definitionId: string;
+      clock: AppliedSlaClock;
+      alertsSent: readonly number[];
+    }>,
   ): Promise<void> {
-    const unsent = clock.alerts.find((alert) => !alertsSent.includes(alert.percent));
-    const nextAlertAt = unsent?.at ?? clock.nextAlert?.at ?? null;
+    if (clocks.length === 0) return;
+    const rows = clocks.map(({ definitionId, clock, alertsSent }) => {
+      const unsent = clock.alerts.find((alert) => !alertsSent.includes(alert.percent));
+      return {
+        definition_id: definitionId,
+        stage: clock.stage,
+        started_at: clock.startedAt,
+        elapsed_seconds: clock.elapsedSeconds,
+        due_at: clock.dueAt,
+        breached_at: clock.breachedAt,
+        ended_at: clock.endedAt,
+        alerts_sent: alertsSent,
+        next_alert_at: unsent?.at ?? clock.nextAlert?.at ?? null,
+      };
+    });
     await manager.query(
       `INSERT INTO incident_slas (incident_id, definition_id, stage, started_at, elapsed_seconds,
               due_at, breached_at, ended_at, alerts_sent, next_alert_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
-       ON CONFLICT (incident_id, definition_id) DO UPDATE SET stage = $3, started_at = $4,
-              elapsed_seconds = $5, due_at = $6, breached_at = $7, ended_at = $8, alerts_sent = $9,
-              next_alert_at = $10, updated_at = now()`,
-      [
-        incidentId,
-        definitionId,
-        clock.stage,
-        clock.startedAt,
-        clock.elapsedSeconds,
-        clock.dueAt,
-        clock.breachedAt,
-        clock.endedAt,
-        alertsSent,
-        nextAlertAt,
-      ],
+       SELECT $1, r.definition_id, r.stage, r.started_at, r.elapsed_seconds, r.due_at, r.breached_at,
+              r.ended_at, ARRAY(SELECT jsonb_array_elements_text(r.alerts_sent)::smallint), r.next_alert_at, now()
+         FROM jsonb_to_recordset($2::jsonb) AS r (definition_id uuid, stage text, started_at timestamptz,
+              elapsed_seconds integer, due_at timestamptz, breached_at timestamptz, ended_at timestamptz,
+              alerts_sent jsonb, next_alert_at timestamptz)
+       ON CONFLICT (incident_id, definition_id) DO UPDATE SET stage = excluded.stage,
+              started_at = excluded.started_at, elapsed_seconds = excluded.elapsed_seconds,
+              due_at = excluded.due_at, breached_at = excluded.breached_at, ended_at = excluded.ended_at,
+              alerts_sent = excluded.alerts_sent, next_alert_at = excluded.next_alert_at,
+              updated_at = now()`,
+      [incidentId, JSON.stringify(rows)],
+    );
+  }
+
+  private pointOf(incident: Incident, at: Date): TimelinePoint {
+    return {
+      at,
+      state: incident.state,
+      priority: incident.priority,
+      acknowledged: incident.acknowledgedAt !== null,
+    };
+  }
+
+  private async appendPoint(manager: EntityManager, incidentId: string, point: TimelinePoint) {
+    await manager.query(
+      `INSERT INTO incident_timeline (incident_id, at, state, priority, acknowledged)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [incidentId, point.at, point.state, point.priority, point.acknowledged],
     );
   }
 
