@@ -152,8 +152,8 @@ export class IncidentsService {
       assignee: 'i.assignee',
     });
     if (scope) builder.andWhere(scope.where, scope.parameters);
-    if (query.state) builder.andWhere('i.state IN (:...states)', { states: query.state });
-    if (query.priority)
+    if (query.state?.length) builder.andWhere('i.state IN (:...states)', { states: query.state });
+    if (query.priority?.length)
       builder.andWhere('i.priority IN (:...priorities)', { priorities: query.priority });
     if (query.assignmentGroup)
       builder.andWhere('i.assignment_group = :group', { group: query.assignmentGroup });

@@ -114,10 +114,15 @@ export class MajorIncidentsService {
 
   async communications(id: string, caller: Principal) {
     const incident = await this.visible(this.dataSource.manager, id, caller, false);
+    // Internal and stakeholder messages are for the people working the incident; callers read what
+    // is written for customers.
+    const audiences = mayWork(caller, incident)
+      ? ['stakeholders', 'customers', 'internal']
+      : ['customers'];
     const rows = (await this.dataSource.query(
       `SELECT id, audience, message, author, logged_at FROM major_incident_communications
-        WHERE incident_id = $1 ORDER BY logged_at, id`,
-      [incident.id],
+        WHERE incident_id = $1 AND audience = ANY($2) ORDER BY logged_at, id`,
+      [incident.id, audiences],
     )) as CommunicationRow[];
     return { items: rows.map(communicationView) };
   }
