@@ -54,6 +54,7 @@ export class IncidentChangesService {
       );
     }
     return this.change(id, version, caller, async (manager, incident, now) => {
+      const ciBefore = incident.configurationItemId;
       if (incident.state === 'closed' || incident.state === 'canceled') {
         throw problem(
           HttpStatus.CONFLICT,
@@ -99,7 +100,8 @@ export class IncidentChangesService {
         incident.prioritySetBy = null;
       }
       if (incident.assignee && !incident.acknowledgedAt) incident.acknowledgedAt = now;
-      if (request.configurationItemId !== undefined) incident.impactedServices = [];
+      // The CMDB recomputes the impacted services only when the CI really changes.
+      if (incident.configurationItemId !== ciBefore) incident.impactedServices = [];
     });
   }
 
@@ -164,12 +166,13 @@ export class IncidentChangesService {
   }
 
   /**
-   * A parent resolved or closed takes its open (or resolved) children with it, as in ServiceNow: the
-   * children of one outage are solved by solving it. Their callers can still reopen them.
+   * A parent resolved takes its open children with it, as in ServiceNow: the children of one outage
+   * are solved by solving it. Their callers can still reopen them.
    */
   private async followParent(manager: EntityManager, parent: Incident, now: Date): Promise<void> {
-    if (parent.state !== 'resolved' && parent.state !== 'closed') return;
-    const from = parent.state === 'resolved' ? ['new', 'in_progress', 'on_hold'] : ['resolved'];
+    // Resolving only: closing stays each child's own (its caller may still reopen it until then).
+    if (parent.state !== 'resolved') return;
+    const from = ['new', 'in_progress', 'on_hold'];
     const children = await manager
       .createQueryBuilder(Incident, 'i')
       .where('i.parent_id = :id AND i.state IN (:...from)', { id: parent.id, from })
@@ -179,15 +182,11 @@ export class IncidentChangesService {
     for (const child of children) {
       await withAuditActor(actor, async () => {
         const before = { ...child };
-        child.state = parent.state;
+        child.state = 'resolved';
         child.onHoldReason = null;
-        if (parent.state === 'resolved') {
-          child.resolutionCode = parent.resolutionCode;
-          child.resolutionNotes = `Resolved with its parent ${parent.number}: ${parent.resolutionNotes}`;
-          child.resolvedAt = now;
-        } else {
-          child.closedAt = now;
-        }
+        child.resolutionCode = parent.resolutionCode;
+        child.resolutionNotes = `Resolved with its parent ${parent.number}: ${parent.resolutionNotes}`;
+        child.resolvedAt = now;
         const saved = await manager.save(child);
         await this.slas.reconcile(manager, saved, now);
         await this.announce(manager, before, saved, actor, now, `parent ${parent.number}`);

@@ -214,6 +214,30 @@ describe('incidents, against real PostgreSQL', () => {
     );
   });
 
+  it('keeps the impacted services when a change repeats the same CI, and drops them for another', async () => {
+    const ci = '6b5a4938-2716-4a5b-8c9d-0e1f2a3b4c5d';
+    const raised = await raise('sam', {
+      shortDescription: 'CI probe',
+      assignmentGroup: 'service-desk',
+      configurationItemId: ci,
+    });
+    const services = [{ id: ci, name: 'Online shop', criticality: 1, depth: 0 }];
+    await api.dataSource.query('UPDATE incidents SET impacted_services = $1 WHERE id = $2', [
+      JSON.stringify(services),
+      raised.id,
+    ]);
+    const same = (
+      await patch(raised.id, raised.version, { configurationItemId: ci, urgency: 2 })
+    ).json();
+    expect(same.impactedServices).toEqual(services);
+    const other = (
+      await patch(raised.id, same.version, {
+        configurationItemId: '00000000-0000-4000-8000-000000000001',
+      })
+    ).json();
+    expect(other.impactedServices).toEqual([]);
+  });
+
   it('refuses a stale or missing version and changes nothing', async () => {
     const incident = await raise('sam', {
       shortDescription: 'Stale',
@@ -377,7 +401,7 @@ describe('incidents, against real PostgreSQL', () => {
     expect(bad.json().errors[0].field).toBe('state');
   });
 
-  it('resolves and closes the children of a parent with it', async () => {
+  it('resolves the children of a parent with it, and leaves closing them to their callers', async () => {
     const parent = await raise('sam', {
       shortDescription: 'Mail down',
       assignmentGroup: 'service-desk',
@@ -414,11 +438,12 @@ describe('incidents, against real PostgreSQL', () => {
         resolutionNotes: expect.stringContaining(parent.number),
       });
     }
+    // Closing the parent leaves the children to their callers (and to auto-close).
     await move(parent.id, resolved.version, { to: 'closed' });
-    const closed = (
+    const child = (
       await api.call('GET', `/api/v1/incidents/${children[0].id}`, { as: 'alice' })
     ).json();
-    expect(closed.state).toBe('closed');
+    expect(child.state).toBe('resolved');
     const unknownParent = await api.call('POST', '/api/v1/incidents', {
       as: 'sam',
       payload: { shortDescription: 'Orphan', parentId: '00000000-0000-4000-8000-000000000000' },
