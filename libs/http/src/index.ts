@@ -8,3 +8,4 @@ export * from './public.decorator';
 export * from './concurrency';
 export * from './schema-validation';
 export * from './parse-id.pipe';
+export * from './timestamp';

@@ -1,5 +1,5 @@
 import { ProblemException } from './problem';
-import { decodeCursor, encodeCursor, pageOf } from './pagination';
+import { decodeCursor, decodeLogCursor, encodeCursor, pageOf } from './pagination';
 
 describe('cursor pagination', () => {
   const rows = [1, 2, 3, 4].map((n) => ({ id: `id-${n}`, openedAt: `2026-01-0${n}` }));
@@ -11,7 +11,7 @@ describe('cursor pagination', () => {
   it('returns the page and a cursor after its last item when more rows exist', () => {
     const page = pageOf(rows, 3, position);
     expect(page.items).toEqual(rows.slice(0, 3));
-    expect(decodeCursor(page.nextCursor!, ['openedAt', 'id'])).toEqual({
+    expect(decodeCursor(page.nextCursor!, { openedAt: 'text', id: 'text' })).toEqual({
       openedAt: '2026-01-03',
       id: 'id-3',
     });
@@ -28,10 +28,17 @@ describe('cursor pagination', () => {
       'not-base64-json',
       otherList,
       encodeCursor({ openedAt: '2026', id: 'x', extra: 1 }),
+      // values the database could not cast: refused here, not a 500 there
+      encodeCursor({ openedAt: 'yesterday', id: '8a1c3d9e-5b7f-4c2a-9e1d-3f5b7c9a1e2d' }),
+      encodeCursor({ openedAt: '2026-11-28T10:00:00.000Z', id: 'x' }),
+      encodeCursor({
+        openedAt: '2026-13-45T10:00:00.000Z',
+        id: '8a1c3d9e-5b7f-4c2a-9e1d-3f5b7c9a1e2d',
+      }),
     ]) {
       let thrown: unknown;
       try {
-        decodeCursor(cursor, ['openedAt', 'id']);
+        decodeCursor(cursor, { openedAt: 'timestamp', id: 'uuid' });
       } catch (error) {
         thrown = error;
       }
@@ -41,5 +48,22 @@ describe('cursor pagination', () => {
         errors: [{ field: 'cursor' }],
       });
     }
+  });
+
+  it('reads back the cursor of an audit log, whose ids come from the driver as strings', () => {
+    const page = pageOf([{ id: '41' }, { id: '42' }], 1, (line) => ({ id: line.id }));
+    expect(decodeLogCursor(page.nextCursor!)).toBe(41);
+    expect(decodeLogCursor(undefined)).toBe(0);
+    expect(() => decodeLogCursor(encodeCursor({ id: '-1' }))).toThrow(ProblemException);
+  });
+
+  it('accepts a well-formed position of the declared kinds', () => {
+    const position = {
+      openedAt: '2026-11-28T10:00:00.000Z',
+      id: '8a1c3d9e-5b7f-4c2a-9e1d-3f5b7c9a1e2d',
+    };
+    expect(decodeCursor(encodeCursor(position), { openedAt: 'timestamp', id: 'uuid' })).toEqual(
+      position,
+    );
   });
 });

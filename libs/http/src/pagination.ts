@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { validationProblem } from './problem';
+import { isTimestamp } from './timestamp';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
@@ -35,25 +36,44 @@ export function encodeCursor(position: CursorPosition): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
+/** What a cursor key holds: checked on decoding, since the database would refuse a bad cast. */
+export type CursorKey = 'text' | 'uuid' | 'timestamp' | 'integer';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const KEY_CHECKS: Record<CursorKey, (value: unknown) => boolean> = {
+  text: (value) => typeof value === 'string',
+  uuid: (value) => typeof value === 'string' && UUID.test(value),
+  timestamp: isTimestamp,
+  // bigint keys come from the driver as strings of digits
+  integer: (value) =>
+    (Number.isSafeInteger(value) && (value as number) >= 0) ||
+    (typeof value === 'string' && /^\d{1,15}$/.test(value)),
+};
+
 /** Reads a cursor back; a cursor that was tampered with or belongs to another list is a 400. */
-export function decodeCursor(cursor: string, keys: readonly string[]): CursorPosition {
+export function decodeCursor<Keys extends string>(
+  cursor: string,
+  shape: Record<Keys, CursorKey>,
+): Record<Keys, string | number> {
   let position: unknown;
   try {
     position = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     position = undefined;
   }
+  const keys = Object.keys(shape) as Keys[];
   const valid =
     typeof position === 'object' &&
     position !== null &&
-    keys.every((key) => ['string', 'number'].includes(typeof (position as CursorPosition)[key])) &&
-    Object.keys(position).length === keys.length;
+    Object.keys(position).length === keys.length &&
+    keys.every((key) => KEY_CHECKS[shape[key]]((position as CursorPosition)[key]));
   if (!valid) {
     throw validationProblem([
       { field: 'cursor', message: 'cursor is not one this list issued; start again without it' },
     ]);
   }
-  return position as CursorPosition;
+  return position as Record<Keys, string | number>;
 }
 
 /**
@@ -76,7 +96,5 @@ export function pageOf<T>(
 /** The position a cursor over an append-only log (`{ id }`, a bigint row id) points after. */
 export function decodeLogCursor(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
-  const position = Number(decodeCursor(cursor, ['id']).id);
-  if (Number.isSafeInteger(position) && position >= 0) return position;
-  throw validationProblem([{ field: 'cursor', message: 'cursor is not one this list issued' }]);
+  return Number(decodeCursor(cursor, { id: 'integer' }).id);
 }

@@ -5,6 +5,7 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { MajorModule } from './major/major.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { CreateIncidents1764800000000 } from './migrations/1764800000000-create-incidents';
+import { SlaRepair1764900000000 } from './migrations/1764900000000-sla-repair';
 import { PriorityModule } from './priority/priority.module';
 import { SlaModule } from './sla/sla.module';
 import { TimersModule } from './timers/timers.module';
@@ -25,5 +26,5 @@ export const definition = defineService({
     MetricsModule,
   ],
   entities: [Incident],
-  migrations: [CreateIncidents1764800000000],
+  migrations: [CreateIncidents1764800000000, SlaRepair1764900000000],
 });

@@ -239,7 +239,7 @@ export class CisService {
       );
     });
     if (query.cursor) {
-      const after = decodeCursor(query.cursor, ['name', 'id']);
+      const after = decodeCursor(query.cursor, { name: 'text', id: 'uuid' });
       if (!/^[0-9a-f-]{36}$/i.test(String(after.id))) {
         throw validationProblem([
           { field: 'cursor', message: 'cursor is not one this list issued' },

@@ -69,6 +69,8 @@ export class ConfigurationEventsController {
   async statusChanged(@Payload() event: EventOf<typeof ciStatusChanged>, @Ctx() ctx: EventContext) {
     const ci = event.data;
     const known = await this.projection.putStatus(ctx.manager, ci);
+    // A status the CI has already left (an event overtaken by a newer one) opens nothing.
+    if (known && known.version > ci.version) return;
     // Not one incident per event, and not a second while one is open for the CI: the people working
     // the open ones read of the change in a work note instead.
     const open = await this.projection.openIncidentsOf(ctx.manager, ci.id);
@@ -104,6 +106,6 @@ export class ConfigurationEventsController {
   @OnEvent(impactCalculated, { subscription: 'cmdb' })
   async impact(@Payload() event: EventOf<typeof impactCalculated>, @Ctx() ctx: EventContext) {
     if (event.data.recordType !== 'incident') return;
-    await this.changes.recordImpact(ctx.manager, event.data.recordId, event.data.impactedServices);
+    await this.changes.recordImpact(ctx.manager, event.data.recordId, event.data);
   }
 }

@@ -11,7 +11,12 @@ import {
 } from '@itsm/contracts';
 import { problem, validationProblem } from '@itsm/http';
 import { Outbox } from '@itsm/messaging';
-import { assertVersion, fieldChanges, withAuditActor } from '@itsm/persistence';
+import {
+  assertVersion,
+  brokenUniqueConstraint,
+  fieldChanges,
+  withAuditActor,
+} from '@itsm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MANAGERS } from '../access';
 import { MajorIncidentRule } from '../major/major-incident.rule';
@@ -62,15 +67,13 @@ export class IncidentChangesService {
           'The incident has ended',
           `Incident ${incident.number} is ${incident.state} and cannot change`,
           {
-            state: incident.state,
+            currentState: incident.state,
             allowedNextStates: [],
           },
         );
       }
-      if (request.parentId === incident.id) {
-        throw validationProblem([
-          { field: 'parentId', message: 'an incident cannot be its own parent' },
-        ]);
+      if (request.parentId && request.parentId !== incident.parentId) {
+        await this.incidents.assertParent(manager, request.parentId, caller, incident.id);
       }
       for (const field of [
         'shortDescription',
@@ -198,7 +201,7 @@ export class IncidentChangesService {
   async recordImpact(
     manager: EntityManager,
     id: string,
-    services: ImpactedService[],
+    impact: { ciIds: readonly string[]; impactedServices: ImpactedService[] },
   ): Promise<void> {
     const actor = 'system:cmdb-impact';
     await withAuditActor(actor, async () => {
@@ -206,10 +209,19 @@ export class IncidentChangesService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!incident) return;
+      // An answer for a CI the incident no longer names, or for an ended incident, is history.
+      if (
+        !incident ||
+        incident.state === 'closed' ||
+        incident.state === 'canceled' ||
+        incident.configurationItemId === null ||
+        !impact.ciIds.includes(incident.configurationItemId)
+      ) {
+        return;
+      }
       const now = new Date();
       const before = { ...incident };
-      incident.impactedServices = services;
+      incident.impactedServices = impact.impactedServices;
       const saved = await manager.save(incident);
       await this.announce(manager, before, saved, actor, now);
       await this.majorRule.apply(manager, saved, now);
@@ -243,7 +255,11 @@ export class IncidentChangesService {
         if (fieldChanges(before, { ...incident }, new Set(['updatedAt'])).length === 0) {
           return this.incidents.viewOf(manager, incident);
         }
-        const saved = await manager.save(incident);
+        const saved = await manager.save(incident).catch((error: unknown) => {
+          throw brokenUniqueConstraint(error) === 'incident_open_for_down_ci'
+            ? anotherOpenForCi(incident)
+            : error;
+        });
         await this.slas.reconcile(manager, saved, now);
         await this.announce(manager, before, saved, caller.id, now, reason);
         if (saved.priority !== before.priority) await this.majorRule.apply(manager, saved, now);
@@ -329,5 +345,21 @@ function notAllowed(incident: Incident) {
     'Your roles do not allow this',
     `You may see incident ${incident.number} but not change it this way`,
     { requiredRoles: ['agent of the assignment group', ...MANAGERS] },
+  );
+}
+
+/** Flow 1 keeps one open incident per CI that monitoring reported down. */
+function anotherOpenForCi(incident: Incident) {
+  return problem(
+    HttpStatus.CONFLICT,
+    'ci-incident-already-open',
+    'Another incident is open for this CI going down',
+    `Monitoring already has an open incident for CI ${incident.configurationItemId}; work that one, or link this one to it as a child`,
+    {
+      currentState: incident.state,
+      errors: [
+        { field: 'configurationItemId', message: 'another open monitoring incident names this CI' },
+      ],
+    },
   );
 }

@@ -4,7 +4,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -15,7 +14,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { INCIDENT_STATES } from '@itsm/contracts';
-import { OneOf, PageQuery } from '@itsm/http';
+import { IsTimestamp, OneOf, PageQuery } from '@itsm/http';
 import type { Level, Priority } from '../priority/priority-matrix';
 import { CHANNELS, type Channel } from './incident.entity';
 import { ON_HOLD_REASONS, RESOLUTION_CODES, type IncidentState } from './incident-states';
@@ -215,10 +214,10 @@ export class ListIncidentsQuery extends PageQuery {
 
   @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsBoolean() major?: boolean;
 
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601() openedFrom?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsTimestamp() openedFrom?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Exclusive' })
   @IsOptional()
-  @IsISO8601()
+  @IsTimestamp()
   openedTo?: string;
 
   @ApiPropertyOptional({ description: 'Words in the short description or the number' })

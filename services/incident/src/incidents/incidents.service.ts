@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { recordNotFound, recordScope, scopeCondition, type Principal } from '@itsm/auth';
 import { incidentCreated } from '@itsm/contracts';
-import { decodeCursor, pageOf, problem, validationProblem, type FieldError } from '@itsm/http';
+import { decodeCursor, pageOf, problem, validationProblem } from '@itsm/http';
 import { Outbox } from '@itsm/messaging';
 import { withAuditActor } from '@itsm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -64,7 +64,7 @@ export class IncidentsService {
           );
           if (earlier) return { view: await this.viewOf(manager, earlier), replayed: true };
         }
-        await this.assertParent(manager, request.parentId);
+        await this.assertParent(manager, request.parentId, caller);
         const incident = await this.open(manager, {
           shortDescription: request.shortDescription,
           description: request.description ?? null,
@@ -178,7 +178,7 @@ export class IncidentsService {
       });
     }
     if (query.cursor) {
-      const after = decodeCursor(query.cursor, ['openedAt', 'id']);
+      const after = decodeCursor(query.cursor, { openedAt: 'timestamp', id: 'uuid' });
       builder.andWhere('(i.opened_at, i.id) < (:openedAt::timestamptz, :afterId::uuid)', {
         openedAt: after.openedAt,
         afterId: after.id,
@@ -237,13 +237,40 @@ export class IncidentsService {
     return earlier!.incident_id;
   }
 
-  private async assertParent(manager: EntityManager, parentId: string | undefined): Promise<void> {
+  /**
+   * A parent must be an incident the caller can see (so that the answer tells nothing of others),
+   * still open to children, and not the child itself or one of its descendants.
+   */
+  async assertParent(
+    manager: EntityManager,
+    parentId: string | null | undefined,
+    caller: Principal,
+    childId?: string,
+  ): Promise<void> {
     if (!parentId) return;
-    const errors: FieldError[] = [];
-    const [parent] = (await manager.query('SELECT state FROM incidents WHERE id = $1', [
-      parentId,
-    ])) as Array<{ state: string }>;
-    if (!parent) errors.push({ field: 'parentId', message: `parentId must name an incident` });
-    if (errors.length > 0) throw validationProblem(errors);
+    const parent = await manager.findOneBy(Incident, { id: parentId });
+    if (!parent || !mayView(caller, parent)) {
+      throw validationProblem([
+        { field: 'parentId', message: 'parentId must name an incident you can see' },
+      ]);
+    }
+    if (parent.state === 'closed' || parent.state === 'canceled') {
+      throw validationProblem([
+        { field: 'parentId', message: `parentId names ${parent.number}, which is ${parent.state}` },
+      ]);
+    }
+    if (!childId) return;
+    const [cycle] = (await manager.query(
+      `WITH RECURSIVE ancestors (id) AS (
+         SELECT $1::uuid UNION
+         SELECT i.parent_id FROM incidents i JOIN ancestors a ON i.id = a.id WHERE i.parent_id IS NOT NULL
+       ) SELECT 1 FROM ancestors WHERE id = $2`,
+      [parentId, childId],
+    )) as unknown[];
+    if (cycle) {
+      throw validationProblem([
+        { field: 'parentId', message: `${parent.number} is this incident or one of its children` },
+      ]);
+    }
   }
 }

@@ -50,7 +50,7 @@ export class MajorIncidentsService {
           'Only an open incident can become major',
           `Incident ${incident.number} is ${incident.state}`,
           {
-            state: incident.state,
+            currentState: incident.state,
             allowedStates: ['new', 'in_progress', 'on_hold'],
           },
         );

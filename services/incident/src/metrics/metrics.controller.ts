@@ -1,20 +1,20 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { Roles } from '@itsm/auth';
-import { validationProblem } from '@itsm/http';
+import { IsTimestamp, validationProblem } from '@itsm/http';
 import { WORKERS } from '../access';
 import { IncidentFiguresService } from './incident-figures.service';
 
 class FiguresQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: 30 days before `to`' })
   @IsOptional()
-  @IsISO8601()
+  @IsTimestamp()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
   @IsOptional()
-  @IsISO8601()
+  @IsTimestamp()
   to?: string;
 }
 

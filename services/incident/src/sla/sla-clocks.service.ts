@@ -49,13 +49,14 @@ export class SlaClocksService {
   }
 
   /** Records the incident's situation in its timeline when it changed, and recomputes its clocks. */
-  async reconcile(manager: EntityManager, incident: Incident, now: Date): Promise<void> {
-    const point = this.pointOf(incident, now);
+  async reconcile(manager: EntityManager, incident: Incident, clock: Date): Promise<void> {
     const [last] = (await manager.query(
-      `SELECT state, priority, acknowledged FROM incident_timeline
+      `SELECT at, state, priority, acknowledged FROM incident_timeline
         WHERE incident_id = $1 ORDER BY id DESC LIMIT 1`,
       [incident.id],
     )) as TimelinePoint[];
+    const now = notBefore(clock, last);
+    const point = this.pointOf(incident, now);
     const changed =
       !last ||
       last.state !== point.state ||
@@ -78,6 +79,7 @@ export class SlaClocksService {
   ): Promise<void> {
     // One connection (the caller's transaction): one query at a time.
     const timeline = known?.timeline ?? (await this.timelineOf(manager, incidentId));
+    const at = notBefore(now, timeline.at(-1));
     const definitions = await this.definitions(manager);
     const stored =
       known?.stored ??
@@ -90,7 +92,7 @@ export class SlaClocksService {
     // A definition for none of the priorities the incident ever had cannot apply: skip its arithmetic.
     const clocks = definitions
       .filter((d) => d.priorities.some((p) => priorities.has(p)))
-      .map((definition) => ({ definition, clock: slaClock(definition, timeline, now) }))
+      .map((definition) => ({ definition, clock: slaClock(definition, timeline, at) }))
       .filter((c): c is { definition: SlaDefinition; clock: AppliedSlaClock } => c.clock.applies);
     await this.store(
       manager,
@@ -110,7 +112,7 @@ export class SlaClocksService {
       `UPDATE incident_slas SET stage = 'cancelled', ended_at = coalesce(ended_at, $2),
               due_at = NULL, next_alert_at = NULL, updated_at = now()
         WHERE id = ANY($1) AND stage IN ('in_progress', 'paused')`,
-      [cancelled.map((row) => row.id), now],
+      [cancelled.map((row) => row.id), at],
     );
   }
 
@@ -129,12 +131,13 @@ export class SlaClocksService {
     const definition = (await this.definitions(manager, true)).find(
       (d) => d.id === row.definition_id,
     );
-    if (!definition) {
+    const timeline = await this.timelineOf(manager, row.incident_id);
+    const clock = definition && slaClock(definition, timeline, notBefore(now, timeline.at(-1)));
+    if (!definition || !clock?.applies) {
+      // Nothing left to announce (the definition is gone or no longer covers the incident).
       await manager.query('UPDATE incident_slas SET next_alert_at = NULL WHERE id = $1', [slaId]);
       return 0;
     }
-    const clock = slaClock(definition, await this.timelineOf(manager, row.incident_id), now);
-    if (!clock.applies) return 0;
     const unsent = clock.alerts.filter((alert) => !row.alerts_sent.includes(alert.percent));
     const record = { slaId, definition, incidentId: row.incident_id, number: row.number, clock };
     await this.outbox.publishMany(
@@ -158,8 +161,9 @@ export class SlaClocksService {
     const views = new Map<string, SlaView[]>();
     if (incidentIds.length === 0) return views;
     const rows = (await manager.query(
-      `SELECT s.*, d.name, d.target, d.duration_seconds
+      `SELECT s.*, d.name, d.target, d.duration_seconds, c.time_zone, c.kind, c.hours, c.holidays
          FROM incident_slas s JOIN sla_definitions d ON d.id = s.definition_id
+         JOIN sla_schedules c ON c.id = d.schedule_id
         WHERE s.incident_id = ANY($1) ORDER BY d.target DESC, d.name`,
       [incidentIds],
     )) as SlaRow[];
@@ -208,7 +212,8 @@ export class SlaClocksService {
        ON CONFLICT (incident_id, definition_id) DO UPDATE SET stage = excluded.stage,
               started_at = excluded.started_at, elapsed_seconds = excluded.elapsed_seconds,
               due_at = excluded.due_at, breached_at = excluded.breached_at, ended_at = excluded.ended_at,
-              alerts_sent = excluded.alerts_sent, next_alert_at = excluded.next_alert_at,
+              alerts_sent = ARRAY(SELECT DISTINCT unnest(incident_slas.alerts_sent || excluded.alerts_sent) ORDER BY 1),
+              next_alert_at = excluded.next_alert_at,
               updated_at = now()`,
       [incidentId, JSON.stringify(rows)],
     );
@@ -304,4 +309,12 @@ export class SlaClocksService {
       },
     }));
   }
+}
+
+/**
+ * Replicas' clocks differ a little: an incident's time never runs backwards, so a change (or an
+ * alert) judged on a replica behind the last point's writer counts from that point on.
+ */
+function notBefore(now: Date, last: TimelinePoint | undefined): Date {
+  return last && last.at > now ? last.at : now;
 }

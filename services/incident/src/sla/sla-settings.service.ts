@@ -1,7 +1,6 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { problem, validationProblem } from '@itsm/http';
 import { DataSource, type EntityManager } from 'typeorm';
-import { SlaClocksService } from './sla-clocks.service';
 import type { DefinitionRequest, ScheduleRequest } from './sla-settings.dto';
 import { validateSchedule } from './schedule';
 
@@ -10,17 +9,13 @@ const DEFINITION_COLUMNS = `id, name, target, priorities, duration_seconds AS "d
   schedule_id AS "scheduleId", pause_on_hold AS "pauseOnHold", active, version`;
 
 /**
- * SLA schedules and definitions, editable through the API. After a change, the clocks of open
- * incidents are recomputed from their timelines (SLA repair): the same history gives the same result.
+ * SLA schedules and definitions, editable through the API. A change requests an SLA repair in the
+ * same transaction: the clocks of open incidents are recomputed from their timelines in the
+ * background (`SlaRepair`); the same history gives the same result.
  */
 @Injectable()
 export class SlaSettingsService {
-  private readonly logger = new Logger(SlaSettingsService.name);
-
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly clocks: SlaClocksService,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   schedules() {
     return this.dataSource.query(`SELECT ${SCHEDULE_COLUMNS} FROM sla_schedules ORDER BY name`);
@@ -48,7 +43,7 @@ export class SlaSettingsService {
       JSON.stringify(schedule.hours),
       JSON.stringify(schedule.holidays),
     ];
-    const saved = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       await this.assertNameFree(manager, 'sla_schedules', request.name, id);
       if (!id) {
         const [row] = await manager.query(
@@ -58,7 +53,7 @@ export class SlaSettingsService {
         );
         return row;
       }
-      return this.replace(
+      const row = await this.replace(
         manager,
         'sla_schedules',
         SCHEDULE_COLUMNS,
@@ -67,9 +62,9 @@ export class SlaSettingsService {
         `name = $3, kind = $4, time_zone = $5, hours = $6, holidays = $7`,
         values,
       );
+      await requestRepair(manager);
+      return row;
     });
-    if (id) await this.repairOpenIncidents();
-    return saved;
   }
 
   async saveDefinition(request: DefinitionRequest, id?: string, version?: number) {
@@ -82,7 +77,7 @@ export class SlaSettingsService {
       request.pauseOnHold ?? true,
       request.active ?? true,
     ];
-    const saved = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       await this.assertNameFree(manager, 'sla_definitions', request.name, id);
       const [schedule] = (await manager.query('SELECT 1 FROM sla_schedules WHERE id = $1', [
         request.scheduleId,
@@ -91,48 +86,26 @@ export class SlaSettingsService {
         throw validationProblem([
           { field: 'scheduleId', message: 'scheduleId must name an SLA schedule' },
         ]);
-      if (!id) {
-        const [row] = await manager.query(
-          `INSERT INTO sla_definitions (name, target, priorities, duration_seconds, schedule_id, pause_on_hold, active)
-           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${DEFINITION_COLUMNS}`,
-          values,
-        );
-        return row;
-      }
-      return this.replace(
-        manager,
-        'sla_definitions',
-        DEFINITION_COLUMNS,
-        id,
-        version!,
-        `name = $3, target = $4, priorities = $5, duration_seconds = $6, schedule_id = $7, pause_on_hold = $8, active = $9`,
-        values,
-      );
+      const [row] = id
+        ? [
+            await this.replace(
+              manager,
+              'sla_definitions',
+              DEFINITION_COLUMNS,
+              id,
+              version!,
+              `name = $3, target = $4, priorities = $5, duration_seconds = $6, schedule_id = $7, pause_on_hold = $8, active = $9`,
+              values,
+            ),
+          ]
+        : ((await manager.query(
+            `INSERT INTO sla_definitions (name, target, priorities, duration_seconds, schedule_id, pause_on_hold, active)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${DEFINITION_COLUMNS}`,
+            values,
+          )) as unknown[]);
+      await requestRepair(manager);
+      return row;
     });
-    await this.repairOpenIncidents();
-    return saved;
-  }
-
-  /** Recomputes the clocks of every open incident, a batch per transaction. */
-  async repairOpenIncidents(): Promise<number> {
-    let after = '00000000-0000-0000-0000-000000000000';
-    let repaired = 0;
-    for (;;) {
-      const batch = (await this.dataSource.query(
-        `SELECT id FROM incidents WHERE state IN ('new', 'in_progress', 'on_hold', 'resolved') AND id > $1
-          ORDER BY id LIMIT 200`,
-        [after],
-      )) as Array<{ id: string }>;
-      if (batch.length === 0) break;
-      await this.dataSource.transaction(async (manager) => {
-        const now = new Date();
-        for (const { id } of batch) await this.clocks.recompute(manager, id, now);
-      });
-      repaired += batch.length;
-      after = batch[batch.length - 1]!.id;
-    }
-    this.logger.log(`SLA clocks of ${repaired} open incidents recomputed`);
-    return repaired;
   }
 
   private async replace(
@@ -180,4 +153,12 @@ export class SlaSettingsService {
     )) as unknown[];
     if (taken) throw validationProblem([{ field: 'name', message: `name ${name} is taken` }]);
   }
+}
+
+/** (Re)starts the SLA repair from the first incident; committed with the change that needs it. */
+async function requestRepair(manager: EntityManager): Promise<void> {
+  await manager.query(
+    `INSERT INTO sla_repair (pending, requested_at, after_id) VALUES (true, now(), NULL)
+     ON CONFLICT (pending) DO UPDATE SET requested_at = now(), after_id = NULL`,
+  );
 }

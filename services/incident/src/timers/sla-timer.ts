@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { INCIDENT_CONFIG, type IncidentConfig } from '../incident-config';
 import { SlaClocksService } from '../sla/sla-clocks.service';
 import { RecurringJob } from './recurring-job';
 
 const BATCH = 100;
+const RETRY_AFTER_FAILURE_MS = 60_000;
 
 /**
  * Announces SLA warnings and breaches when they fall due. Clocks are claimed with SKIP LOCKED, so
@@ -29,13 +30,29 @@ export class SlaTimer extends RecurringJob {
 
   protected runOnce(now: Date): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // The incident row is locked with its clock: a change in flight (which holds the incident)
+      // is waited out by skipping, so an alert is never judged on a timeline missing that change.
       const due = (await manager.query(
-        `SELECT id FROM incident_slas WHERE next_alert_at <= $1
-          ORDER BY next_alert_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+        `SELECT s.id FROM incident_slas s JOIN incidents i ON i.id = s.incident_id
+          WHERE s.next_alert_at <= $1
+          ORDER BY s.next_alert_at LIMIT ${BATCH} FOR UPDATE OF s, i SKIP LOCKED`,
         [now],
       )) as Array<{ id: string }>;
-      for (const { id } of due) await this.slas.fireDue(manager, id, now);
+      for (const { id } of due) await this.fireOne(manager, id, now);
       return due.length;
     });
+  }
+
+  /** One clock in its own savepoint: a clock that cannot be evaluated does not hold back the rest. */
+  private async fireOne(manager: EntityManager, slaId: string, now: Date): Promise<void> {
+    try {
+      await manager.transaction((inner) => this.slas.fireDue(inner, slaId, now));
+    } catch (error) {
+      this.logger.error(`SLA clock ${slaId} could not be evaluated: ${(error as Error).message}`);
+      await manager.query('UPDATE incident_slas SET next_alert_at = $2 WHERE id = $1', [
+        slaId,
+        new Date(now.getTime() + RETRY_AFTER_FAILURE_MS),
+      ]);
+    }
   }
 }

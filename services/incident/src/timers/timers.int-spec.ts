@@ -121,8 +121,9 @@ describe('the SLA timer and auto-close, against real PostgreSQL', () => {
     expect(
       (await alerts(incident.id)).filter((a) => a.definitionName === 'P3 short resolution 4s'),
     ).toEqual([]);
-    const clock = incident.slas.find((s: { name: string }) => s.name === 'P3 short resolution 4s');
-    expect(clock).toMatchObject({ stage: 'paused', dueAt: null });
+    const now = (await first.call('GET', `/api/v1/incidents/${incident.id}`, { as: 'sam' })).json();
+    const clock = now.slas.find((s: { name: string }) => s.name === 'P3 short resolution 4s');
+    expect(clock).toMatchObject({ stage: 'paused', dueAt: null, percentElapsed: 0 });
   });
 
   it('sends what fell due while no replica ran, once, with two replicas running', async () => {
@@ -149,6 +150,11 @@ describe('the SLA timer and auto-close, against real PostgreSQL', () => {
       (a) => a.definitionName === 'P3 short resolution 4s',
     );
     expect(sent.map((a) => a.type)).toEqual(['warning', 'warning', 'breached']);
+    // Each with the moment it was reached, not the moment it was sent.
+    const opened = new Date(incident.openedAt).getTime();
+    expect(sent.map((a) => new Date(String(a.at ?? a.breachedAt)).getTime() - opened)).toEqual([
+      2_000, 3_000, 4_000,
+    ]);
   });
 
   it('closes a resolved incident once the waiting time has passed', async () => {
@@ -181,5 +187,100 @@ describe('the SLA timer and auto-close, against real PostgreSQL', () => {
     expect(events.map((e) => e.payload)).toEqual([
       expect.objectContaining({ automatically: true, closedBy: 'system:auto-close' }),
     ]);
+  });
+
+  const raiseP3 = async (shortDescription: string) =>
+    (
+      await first.call('POST', '/api/v1/incidents', {
+        as: 'sam',
+        payload: { shortDescription, assignmentGroup: 'service-desk', impact: 2, urgency: 2 },
+      })
+    ).json() as { id: string; openedAt: string; version: number };
+  const shortAlerts = async (incidentId: string) =>
+    (await alerts(incidentId)).filter((a) => a.definitionName === 'P3 short resolution 4s');
+
+  it('leaves a clock alone while a change holds its incident, and judges it after', async () => {
+    const incident = await raiseP3('Locked probe');
+    const change = first.dataSource.createQueryRunner();
+    await change.connect();
+    await change.startTransaction();
+    await change.query('SELECT 1 FROM incidents WHERE id = $1 FOR UPDATE', [incident.id]);
+    await sleep(5_000);
+    expect(await shortAlerts(incident.id)).toEqual([]);
+    await change.commitTransaction();
+    await change.release();
+    await sleep(1_000);
+    const sent = await shortAlerts(incident.id);
+    expect(sent.map((a) => a.type)).toEqual(['warning', 'warning', 'breached']);
+    expect(new Date(String(sent[2]!.breachedAt)).getTime() - Date.parse(incident.openedAt)).toBe(
+      4_000,
+    );
+  });
+
+  it('sets aside a clock it cannot evaluate, and fires the others', async () => {
+    const [broken, healthy] = [await raiseP3('Broken probe'), await raiseP3('Healthy probe')];
+    // A point out of order, as no code path writes it: the clock's arithmetic refuses it.
+    await first.dataSource.query(
+      `INSERT INTO incident_timeline (incident_id, at, state, priority, acknowledged)
+       VALUES ($1, $2, 'new', 3, false)`,
+      [broken.id, new Date(Date.parse(broken.openedAt) - 60_000)],
+    );
+    await sleep(5_000);
+    expect((await shortAlerts(healthy.id)).map((a) => a.type)).toEqual([
+      'warning',
+      'warning',
+      'breached',
+    ]);
+    expect(await shortAlerts(broken.id)).toEqual([]);
+    const [retry] = (await first.dataSource.query(
+      `SELECT s.next_alert_at FROM incident_slas s JOIN sla_definitions d ON d.id = s.definition_id
+        WHERE s.incident_id = $1 AND d.name = 'P3 short resolution 4s'`,
+      [broken.id],
+    )) as Array<{ next_alert_at: Date }>;
+    expect(retry!.next_alert_at.getTime()).toBeGreaterThan(Date.now() + 30_000);
+  });
+
+  it('repairs the clocks of open incidents when a definition changes', async () => {
+    const incident = await raiseP3('Repair probe');
+    const definitions = (await first.call('GET', '/api/v1/sla-definitions', { as: 'ivy' })).json()
+      .items as Array<Record<string, unknown> & { id: string; name: string; version: number }>;
+    const replace = async (name: string, changes: object) => {
+      const { id, ...current } = definitions.find((d) => d.name === name)!;
+      const response = await first.call('PUT', `/api/v1/sla-definitions/${id}`, {
+        as: 'ivy',
+        payload: { ...current, ...changes },
+      });
+      expect(response.statusCode).toBe(200);
+    };
+    const clockOf = async (name: string) => {
+      const view = (
+        await first.call('GET', `/api/v1/incidents/${incident.id}`, { as: 'sam' })
+      ).json();
+      return view.slas.find((s: { name: string }) => s.name === name);
+    };
+    const dueBefore = (await clockOf('Priority 3 resolution (3 business days)')).dueAt;
+    await replace('P3 short resolution 4s', { active: false });
+    await replace('Priority 3 resolution (3 business days)', { durationSeconds: 7_200 });
+    // The repair runs in the background: the stored due time moves once it got there.
+    for (let waited = 0; waited < 10_000; waited += 250) {
+      if ((await clockOf('Priority 3 resolution (3 business days)')).dueAt !== dueBefore) break;
+      await sleep(250);
+    }
+    const repaired = await clockOf('Priority 3 resolution (3 business days)');
+    expect(repaired.dueAt).not.toBe(dueBefore);
+    // 2 business hours from the opening (the seeded schedule has no working time at night).
+    expect(Date.parse(repaired.dueAt) - Date.parse(incident.openedAt)).toBeGreaterThanOrEqual(
+      7_200_000,
+    );
+    expect(await clockOf('P3 short resolution 4s')).toMatchObject({
+      stage: 'cancelled',
+      dueAt: null,
+    });
+    await sleep(4_000);
+    expect(await shortAlerts(incident.id)).toEqual([]);
+    const [pending] = (await first.dataSource.query(
+      'SELECT count(*)::int AS n FROM sla_repair',
+    )) as [{ n: number }];
+    expect(pending.n).toBe(0);
   });
 });

@@ -3,10 +3,11 @@ import { incidentConfigProvider } from '../incident-config';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { SlaModule } from '../sla/sla.module';
 import { AutoClose } from './auto-close';
+import { SlaRepair } from './sla-repair';
 import { SlaTimer } from './sla-timer';
 
 @Module({
   imports: [IncidentsModule, SlaModule],
-  providers: [incidentConfigProvider, SlaTimer, AutoClose],
+  providers: [incidentConfigProvider, SlaTimer, AutoClose, SlaRepair],
 })
 export class TimersModule {}

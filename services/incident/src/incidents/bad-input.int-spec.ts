@@ -1,0 +1,117 @@
+import { encodeCursor } from '@itsm/http';
+import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
+import { definition } from '../incident.definition';
+
+jest.setTimeout(120_000);
+
+/** Input the database would choke on is refused up front, naming the field, and changes nothing. */
+describe('bad input to incidents, against real PostgreSQL', () => {
+  let api: ServiceUnderTest;
+
+  const raise = async (as: string, payload: object) => {
+    const response = await api.call('POST', '/api/v1/incidents', { as, payload });
+    expect(response.statusCode).toBe(201);
+    return response.json();
+  };
+  const patch = (incident: { id: string; version: number }, payload: object, as = 'sam') =>
+    api.call('PATCH', `/api/v1/incidents/${incident.id}`, {
+      as,
+      payload,
+      headers: { 'if-match': `W/"${incident.version}"` },
+    });
+  const expectFieldRefused = (
+    response: { statusCode: number; json(): { errors: Array<{ field: string }> } },
+    field: string,
+  ) => {
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((e) => e.field)).toContain(field);
+  };
+
+  beforeAll(async () => {
+    api = await startServiceUnderTest(definition);
+  });
+  afterAll(() => api.close());
+
+  it('refuses dates that are not one instant, in lists and figures', async () => {
+    for (const value of ['2026-02-30', '2026-W48', '2026-11-28T10:00:00', 'soon']) {
+      const query = encodeURIComponent(value);
+      expectFieldRefused(
+        await api.call('GET', `/api/v1/incidents?openedFrom=${query}`, { as: 'ivy' }),
+        'openedFrom',
+      );
+      expectFieldRefused(
+        await api.call('GET', `/api/v1/incident-metrics?to=${query}`, { as: 'ivy' }),
+        'to',
+      );
+    }
+    const fine = await api.call('GET', '/api/v1/incidents?openedFrom=2026-11-01', { as: 'ivy' });
+    expect(fine.statusCode).toBe(200);
+  });
+
+  it('refuses a cursor whose values were tampered with', async () => {
+    for (const position of [
+      { openedAt: 'yesterday', id: '8a1c3d9e-5b7f-4c2a-9e1d-3f5b7c9a1e2d' },
+      { openedAt: '2026-11-28T10:00:00.000Z', id: "1' OR '1'='1" },
+    ]) {
+      expectFieldRefused(
+        await api.call('GET', `/api/v1/incidents?cursor=${encodeCursor(position)}`, { as: 'ivy' }),
+        'cursor',
+      );
+    }
+    expectFieldRefused(
+      await api.call(
+        'GET',
+        `/api/v1/incidents/${(await raise('sam', { shortDescription: 'History probe' })).id}/history?cursor=${encodeCursor({ id: 'x' })}`,
+        { as: 'ivy' },
+      ),
+      'cursor',
+    );
+  });
+
+  it('refuses a parent that is unknown, unseen, ended, or would make a cycle, and changes nothing', async () => {
+    const grandparent = await raise('sam', {
+      shortDescription: 'Grandparent',
+      assignmentGroup: 'service-desk',
+    });
+    const parent = await raise('sam', {
+      shortDescription: 'Parent',
+      assignmentGroup: 'service-desk',
+      parentId: grandparent.id,
+    });
+    const child = await raise('sam', {
+      shortDescription: 'Child',
+      assignmentGroup: 'service-desk',
+      parentId: parent.id,
+    });
+    const networkOnly = await raise('nina', {
+      shortDescription: 'Switch',
+      assignmentGroup: 'network',
+    });
+    const ended = await raise('sam', {
+      shortDescription: 'Ended',
+      assignmentGroup: 'service-desk',
+    });
+    await api.call('POST', `/api/v1/incidents/${ended.id}/transitions`, {
+      as: 'sam',
+      payload: { to: 'canceled', reason: 'raised twice' },
+      headers: { 'if-match': `W/"${ended.version}"` },
+    });
+
+    const unknown = await patch(grandparent, { parentId: '00000000-0000-4000-8000-000000000000' });
+    const unseen = await patch(grandparent, { parentId: networkOnly.id });
+    // The same answer as an unknown one: nothing tells Sam that Nina's incident exists.
+    expect(unseen.json().errors).toEqual(unknown.json().errors);
+    expectFieldRefused(unknown, 'parentId');
+    expectFieldRefused(await patch(grandparent, { parentId: child.id }), 'parentId');
+    expectFieldRefused(await patch(grandparent, { parentId: grandparent.id }), 'parentId');
+    expectFieldRefused(await patch(child, { parentId: ended.id }), 'parentId');
+
+    const after = (
+      await api.call('GET', `/api/v1/incidents/${grandparent.id}`, { as: 'sam' })
+    ).json();
+    expect(after).toMatchObject({ version: grandparent.version, parentId: null });
+    const moved = await patch(child, { parentId: grandparent.id });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().parentId).toBe(grandparent.id);
+  });
+});

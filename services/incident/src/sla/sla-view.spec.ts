@@ -1,0 +1,69 @@
+import { slaView, type SlaRow } from './sla-view';
+
+const HOUR = 3600;
+// Mon–Fri 09:00–17:00 in Berlin (UTC+1 in winter)
+const businessHours = {
+  time_zone: 'Europe/Berlin',
+  kind: 'business_hours' as const,
+  hours: [1, 2, 3, 4, 5].map((day) => ({ day: day as 1, start: '09:00', end: '17:00' })),
+  holidays: [],
+};
+
+function row(overrides: Partial<SlaRow>): SlaRow {
+  return {
+    id: 's1',
+    incident_id: 'i1',
+    definition_id: 'd1',
+    name: 'P3 resolution',
+    target: 'resolution',
+    duration_seconds: 8 * HOUR,
+    stage: 'in_progress',
+    started_at: new Date('2026-11-27T08:00:00Z'),
+    elapsed_seconds: 0,
+    // Opened Friday 09:00 local; 8 working hours run out Friday 17:00 local
+    due_at: new Date('2026-11-27T16:00:00Z'),
+    breached_at: null,
+    ended_at: null,
+    updated_at: new Date('2026-11-27T08:00:00Z'),
+    ...businessHours,
+    ...overrides,
+  };
+}
+
+describe('slaView', () => {
+  it('shows a running clock as of now, not as of its last computation', () => {
+    const view = slaView(row({}), new Date('2026-11-27T12:00:00Z'));
+    expect(view).toMatchObject({
+      elapsedSeconds: 4 * HOUR,
+      percentElapsed: 50,
+      stage: 'in_progress',
+    });
+  });
+
+  it('counts only working time: nothing passes over the weekend', () => {
+    const due = new Date('2026-11-30T12:00:00Z'); // Monday 13:00 local: 4 working hours left on Friday 17:00
+    const friday = slaView(row({ due_at: due }), new Date('2026-11-27T16:00:00Z'));
+    const sunday = slaView(row({ due_at: due }), new Date('2026-11-29T16:00:00Z'));
+    expect(sunday.elapsedSeconds).toBe(friday.elapsedSeconds);
+    expect(friday.elapsedSeconds).toBe(8 * HOUR - 4 * HOUR);
+  });
+
+  it('shows a running clock past its due time as breached, with the working time beyond it', () => {
+    const view = slaView(row({}), new Date('2026-11-30T09:00:00Z')); // Monday 10:00 local
+    expect(view).toMatchObject({
+      stage: 'breached',
+      breachedAt: new Date('2026-11-27T16:00:00Z'),
+      elapsedSeconds: 9 * HOUR,
+      percentElapsed: 112,
+    });
+  });
+
+  it('keeps the stored figures of a clock that is paused or has ended', () => {
+    const paused = row({ stage: 'paused', due_at: null, elapsed_seconds: 2 * HOUR });
+    expect(slaView(paused, new Date('2026-12-24T12:00:00Z'))).toMatchObject({
+      elapsedSeconds: 2 * HOUR,
+      percentElapsed: 25,
+      stage: 'paused',
+    });
+  });
+});
