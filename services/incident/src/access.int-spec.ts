@@ -172,15 +172,16 @@ describe('access to incidents', () => {
       headers: { 'if-match': `W/"${incident.version}"` },
     });
     expect(changed.statusCode).toBe(200);
-    await api.call('POST', `/api/v1/incidents/${incident.id}/notes`, {
+    const noted = await api.call('POST', `/api/v1/incidents/${incident.id}/notes`, {
       as: 'nina',
       payload: { kind: 'work_note', body: 'Replacing the transceiver' },
     });
-    const asAlice = (
-      await api.call('GET', `/api/v1/incidents/${incident.id}/notes`, { as: 'alice' })
-    ).json();
-    expect(asAlice.items.map((n: { body: string }) => n.body)).not.toContain(
-      'Replacing the transceiver',
-    );
+    expect(noted.statusCode).toBe(201);
+    const bodies = async (as: string) =>
+      (await api.call('GET', `/api/v1/incidents/${incident.id}/notes`, { as }))
+        .json()
+        .items.map((n: { body: string }) => n.body);
+    expect(await bodies('nina')).toContain('Replacing the transceiver');
+    expect(await bodies('alice')).not.toContain('Replacing the transceiver');
   });
 });

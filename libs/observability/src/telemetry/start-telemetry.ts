@@ -1,4 +1,4 @@
-import { metrics } from '@opentelemetry/api';
+import { context, metrics, propagation, trace } from '@opentelemetry/api';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
@@ -68,7 +68,11 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     shutdown: async () => {
       current = undefined;
       await sdk.shutdown();
+      // Leaves the process's OpenTelemetry globals as they were before: a later start registers anew.
       metrics.disable();
+      trace.disable();
+      propagation.disable();
+      context.disable();
     },
   };
   return current;

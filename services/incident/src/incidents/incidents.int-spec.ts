@@ -289,6 +289,22 @@ describe('incidents, against real PostgreSQL', () => {
     expect(count).toBe(1);
   });
 
+  it('creates one incident when retries with one Idempotency-Key race each other', async () => {
+    const headers = { 'idempotency-key': 'race-7' };
+    const payload = { shortDescription: 'Printer on fire' };
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        api.call('POST', '/api/v1/incidents', { as: 'bob', payload, headers }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 200, 201]);
+    expect(new Set(answers.map((a) => a.json().id)).size).toBe(1);
+    const [{ count }] = (await api.dataSource.query(
+      `SELECT count(*)::int AS count FROM incidents WHERE short_description = 'Printer on fire'`,
+    )) as Array<{ count: number }>;
+    expect(count).toBe(1);
+  });
+
   it('keeps work notes from requesters and records the history of every field', async () => {
     const incident = await raise('alice', { shortDescription: 'Wifi' });
     const comment = await api.call('POST', `/api/v1/incidents/${incident.id}/notes`, {
