@@ -55,6 +55,7 @@ export const incidentCreated = defineEvent({
         'How it was raised: monitoring means the platform opened it for a CI that went down',
       ),
     ),
+    tags: Type.Optional(Type.Array(Type.String(), { description: 'Free labels, lower case' })),
   }),
   example: {
     id: '0b6f8f8e-4c1e-4b8e-9a51-3f1c2d9e7a10',
@@ -357,6 +358,34 @@ export const slaBreached = defineEvent({
   },
 });
 
+export const incidentNoteAdded = defineEvent({
+  practice: 'incident',
+  entity: 'incident',
+  verb: 'note_added',
+  description:
+    'A comment (the caller sees it: send it on by e-mail or chat) or a work note (internal to the people working the incident) was added.',
+  schema: Type.Object({
+    ...recordFields,
+    noteId: Type.String({ description: 'Ordered: a later note has a greater id' }),
+    kind: oneOf(['comment', 'work_note'] as const),
+    body: Type.String({ minLength: 1 }),
+    author: Actor,
+    callerId: Actor,
+    addedAt: Timestamp,
+  }),
+  example: {
+    id: '0b6f8f8e-4c1e-4b8e-9a51-3f1c2d9e7a10',
+    number: 'INC0001234',
+    version: 4,
+    noteId: '1207',
+    kind: 'comment',
+    body: 'We are restarting the payment gateway; expect a fix within the hour.',
+    author: 'u-2001',
+    callerId: 'u-1042',
+    addedAt: '2026-11-27T09:40:00.000Z',
+  },
+});
+
 export const incidentEvents = [
   incidentCreated,
   incidentUpdated,
@@ -366,6 +395,7 @@ export const incidentEvents = [
   incidentResolved,
   incidentClosed,
   incidentReopened,
+  incidentNoteAdded,
   majorIncidentDeclared,
   majorIncidentCommunication,
   slaWarning,

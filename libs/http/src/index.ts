@@ -9,3 +9,4 @@ export * from './concurrency';
 export * from './schema-validation';
 export * from './parse-id.pipe';
 export * from './timestamp';
+export * from './etag.interceptor';

@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { etagOf, expectedVersion, ParseIdPipe } from '@itsm/http';
+import { AnswersWithETag, expectedVersion, ParseIdPipe } from '@itsm/http';
 import type { FastifyReply } from 'fastify';
 import { READERS, WRITERS } from '../access';
 import { CisService } from './cis.service';
@@ -26,6 +26,7 @@ import {
 } from './ci.dto';
 
 @ApiTags('cis')
+@AnswersWithETag()
 @Controller('api/v1/cis')
 export class CisController {
   constructor(private readonly cis: CisService) {}
@@ -50,16 +51,14 @@ export class CisController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const ci = await this.cis.create(request, caller.id);
-    void reply.header('etag', etagOf(ci.version)).header('location', `/api/v1/cis/${ci.id}`);
+    void reply.header('location', `/api/v1/cis/${ci.id}`);
     return ci;
   }
 
   @Get(':id')
   @Roles(...READERS)
-  async get(@Param('id', ParseIdPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    const ci = await this.cis.get(id);
-    void reply.header('etag', etagOf(ci.version));
-    return ci;
+  async get(@Param('id', ParseIdPipe) id: string) {
+    return this.cis.get(id);
   }
 
   /** Configuration managers change anything; agents report the status of their groups' CIs. */
@@ -75,16 +74,8 @@ export class CisController {
     @Body() request: UpdateCiRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentUser() caller: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const ci = await this.cis.update(
-      id,
-      request,
-      expectedVersion(ifMatch, request.version),
-      caller,
-    );
-    void reply.header('etag', etagOf(ci.version));
-    return ci;
+    return this.cis.update(id, request, expectedVersion(ifMatch, request.version), caller);
   }
 
   @Post(':id/retire')
@@ -96,11 +87,8 @@ export class CisController {
     @Body() request: VersionedActionRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentUser() caller: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const ci = await this.cis.retire(id, expectedVersion(ifMatch, request.version), caller.id);
-    void reply.header('etag', etagOf(ci.version));
-    return ci;
+    return this.cis.retire(id, expectedVersion(ifMatch, request.version), caller.id);
   }
 
   @Delete(':id')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FieldChange } from '@itsm/persistence';
 import type { EntityManager } from 'typeorm';
+import { Incident } from '../incidents/incident.entity';
 
 export interface ProjectedCi {
   id: string;
@@ -101,12 +102,13 @@ export class CiProjection {
   }
 
   /** The open incidents that name the CI, oldest first. */
-  async openIncidentsOf(manager: EntityManager, ciId: string): Promise<string[]> {
-    const rows = (await manager.query(
-      `SELECT id FROM incidents WHERE configuration_item_id = $1 AND state IN ('new', 'in_progress', 'on_hold')
-        ORDER BY opened_at`,
-      [ciId],
-    )) as Array<{ id: string }>;
-    return rows.map((row) => row.id);
+  async openIncidentsOf(manager: EntityManager, ciId: string): Promise<Incident[]> {
+    return manager
+      .createQueryBuilder(Incident, 'i')
+      .where(`i.configuration_item_id = :ciId AND i.state IN ('new', 'in_progress', 'on_hold')`, {
+        ciId,
+      })
+      .orderBy('i.opened_at')
+      .getMany();
   }
 }

@@ -12,6 +12,7 @@ import { OnEvent, type EventContext, type EventOf } from '@itsm/messaging';
 import { withAuditActor } from '@itsm/persistence';
 import { IncidentChangesService } from '../incidents/incident-changes.service';
 import { IncidentsService } from '../incidents/incidents.service';
+import { NotesService } from '../notes/notes.service';
 import { CI_DOWN_URGENCY, CMDB_ACTOR, impactOfCriticality } from './ci-down';
 import { CiProjection } from './ci-projection';
 
@@ -27,6 +28,7 @@ export class ConfigurationEventsController {
     private readonly projection: CiProjection,
     private readonly incidents: IncidentsService,
     private readonly changes: IncidentChangesService,
+    private readonly notes: NotesService,
   ) {}
 
   @OnEvent(ciCreated, { subscription: 'cmdb' })
@@ -76,11 +78,12 @@ export class ConfigurationEventsController {
     const open = await this.projection.openIncidentsOf(ctx.manager, ci.id);
     if (open.length > 0) {
       const note = `CMDB: ${ci.name} went from ${ci.fromStatus} to ${ci.toStatus} at ${ci.changedAt} (reported by ${ci.changedBy}).`;
-      for (const id of open) {
-        await ctx.manager.query(
-          `INSERT INTO incident_notes (incident_id, kind, body, author) VALUES ($1, 'work_note', $2, $3)`,
-          [id, note, CMDB_ACTOR],
-        );
+      for (const incident of open) {
+        await this.notes.add(ctx.manager, incident, {
+          kind: 'work_note',
+          body: note,
+          author: CMDB_ACTOR,
+        });
       }
       return;
     }

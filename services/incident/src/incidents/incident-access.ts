@@ -32,7 +32,7 @@ export function requesterCreateRefusals(
   caller: Principal,
 ): FieldError[] {
   const refused: FieldError[] = [];
-  const fields = ['impact', 'assignmentGroup', 'assignee', 'parentId'] as const;
+  const fields = ['impact', 'assignmentGroup', 'assignee', 'parentId', 'tags'] as const;
   for (const field of fields) {
     if (request[field] !== undefined) {
       refused.push({ field, message: `${field} is set by the service desk, not by the caller` });

@@ -87,6 +87,7 @@ export class IncidentChangesService {
         'parentId',
         'problemId',
         'causedByChangeId',
+        'tags',
       ] as const) {
         if (request[field] !== undefined)
           (incident as unknown as Record<string, unknown>)[field] = request[field];
@@ -250,7 +251,11 @@ export class IncidentChangesService {
         if (!mayChange(incident)) throw notAllowed(incident);
         assertVersion(incident, 'Incident', version);
         const now = new Date();
-        const before = { ...incident, impactedServices: [...incident.impactedServices] };
+        const before = {
+          ...incident,
+          impactedServices: [...incident.impactedServices],
+          tags: [...incident.tags],
+        };
         await edit(manager, incident, now);
         if (fieldChanges(before, { ...incident }, new Set(['updatedAt'])).length === 0) {
           return this.incidents.viewOf(manager, incident);

@@ -36,6 +36,7 @@ export const incidentEvents = {
     major: i.major,
     parentId: optional(i.parentId),
     channel: i.channel,
+    tags: i.tags,
   }),
 
   updated: (

@@ -28,6 +28,7 @@ export function incidentView(incident: Incident, slas: SlaView[]) {
     openedAt: incident.openedAt,
     assignmentGroup: incident.assignmentGroup,
     assignee: incident.assignee,
+    tags: incident.tags,
     configurationItemId: incident.configurationItemId,
     impactedServices: incident.impactedServices,
     major: incident.major,

@@ -1,12 +1,16 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -22,6 +26,27 @@ import { ON_HOLD_REASONS, RESOLUTION_CODES, type IncidentState } from './inciden
 /** Optional, but not nullable: `null` is refused with the field's rule, not left to the database. */
 const present = (_: object, value: unknown) => value !== undefined;
 const lowerCased = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value);
+
+export const MAX_TAGS = 20;
+const TAG = /^[a-z0-9][a-z0-9._-]{0,39}$/;
+const TAG_RULE =
+  'each tag is 1 to 40 letters, digits, dots, dashes or underscores, starting with a letter or digit';
+const normalisedTags = ({ value }: { value: unknown }) =>
+  Array.isArray(value)
+    ? [...new Set(value.map((tag) => (typeof tag === 'string' ? tag.trim().toLowerCase() : tag)))]
+    : value;
+
+/** Free tags (case-insensitive, each once): set on create, replaced as a whole on update. */
+function Tags(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: [String], maxItems: MAX_TAGS, example: ['vpn', 'emea'] }),
+    ValidateIf(present),
+    Transform(normalisedTags),
+    IsArray(),
+    ArrayMaxSize(MAX_TAGS),
+    Matches(TAG, { each: true, message: TAG_RULE }),
+  );
+}
 
 class LevelsDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 3, description: '1 high … 3 low' })
@@ -78,6 +103,8 @@ export class CreateIncidentRequest extends LevelsDto {
   @Transform(({ value }) => lowerCased(value))
   @IsUUID()
   parentId?: string;
+
+  @Tags() tags?: string[];
 }
 
 export class UpdateIncidentRequest extends LevelsDto {
@@ -121,6 +148,8 @@ export class UpdateIncidentRequest extends LevelsDto {
   @Transform(({ value }) => lowerCased(value))
   @IsUUID()
   parentId?: string | null;
+
+  @Tags() tags?: string[];
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -213,6 +242,14 @@ export class ListIncidentsQuery extends PageQuery {
   service?: string;
 
   @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsBoolean() major?: boolean;
+
+  @ApiPropertyOptional({ description: 'Comma-separated tags, all of which it has', example: 'vpn' })
+  @IsOptional()
+  @Transform(({ value }) => normalisedTags({ value: csv({ value }) }))
+  @IsArray()
+  @ArrayMaxSize(MAX_TAGS)
+  @Matches(TAG, { each: true, message: TAG_RULE })
+  tag?: string[];
 
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsTimestamp() openedFrom?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Exclusive' })

@@ -80,6 +80,10 @@ export class Incident extends VersionedEntity {
   @Column({ name: 'configuration_item_id', type: 'uuid', nullable: true })
   configurationItemId!: string | null;
 
+  /** Free labels, lower case, each once, in the order given. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags!: string[];
+
   @Column({ name: 'impacted_services', type: 'jsonb', default: () => "'[]'" })
   impactedServices!: ImpactedService[];
 

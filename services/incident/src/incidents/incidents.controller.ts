@@ -13,7 +13,7 @@ import {
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { etagOf, expectedVersion, ParseIdPipe, validationProblem } from '@itsm/http';
+import { AnswersWithETag, expectedVersion, ParseIdPipe, validationProblem } from '@itsm/http';
 import { ANYONE } from '../access';
 import { IncidentChangesService } from './incident-changes.service';
 import {
@@ -27,6 +27,7 @@ import { IncidentsService } from './incidents.service';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 @ApiTags('incidents')
+@AnswersWithETag()
 @Controller('api/v1/incidents')
 export class IncidentsController {
   constructor(
@@ -59,10 +60,7 @@ export class IncidentsController {
       ]);
     }
     const { view, replayed } = await this.incidents.create(request, caller, idempotencyKey);
-    void reply
-      .status(replayed ? 200 : 201)
-      .header('etag', etagOf(view.version))
-      .header('location', `/api/v1/incidents/${view.id}`);
+    void reply.status(replayed ? 200 : 201).header('location', `/api/v1/incidents/${view.id}`);
     if (replayed) void reply.header('idempotent-replayed', 'true');
     return view;
   }
@@ -79,14 +77,8 @@ export class IncidentsController {
 
   @Get(':id')
   @Roles(...ANYONE)
-  async get(
-    @Param('id', ParseIdPipe) id: string,
-    @CurrentUser() caller: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const view = await this.incidents.get(id, caller);
-    void reply.header('etag', etagOf(view.version));
-    return view;
+  async get(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Principal) {
+    return this.incidents.get(id, caller);
   }
 
   @Patch(':id')
@@ -97,16 +89,8 @@ export class IncidentsController {
     @Body() request: UpdateIncidentRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentUser() caller: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const view = await this.changes.update(
-      id,
-      request,
-      expectedVersion(ifMatch, request.version),
-      caller,
-    );
-    void reply.header('etag', etagOf(view.version));
-    return view;
+    return this.changes.update(id, request, expectedVersion(ifMatch, request.version), caller);
   }
 
   @Post(':id/transitions')
@@ -121,15 +105,7 @@ export class IncidentsController {
     @Body() request: TransitionRequestDto,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentUser() caller: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const view = await this.changes.transition(
-      id,
-      request,
-      expectedVersion(ifMatch, request.version),
-      caller,
-    );
-    void reply.header('etag', etagOf(view.version));
-    return view;
+    return this.changes.transition(id, request, expectedVersion(ifMatch, request.version), caller);
   }
 }

@@ -289,6 +289,42 @@ describe('incidents, against real PostgreSQL', () => {
     expect(count).toBe(1);
   });
 
+  it('keeps free tags, lower case and each once, and finds incidents having all the tags asked', async () => {
+    const tagged = await raise('sam', {
+      shortDescription: 'VPN drops in Frankfurt',
+      assignmentGroup: 'service-desk',
+      tags: ['VPN', 'emea', 'vpn'],
+    });
+    expect(tagged.tags).toEqual(['vpn', 'emea']);
+    const other = await raise('sam', { shortDescription: 'VPN slow', tags: ['vpn'] });
+    const bad = await api.call('POST', '/api/v1/incidents', {
+      as: 'sam',
+      payload: { shortDescription: 'Bad tag', tags: ['has space'] },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0]).toMatchObject({ field: 'tags' });
+    const byRequester = await api.call('POST', '/api/v1/incidents', {
+      as: 'alice',
+      payload: { shortDescription: 'Tagging myself', tags: ['urgent'] },
+    });
+    expect(byRequester.json().errors.map((e: { field: string }) => e.field)).toEqual(['tags']);
+
+    const both = (await api.call('GET', '/api/v1/incidents?tag=vpn,EMEA', { as: 'ivy' })).json();
+    expect(both.items.map((i: { id: string }) => i.id)).toEqual([tagged.id]);
+    const vpn = (await api.call('GET', '/api/v1/incidents?tag=vpn', { as: 'ivy' })).json();
+    expect(vpn.items.map((i: { id: string }) => i.id)).toEqual([other.id, tagged.id]);
+
+    const retagged = await patch(tagged.id, tagged.version, { tags: ['emea', 'network'] });
+    expect(retagged.json().tags).toEqual(['emea', 'network']);
+    const updated = (await api.dataSource.query(
+      `SELECT payload FROM outbox WHERE aggregate_id = $1 AND event_type LIKE '%incident.updated%'`,
+      [tagged.id],
+    )) as Array<{ payload: { changes: unknown[] } }>;
+    expect(updated.at(-1)!.payload.changes).toEqual([
+      { field: 'tags', oldValue: ['vpn', 'emea'], newValue: ['emea', 'network'] },
+    ]);
+  });
+
   it('creates one incident when retries with one Idempotency-Key race each other', async () => {
     const headers = { 'idempotency-key': 'race-7' };
     const payload = { shortDescription: 'Printer on fire' };
@@ -332,6 +368,22 @@ describe('incidents, against real PostgreSQL', () => {
       await api.call('GET', `/api/v1/incidents/${incident.id}/notes`, { as: 'ivy' })
     ).json();
     expect(asManager.items.map((n: { kind: string }) => n.kind)).toEqual(['comment', 'work_note']);
+    // Each note announced once, with what an e-mail integration needs (the refused one not at all).
+    const announced = (await api.dataSource.query(
+      `SELECT payload FROM outbox WHERE aggregate_id = $1 AND event_type = 'itsm.incident.incident.note_added.v1'
+        ORDER BY sequence`,
+      [incident.id],
+    )) as Array<{ payload: Record<string, unknown> }>;
+    expect(announced.map((row) => row.payload)).toEqual([
+      expect.objectContaining({
+        number: incident.number,
+        kind: 'comment',
+        body: 'It started this morning',
+        author: 'alice',
+        callerId: 'alice',
+      }),
+      expect.objectContaining({ kind: 'work_note', author: 'ivy' }),
+    ]);
 
     await patch(incident.id, incident.version, { impact: 2, assignmentGroup: 'network' }, 'ivy');
     const history = (

@@ -78,6 +78,7 @@ export class IncidentsService {
           assignee: request.assignee ?? null,
           configurationItemId: request.configurationItemId ?? null,
           parentId: request.parentId ?? null,
+          tags: request.tags ?? [],
         });
         if (idempotencyKey) {
           await manager.query(
@@ -109,12 +110,14 @@ export class IncidentsService {
       assignee: string | null;
       configurationItemId: string | null;
       parentId: string | null;
+      tags?: string[];
     },
   ): Promise<Incident> {
     const now = new Date();
     const matrix = await this.matrix.current(manager);
     const incident = manager.create(Incident, {
       ...fields,
+      tags: fields.tags ?? [],
       state: 'new',
       priority: priorityOf(matrix, fields.impact, fields.urgency),
       prioritySetBy: null,
@@ -168,6 +171,7 @@ export class IncidentsService {
         service: JSON.stringify([{ id: query.service }]),
       });
     }
+    if (query.tag?.length) builder.andWhere('i.tags @> :tags', { tags: query.tag });
     if (query.major !== undefined) builder.andWhere('i.major = :major', { major: query.major });
     if (query.openedFrom) builder.andWhere('i.opened_at >= :from', { from: query.openedFrom });
     if (query.openedTo) builder.andWhere('i.opened_at < :to', { to: query.openedTo });

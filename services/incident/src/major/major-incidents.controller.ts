@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Headers, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
-import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { etagOf, expectedVersion, OneOf, ParseIdPipe } from '@itsm/http';
+import { AnswersWithETag, expectedVersion, OneOf, ParseIdPipe } from '@itsm/http';
 import { ANYONE, MANAGERS, WORKERS } from '../access';
 import { MajorIncidentsService, type Audience } from './major-incidents.service';
 
@@ -36,6 +35,7 @@ class LogCommunicationRequest {
 }
 
 @ApiTags('major incidents')
+@AnswersWithETag()
 @Controller('api/v1/incidents/:id')
 export class MajorIncidentsController {
   constructor(private readonly major: MajorIncidentsService) {}
@@ -48,16 +48,13 @@ export class MajorIncidentsController {
     @Body() request: DeclareMajorRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentUser() caller: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const view = await this.major.declare(
+    return this.major.declare(
       id,
       request.reason,
       expectedVersion(ifMatch, request.version),
       caller,
     );
-    void reply.header('etag', etagOf(view.version));
-    return view;
   }
 
   @Post('communications')

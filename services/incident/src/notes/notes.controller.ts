@@ -7,30 +7,27 @@ import { DataSource } from 'typeorm';
 import { ANYONE } from '../access';
 import { mayView, mayWork } from '../incidents/incident-access';
 import { Incident } from '../incidents/incident.entity';
-
-const KINDS = ['work_note', 'comment'] as const;
+import { NOTE_KINDS, NotesService, type NoteKind, type NoteRow } from './notes.service';
 
 class AddNoteRequest {
-  @ApiProperty({ enum: KINDS, description: 'Work notes are internal; comments the caller sees' })
-  @OneOf(KINDS)
-  kind!: (typeof KINDS)[number];
+  @ApiProperty({
+    enum: NOTE_KINDS,
+    description: 'Work notes are internal; comments the caller sees',
+  })
+  @OneOf(NOTE_KINDS)
+  kind!: NoteKind;
 
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(20000) body!: string;
-}
-
-interface NoteRow {
-  id: string;
-  kind: string;
-  body: string;
-  author: string;
-  created_at: Date;
 }
 
 /** Work notes (agents and managers only) and comments (everybody who may see the incident). */
 @ApiTags('incidents')
 @Controller('api/v1/incidents/:id/notes')
 export class NotesController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notes: NotesService,
+  ) {}
 
   @Post()
   @Roles(...ANYONE)
@@ -52,12 +49,10 @@ export class NotesController {
         },
       );
     }
-    const [row] = (await this.dataSource.query(
-      `INSERT INTO incident_notes (incident_id, kind, body, author) VALUES ($1, $2, $3, $4)
-       RETURNING id, kind, body, author, created_at`,
-      [incident.id, request.kind, request.body, caller.id],
-    )) as NoteRow[];
-    return noteView(row!);
+    const row = await this.dataSource.transaction((manager) =>
+      this.notes.add(manager, incident, { ...request, author: caller.id }),
+    );
+    return noteView(row);
   }
 
   @Get()
@@ -65,12 +60,8 @@ export class NotesController {
   @ApiOperation({ summary: 'Notes, oldest first; work notes only for agents and managers' })
   async list(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Principal) {
     const incident = await this.visible(id, caller);
-    const kinds = canReadWorkNotes(caller, 'incident') ? KINDS : ['comment'];
-    const rows = (await this.dataSource.query(
-      `SELECT id, kind, body, author, created_at FROM incident_notes
-        WHERE incident_id = $1 AND kind = ANY($2) ORDER BY created_at, id`,
-      [incident.id, kinds],
-    )) as NoteRow[];
+    const kinds = canReadWorkNotes(caller, 'incident') ? NOTE_KINDS : (['comment'] as const);
+    const rows = await this.notes.list(this.dataSource.manager, incident.id, kinds);
     return { items: rows.map(noteView) };
   }
 

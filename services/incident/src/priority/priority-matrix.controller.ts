@@ -1,9 +1,8 @@
-import { Body, Controller, Get, Headers, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Put } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsArray, IsInt, IsOptional, Min } from 'class-validator';
-import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { etagOf, expectedVersion } from '@itsm/http';
+import { AnswersWithETag, expectedVersion } from '@itsm/http';
 import { ANYONE, MANAGERS } from '../access';
 import { PriorityMatrixService } from './priority-matrix.service';
 
@@ -27,6 +26,7 @@ class ReplaceMatrixRequest {
 }
 
 @ApiTags('priority')
+@AnswersWithETag()
 @Controller('api/v1/priority-matrix')
 export class PriorityMatrixController {
   constructor(private readonly matrix: PriorityMatrixService) {}
@@ -34,10 +34,8 @@ export class PriorityMatrixController {
   @Get()
   @Roles(...ANYONE)
   @ApiOperation({ summary: 'The impact × urgency → priority lookup in force' })
-  async get(@Res({ passthrough: true }) reply: FastifyReply) {
-    const view = await this.matrix.view();
-    void reply.header('etag', etagOf(view.version));
-    return view;
+  get() {
+    return this.matrix.view();
   }
 
   @Put()
@@ -50,14 +48,11 @@ export class PriorityMatrixController {
     @Body() request: ReplaceMatrixRequest,
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentUser() caller: Principal,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const view = await this.matrix.replace(
+    return this.matrix.replace(
       request.matrix,
       expectedVersion(ifMatch, request.version),
       caller.id,
     );
-    void reply.header('etag', etagOf(view.version));
-    return view;
   }
 }
