@@ -22,19 +22,38 @@ export interface Walk {
   pathTo(id: string): string[];
 }
 
+/**
+ * A walk as slots, for writing an answer without an object per CI: the CIs reported (not retired),
+ * by depth, each with the slot it was first reached from.
+ */
+export interface Reach {
+  origin: number;
+  count: number;
+  slots: Int32Array;
+  depths: Int32Array;
+  vias: Int32Array;
+  more: boolean;
+  /** One shortest path from the origin to a slot reached, the origin first. */
+  pathOf(slot: number): number[];
+}
+
 const STATUSES = ['operational', 'degraded', 'down', 'retired'];
 const RETIRED = STATUSES.indexOf('retired');
 /** The status code of a slot whose CI was deleted: walks neither report nor cross it. */
 const DELETED = 255;
 /** Edge keys pack two slots into one number: up to 2^24 (16.7 million) CIs. */
 const SLOT_LIMIT = 2 ** 24;
+/** Where the id starts in a CI's JSON fragment (ids are UUIDs: ASCII, nothing to escape). */
+export const ID_IN_FRAGMENT = '"id":"'.length;
 
 /**
  * The CMDB's relationship graph held in memory: CIs are numbered slots, and each direction of the
  * edges is a compressed sparse row (one offsets array, one neighbours array), plus a small overlay
- * of the edges added and removed since it was built. CI summaries are columns. Typed arrays keep
- * a million CIs and millions of edges out of the garbage collector's way: the heap holds little
- * more than the ids and names, so a walk is not slowed by collections of a large heap.
+ * of the edges added and removed since it was built. CI summaries are columns, and each CI's id and
+ * name are kept once more as ready-made JSON in one buffer, so an answer is written by copying
+ * bytes. Typed arrays and buffers keep a million CIs and millions of edges out of the garbage
+ * collector's way: the heap holds little more than the ids, so a walk is not slowed by collections
+ * of a large heap.
  *
  * Relationship types and multiple relationships between the same two CIs do not matter to a walk,
  * so an edge is just a pair of slots. Plain data and plain functions: loading it and keeping it
@@ -43,7 +62,11 @@ const SLOT_LIMIT = 2 ** 24;
 export class ImpactGraph {
   private readonly slots = new Map<string, number>();
   private readonly ids: string[] = [];
-  private readonly names: string[] = [];
+  /** Each CI's id and name, already in JSON, in one buffer outside the garbage-collected heap. */
+  private fragments = Buffer.allocUnsafe(1 << 20);
+  private fragmentsUsed = 0;
+  private fragmentAt = new Int32Array(1024);
+  private fragmentLength = new Int32Array(1024);
   private status = new Uint8Array(1024);
   private criticality = new Uint8Array(1024);
   private classOf = new Uint16Array(1024);
@@ -78,10 +101,10 @@ export class ImpactGraph {
       return;
     }
     const slot = this.slotOf(id);
-    this.names[slot] = summary.name;
     this.status[slot] = Math.max(0, STATUSES.indexOf(summary.status));
     this.criticality[slot] = summary.criticality;
     this.classOf[slot] = this.classNumber(summary.classId);
+    this.writeFragment(slot, summary.name);
   }
 
   /** Records whether at least one relationship runs from `source` to `target`. */
@@ -122,11 +145,33 @@ export class ImpactGraph {
    * still tell the path) but not reported. Rows come by depth.
    */
   walk(start: string, direction: Direction, options: { maxDepth: number; limit: number }): Walk {
+    const reach = this.reach(start, direction, options);
+    if (!reach) return { rows: [], more: false, pathTo: () => [] };
+    const rows: WalkRow[] = [];
+    for (let i = 0; i < reach.count; i++) {
+      rows.push(this.rowOf(reach.slots[i]!, reach.depths[i]!, reach.vias[i]!));
+    }
+    return {
+      rows,
+      more: reach.more,
+      pathTo: (id) => reach.pathOf(this.slots.get(id)!).map((slot) => this.ids[slot]!),
+    };
+  }
+
+  /** `walk`, as slots. */
+  reach(
+    start: string,
+    direction: Direction,
+    options: { maxDepth: number; limit: number },
+  ): Reach | undefined {
     const origin = this.slots.get(start);
-    if (origin === undefined) return { rows: [], more: false, pathTo: () => [] };
+    if (origin === undefined) return undefined;
     const edges = direction === 'impact' ? this.dependants : this.dependencies;
     const via = new Map<number, number>([[origin, origin]]);
-    const rows: WalkRow[] = [];
+    let slots = new Int32Array(256);
+    let depths = new Int32Array(256);
+    let vias = new Int32Array(256);
+    let count = 0;
     let frontier = [origin];
     let depth = 0;
     while (frontier.length > 0 && depth < options.maxDepth && via.size - 1 < options.limit) {
@@ -137,7 +182,13 @@ export class ImpactGraph {
           if (via.has(neighbour) || this.status[neighbour] === DELETED) return;
           via.set(neighbour, slot);
           next.push(neighbour);
-          if (this.status[neighbour] !== RETIRED) rows.push(this.rowOf(neighbour, depth, slot));
+          if (this.status[neighbour] === RETIRED) return;
+          if (count === slots.length)
+            [slots, depths, vias] = [grow(slots), grow(depths), grow(vias)];
+          slots[count] = neighbour;
+          depths[count] = depth;
+          vias[count] = slot;
+          count++;
         });
       }
       frontier = next;
@@ -147,20 +198,44 @@ export class ImpactGraph {
       edges.forEach(slot, (n) => (unseen ||= !via.has(n) && this.status[n] !== DELETED));
       return unseen;
     });
-    const paths = new Map<number, string[]>([[origin, [start]]]);
-    const pathOf = (slot: number): string[] => {
-      let path = paths.get(slot);
-      if (!path) paths.set(slot, (path = [...pathOf(via.get(slot)!), this.ids[slot]!]));
+    const pathOf = (slot: number): number[] => {
+      const path = [slot];
+      while (path[0] !== origin) path.unshift(via.get(path[0]!)!);
       return path;
     };
-    return { rows, more, pathTo: (id) => pathOf(this.slots.get(id)!) };
+    return { origin, count, slots, depths, vias, more, pathOf };
   }
 
-  /** One object of one shape per CI reached: a walk of 10,000 CIs allocates little else. */
+  /**
+   * The buffer holding every CI's `"id":"…","name":…,"operationalStatus":…,"criticality":…`: the
+   * bytes from `fragmentStartOf` for `fragmentLengthOf`, the id from `ID_IN_FRAGMENT` to the next
+   * `"`. Read it again after any change.
+   */
+  get fragmentBytes(): Buffer {
+    return this.fragments;
+  }
+
+  fragmentStartOf(slot: number): number {
+    return this.fragmentAt[slot]!;
+  }
+
+  fragmentLengthOf(slot: number): number {
+    return this.fragmentLength[slot]!;
+  }
+
+  /** The CI's class as a small number (the same for every CI of the class), and back. */
+  classNumberOf(slot: number): number {
+    return this.classOf[slot]!;
+  }
+
+  classIdOfNumber(classNumber: number): string {
+    return this.classIds[classNumber]!;
+  }
+
   private rowOf(slot: number, depth: number, via: number): WalkRow {
     return {
       id: this.ids[slot]!,
-      name: this.names[slot]!,
+      name: this.nameOf(slot),
       status: STATUSES[this.status[slot]!] ?? 'operational',
       criticality: this.criticality[slot]!,
       classId: this.classIds[this.classOf[slot]!]!,
@@ -172,7 +247,7 @@ export class ImpactGraph {
   private summaryOf(slot: number): CiSummary {
     return {
       id: this.ids[slot]!,
-      name: this.names[slot]!,
+      name: this.nameOf(slot),
       status: STATUSES[this.status[slot]!] ?? 'operational',
       criticality: this.criticality[slot]!,
       classId: this.classIds[this.classOf[slot]!]!,
@@ -189,15 +264,43 @@ export class ImpactGraph {
       this.status = grow(this.status);
       this.criticality = grow(this.criticality);
       this.classOf = grow(this.classOf);
+      this.fragmentAt = grow(this.fragmentAt);
+      this.fragmentLength = grow(this.fragmentLength);
     }
     this.slots.set(id, slot);
     this.ids.push(id);
     // A relationship can name a CI whose summary arrives in the same batch of changes.
-    this.names.push(id);
     this.status[slot] = 0;
     this.criticality[slot] = 4;
     this.classOf[slot] = this.classNumber('');
+    this.writeFragment(slot, id);
     return slot;
+  }
+
+  private nameOf(slot: number): string {
+    const at = this.fragmentAt[slot]!;
+    const json = this.fragments.toString('utf8', at, at + this.fragmentLength[slot]!);
+    return (JSON.parse(`{${json}}`) as { name: string }).name;
+  }
+
+  /**
+   * A changed CI's new fragment goes at the end; the old one stays unused until the next load. Its
+   * status and criticality are in it too: an answer copies one run of bytes per CI.
+   */
+  private writeFragment(slot: number, name: string): void {
+    const id = this.ids[slot]!;
+    const status = STATUSES[this.status[slot]!] ?? 'operational';
+    const fragment = `"id":"${id}","name":${JSON.stringify(name)},"operationalStatus":"${status}","criticality":${this.criticality[slot]}`;
+    const length = Buffer.byteLength(fragment);
+    while (this.fragmentsUsed + length > this.fragments.length) {
+      const bigger = Buffer.allocUnsafe(this.fragments.length * 2);
+      this.fragments.copy(bigger, 0, 0, this.fragmentsUsed);
+      this.fragments = bigger;
+    }
+    this.fragments.write(fragment, this.fragmentsUsed);
+    this.fragmentAt[slot] = this.fragmentsUsed;
+    this.fragmentLength[slot] = length;
+    this.fragmentsUsed += length;
   }
 
   private classNumber(classId: string): number {

@@ -1,6 +1,5 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { RouteSchema } from '@nestjs/platform-fastify';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ParseIdPipe } from '@itsm/http';
 import { Roles } from '@itsm/auth';
 import { READERS } from '../access';
@@ -8,27 +7,32 @@ import { DepthQuery } from '../cis/ci.dto';
 import { IMPACT_ANSWER } from './impact-answer.schema';
 import { ImpactService } from './impact.service';
 
+/** Written as bytes by `writeImpactAnswer`: Fastify sends them as they are. */
+const JSON_UTF8 = 'application/json; charset=utf-8';
+
 @ApiTags('impact')
 @Controller('api/v1/cis')
 export class ImpactController {
   constructor(private readonly impact: ImpactService) {}
 
   @Get(':id/impact')
-  @RouteSchema({ response: { 200: IMPACT_ANSWER } })
+  @Header('content-type', JSON_UTF8)
+  @ApiOkResponse({ schema: IMPACT_ANSWER as object })
   @Roles(...READERS)
   @ApiOperation({
     summary:
       'Every CI and business service that depends on this CI, transitively, with depth and one path',
   })
   impactOf(@Param('id', ParseIdPipe) id: string, @Query() query: DepthQuery) {
-    return this.impact.analyse(id, 'impact', query);
+    return this.impact.answer(id, 'impact', query);
   }
 
   @Get(':id/dependencies')
-  @RouteSchema({ response: { 200: IMPACT_ANSWER } })
+  @Header('content-type', JSON_UTF8)
+  @ApiOkResponse({ schema: IMPACT_ANSWER as object })
   @Roles(...READERS)
   @ApiOperation({ summary: 'Everything this CI depends on, transitively, with depth and one path' })
   dependenciesOf(@Param('id', ParseIdPipe) id: string, @Query() query: DepthQuery) {
-    return this.impact.analyse(id, 'dependencies', query);
+    return this.impact.answer(id, 'dependencies', query);
   }
 }

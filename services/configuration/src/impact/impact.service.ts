@@ -3,24 +3,11 @@ import { problem } from '@itsm/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ClassesService, type Hierarchy } from '../classes/classes.service';
 import { GraphSync } from './graph-sync';
-import type { Direction } from './impact-graph';
+import type { CiSummary, Direction } from './impact-graph';
+import { writeImpactAnswer } from './impact-answer';
 import { combineImpacts, type CiImpact } from './impacted-services';
 
 export type { Direction };
-
-export interface ImpactedCi {
-  id: string;
-  name: string;
-  className: string;
-  operationalStatus: string;
-  criticality: number;
-  depth: number;
-  /** The CI it was reached from, one hop nearer the start: following `via`s gives its path. */
-  via: string;
-  /** The whole path, start first: always for business services, for every CI on request. */
-  path?: string[];
-  businessService: boolean;
-}
 
 export interface WalkOptions {
   maxDepth: number;
@@ -36,15 +23,24 @@ export class ImpactService {
     private readonly graphs: GraphSync,
   ) {}
 
-  async analyse(
-    id: string,
-    direction: Direction,
-    options: WalkOptions,
-    manager: EntityManager = this.dataSource.manager,
-  ) {
-    const analysis = await this.analyseIfKnown(id, direction, options, manager);
-    if (!analysis) throw problem(HttpStatus.NOT_FOUND, 'not-found', 'CI not found', `No CI ${id}`);
-    return analysis;
+  /** The answer of `GET /cis/{id}/impact` or `/dependencies`, written as JSON bytes. */
+  async answer(id: string, direction: Direction, options: WalkOptions): Promise<Buffer> {
+    const [graph, hierarchy] = await Promise.all([
+      this.graphs.current(),
+      this.classes.hierarchy(this.dataSource.manager),
+    ]);
+    const start = graph.ci(id);
+    const reach = graph.reach(id, direction, options);
+    if (!start || !reach) {
+      throw problem(HttpStatus.NOT_FOUND, 'not-found', 'CI not found', `No CI ${id}`);
+    }
+    const head = {
+      ci: this.summaryOf(start, hierarchy),
+      direction,
+      maxDepth: options.maxDepth,
+      truncated: reach.more || reach.count > options.limit,
+    };
+    return writeImpactAnswer(graph, reach, head, options, classInfo(hierarchy));
   }
 
   /**
@@ -52,63 +48,38 @@ export class ImpactService {
    * does not know impacts nothing it knows of.
    */
   async servicesImpactedBy(manager: EntityManager, ciIds: readonly string[]) {
-    const impacts: CiImpact[] = [];
-    for (const id of ciIds) {
-      const analysis = await this.analyseIfKnown(
-        id,
-        'impact',
-        { maxDepth: 10, limit: 100_000 },
-        manager,
-      );
-      if (analysis) impacts.push({ ci: { ...analysis.ci, depth: 0 }, items: analysis.items });
-    }
-    return combineImpacts(impacts);
-  }
-
-  private async analyseIfKnown(
-    id: string,
-    direction: Direction,
-    options: WalkOptions,
-    manager: EntityManager,
-  ) {
     const [graph, hierarchy] = await Promise.all([
       this.graphs.current(),
       this.classes.hierarchy(manager),
     ]);
-    const start = graph.ci(id);
-    if (!start) return undefined;
-    const { rows, more, pathTo } = graph.walk(id, direction, options);
-    const reached = rows.slice(0, options.limit);
     const classes = classInfo(hierarchy);
-    const items = reached.map((row): ImpactedCi => {
-      const { className, businessService } = classes(row.classId);
-      return {
-        id: row.id,
-        name: row.name,
-        className,
-        operationalStatus: row.status,
-        criticality: row.criticality,
-        depth: row.depth,
-        via: row.via,
-        path: businessService || options.paths === 'all' ? pathTo(row.id) : undefined,
-        businessService,
-      };
-    });
+    const impacts: CiImpact[] = [];
+    for (const id of ciIds) {
+      const start = graph.ci(id);
+      if (!start) continue;
+      const { rows } = graph.walk(id, 'impact', { maxDepth: 10, limit: 100_000 });
+      impacts.push({
+        ci: { ...this.summaryOf(start, hierarchy), depth: 0 },
+        items: rows.map((row) => ({
+          id: row.id,
+          name: row.name,
+          criticality: row.criticality,
+          depth: row.depth,
+          businessService: classes(row.classId).businessService,
+        })),
+      });
+    }
+    return combineImpacts(impacts);
+  }
+
+  private summaryOf(ci: CiSummary, hierarchy: Hierarchy) {
     return {
-      ci: {
-        id: start.id,
-        name: start.name,
-        className: hierarchy.get(start.classId)?.name ?? 'unknown',
-        operationalStatus: start.status,
-        criticality: start.criticality,
-        businessService: hierarchy.isA(start.classId, 'business_service'),
-      },
-      direction,
-      maxDepth: options.maxDepth,
-      count: items.length,
-      truncated: more || rows.length > options.limit,
-      businessServices: items.filter((item) => item.businessService),
-      items,
+      id: ci.id,
+      name: ci.name,
+      className: hierarchy.get(ci.classId)?.name ?? 'unknown',
+      operationalStatus: ci.status,
+      criticality: ci.criticality,
+      businessService: hierarchy.isA(ci.classId, 'business_service'),
     };
   }
 }
