@@ -135,4 +135,18 @@ describe('event handlers in a service', () => {
     const handled = await app.get(DataSource).query('SELECT incident_id FROM handled');
     expect(handled).toEqual([{ incident_id: fine }]);
   });
+
+  it('joins a consumer group named with the topic prefix: environments sharing a cluster keep apart', async () => {
+    const admin = createTestKafka('handlers-groups').admin();
+    await admin.connect();
+    try {
+      const { groups } = await admin.listGroups();
+      const ours = groups
+        .map((group) => group.groupId)
+        .filter((id) => id.includes('itsm-incident.'));
+      expect(ours).toContain(`${topicPrefix}itsm-incident.default`);
+    } finally {
+      await admin.disconnect();
+    }
+  });
 });

@@ -173,7 +173,7 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
   private async run(subscription: Subscription): Promise<void> {
     const sessionTimeout = this.options.sessionTimeoutMs ?? 30_000;
     const consumer = this.options.kafka.consumer({
-      groupId: this.groupOf(subscription),
+      groupId: this.kafkaGroupOf(subscription),
       sessionTimeout,
       heartbeatInterval: Math.max(500, Math.floor(sessionTimeout / 10)),
     });
@@ -349,7 +349,7 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
       'messaging.system': 'kafka',
       'messaging.destination.name': item.event.topic,
       'messaging.message.id': item.event.id,
-      'messaging.consumer.group.name': this.groupOf(subscription),
+      'messaging.consumer.group.name': this.kafkaGroupOf(subscription),
     };
     return inSpan(
       `${item.event.topic} process`,
@@ -415,8 +415,18 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
     return (this.options.topicPrefix ?? '') + definition.topic;
   }
 
+  /** The subscription's name in the inbox (each service's own database). */
   private groupOf(subscription: Subscription): string {
     return `${this.options.groupPrefix}.${subscription.name}`;
+  }
+
+  /**
+   * The consumer group in Kafka carries the topic prefix too: environments sharing a cluster must
+   * not share groups, or one environment's members are handed the other's partitions (and its own
+   * topics wait for a rebalance).
+   */
+  private kafkaGroupOf(subscription: Subscription): string {
+    return `${this.options.topicPrefix ?? ''}${this.groupOf(subscription)}`;
   }
 
   private log(level: 'info' | 'warn' | 'error', message: string): void {
