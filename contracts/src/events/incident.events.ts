@@ -366,7 +366,9 @@ export const incidentNoteAdded = defineEvent({
     'A comment (the caller sees it: send it on by e-mail or chat) or a work note (internal to the people working the incident) was added.',
   schema: Type.Object({
     ...recordFields,
-    noteId: Type.String({ description: 'Ordered: a later note has a greater id' }),
+    noteId: Type.String({
+      description: 'The note (a UUID, as the incident lists it); order notes by addedAt, not by id',
+    }),
     kind: oneOf(['comment', 'work_note'] as const),
     body: Type.String({ minLength: 1 }),
     author: Actor,
@@ -377,7 +379,7 @@ export const incidentNoteAdded = defineEvent({
     id: '0b6f8f8e-4c1e-4b8e-9a51-3f1c2d9e7a10',
     number: 'INC0001234',
     version: 4,
-    noteId: '1207',
+    noteId: '5d2c7a41-9e3b-4f60-8a17-c4b2e9d0f385',
     kind: 'comment',
     body: 'We are restarting the payment gateway; expect a fix within the hour.',
     author: 'u-2001',

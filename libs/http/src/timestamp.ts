@@ -5,11 +5,14 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{
 
 /**
  * A calendar date (`2026-11-28`, midnight UTC) or a date-time with its offset, naming a real
- * instant: what both JavaScript and PostgreSQL read the same way. ISO 8601's other forms (week
+ * instant: what both JavaScript and PostgreSQL read the same way (callers hand PostgreSQL the
+ * `Date`, so a date is midnight UTC whatever the session's time zone). ISO 8601's other forms (week
  * dates, no offset, `2026-02-30`) are refused rather than guessed at.
  */
 export function isTimestamp(value: unknown): value is string {
   if (typeof value !== 'string' || !(DATE.test(value) || DATE_TIME.test(value))) return false;
+  // ISO 8601's year 0000 (1 BC) is one PostgreSQL does not read.
+  if (value.startsWith('0000')) return false;
   const parsed = new Date(value);
   if (Number.isNaN(parsed.getTime())) return false;
   // Date rolls 2026-02-30 over to March: the day written must be the day read.

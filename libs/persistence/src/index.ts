@@ -12,4 +12,4 @@ export * from './migrations';
 export * from './optimistic-lock';
 export * from './versioned.entity';
 export * from './audit/audit-history';
-export * from './constraint';
+export * from './postgres-errors';

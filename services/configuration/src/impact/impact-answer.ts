@@ -56,13 +56,15 @@ export function writeImpactAnswer(
   const source = graph.fragmentBytes;
   const writeId = (slot: number) =>
     out.copyUntilQuote(source, graph.fragmentStartOf(slot) + ID_IN_FRAGMENT);
-  const writeItem = (i: number) => {
+  /** One item, after a comma unless it is the first: each write below fits in the room reserved. */
+  const writeItem = (i: number, first: boolean) => {
     const slot = reach.slots[i]!;
     const fragment = classFragment(slot);
     const path =
       fragment.businessService || options.paths === 'all' ? reach.pathOf(slot) : undefined;
     const length = graph.fragmentLengthOf(slot);
     out.reserve(2 * length + 160 + fragment.bytes.length + (path ? path.length * (length + 3) : 0));
+    if (!first) out.ascii(',');
     out.ascii('{');
     const start = graph.fragmentStartOf(slot);
     out.copy(source, start, start + length);
@@ -87,17 +89,11 @@ export function writeImpactAnswer(
   out.text(
     `{"ci":${JSON.stringify(ci)},"direction":"${direction}","maxDepth":${maxDepth},"count":${count},"truncated":${truncated},"businessServices":[`,
   );
-  for (let s = 0; s < services.length; s++) {
-    if (s > 0) out.ascii(',');
-    writeItem(services[s]!);
-  }
-  out.ascii('],"items":[');
-  for (let i = 0; i < count; i++) {
-    if (i > 0) out.ascii(',');
-    writeItem(i);
-  }
-  out.ascii(']}');
-  return out.buffer.subarray(0, out.at);
+  for (let s = 0; s < services.length; s++) writeItem(services[s]!, s === 0);
+  out.text('],"items":[');
+  for (let i = 0; i < count; i++) writeItem(i, i === 0);
+  out.text(']}');
+  return out.written();
 }
 
 /**
@@ -153,5 +149,14 @@ class Output {
   text(text: string): void {
     this.reserve(Buffer.byteLength(text));
     this.at += this.buffer.write(text, this.at, 'utf8');
+  }
+
+  /**
+   * What was written. A typed array drops writes past its end without a word, so a reservation
+   * too small would cut bytes out of the middle of the answer: refuse to hand that out.
+   */
+  written(): Buffer {
+    if (this.at > this.buffer.length) throw new RangeError('impact answer overran its buffer');
+    return this.buffer.subarray(0, this.at);
   }
 }

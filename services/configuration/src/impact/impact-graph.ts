@@ -88,7 +88,7 @@ export class ImpactGraph {
 
   ci(id: string): CiSummary | undefined {
     const slot = this.slots.get(id);
-    return slot === undefined ? undefined : this.summaryOf(slot);
+    return slot === undefined ? undefined : this.summaryAt(slot);
   }
 
   /** Adds or replaces a CI's summary; `undefined` means the CI no longer exists. */
@@ -244,7 +244,11 @@ export class ImpactGraph {
     };
   }
 
-  private summaryOf(slot: number): CiSummary {
+  idAt(slot: number): string {
+    return this.ids[slot]!;
+  }
+
+  summaryAt(slot: number): CiSummary {
     return {
       id: this.ids[slot]!,
       name: this.nameOf(slot),

@@ -5,9 +5,12 @@ import { ClassesService, type Hierarchy } from '../classes/classes.service';
 import { GraphSync } from './graph-sync';
 import type { CiSummary, Direction } from './impact-graph';
 import { writeImpactAnswer } from './impact-answer';
-import { combineImpacts, type CiImpact } from './impacted-services';
+import { combineImpacts, type CiImpact, type ImpactedService } from './impacted-services';
 
 export type { Direction };
+
+/** How far the impact of an incident's or a change's CIs is followed. */
+const RECORD_IMPACT_WALK = { maxDepth: 10, limit: 100_000 };
 
 export interface WalkOptions {
   maxDepth: number;
@@ -45,7 +48,8 @@ export class ImpactService {
 
   /**
    * The business services the CIs an incident or a change names impact together. A CI the CMDB
-   * does not know impacts nothing it knows of.
+   * does not know impacts nothing it knows of. Only business services are read out of the graph;
+   * the other CIs reached are only counted.
    */
   async servicesImpactedBy(manager: EntityManager, ciIds: readonly string[]) {
     const [graph, hierarchy] = await Promise.all([
@@ -56,17 +60,22 @@ export class ImpactService {
     const impacts: CiImpact[] = [];
     for (const id of ciIds) {
       const start = graph.ci(id);
-      if (!start) continue;
-      const { rows } = graph.walk(id, 'impact', { maxDepth: 10, limit: 100_000 });
+      const reach = graph.reach(id, 'impact', RECORD_IMPACT_WALK);
+      if (!start || !reach) continue;
+      const count = Math.min(reach.count, RECORD_IMPACT_WALK.limit);
+      const services: ImpactedService[] = [];
+      const reached: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const slot = reach.slots[i]!;
+        reached.push(graph.idAt(slot));
+        if (!classes(graph.classIdOfNumber(graph.classNumberOf(slot))).businessService) continue;
+        const { name, criticality } = graph.summaryAt(slot);
+        services.push({ id: graph.idAt(slot), name, criticality, depth: reach.depths[i]! });
+      }
       impacts.push({
         ci: { ...this.summaryOf(start, hierarchy), depth: 0 },
-        items: rows.map((row) => ({
-          id: row.id,
-          name: row.name,
-          criticality: row.criticality,
-          depth: row.depth,
-          businessService: classes(row.classId).businessService,
-        })),
+        services,
+        reached,
       });
     }
     return combineImpacts(impacts);

@@ -11,9 +11,17 @@ const ci = (id: string, depth: number, businessService = false, criticality = 3)
 describe('combineImpacts', () => {
   it('keeps each business service once, at its smallest depth, nearest and most critical first', () => {
     const impacts: CiImpact[] = [
-      { ci: ci('db', 0), items: [ci('app', 1), ci('shop', 2, true, 1), ci('reports', 2, true, 3)] },
-      { ci: ci('host', 0), items: [ci('db', 1), ci('app', 2), ci('shop', 3, true, 1)] },
-      { ci: ci('billing', 0, true, 2), items: [] },
+      {
+        ci: ci('db', 0),
+        services: [ci('shop', 2, true, 1), ci('reports', 2, true, 3)],
+        reached: ['app', 'shop', 'reports'],
+      },
+      {
+        ci: ci('host', 0),
+        services: [ci('shop', 3, true, 1)],
+        reached: ['db', 'app', 'shop'],
+      },
+      { ci: ci('billing', 0, true, 2), services: [], reached: [] },
     ];
     const { services, impactedCiCount } = combineImpacts(impacts);
     expect(services.map((s) => [s.id, s.depth])).toEqual([

@@ -9,7 +9,10 @@ export interface ImpactedService {
 /** One named CI's impact: the CI itself (depth 0) and what depends on it. */
 export interface CiImpact {
   ci: ImpactedService & { businessService: boolean };
-  items: Array<ImpactedService & { businessService: boolean }>;
+  /** The business services among the CIs that depend on it. */
+  services: ImpactedService[];
+  /** Every CI that depends on it, by id. */
+  reached: readonly string[];
 }
 
 /**
@@ -23,10 +26,9 @@ export function combineImpacts(impacts: readonly CiImpact[]): {
 } {
   const services = new Map<string, ImpactedService>();
   const impacted = new Set<string>();
-  for (const { ci, items } of impacts) {
-    for (const item of items) impacted.add(item.id);
-    for (const candidate of [ci, ...items]) {
-      if (!candidate.businessService) continue;
+  for (const { ci, services: dependants, reached } of impacts) {
+    for (const id of reached) impacted.add(id);
+    for (const candidate of ci.businessService ? [ci, ...dependants] : dependants) {
       const seen = services.get(candidate.id);
       if (!seen || candidate.depth < seen.depth) {
         const { id, name, criticality, depth } = candidate;

@@ -114,4 +114,25 @@ describe('bad input to incidents, against real PostgreSQL', () => {
     expect(moved.statusCode).toBe(200);
     expect(moved.json().parentId).toBe(grandparent.id);
   });
+
+  it('refuses the second of two re-parentings racing to make a cycle', async () => {
+    const a = await raise('sam', { shortDescription: 'Race A', assignmentGroup: 'service-desk' });
+    const b = await raise('sam', { shortDescription: 'Race B', assignmentGroup: 'service-desk' });
+    // Both changes wait on a lock of both incidents, then run at the same moment.
+    const gate = api.dataSource.createQueryRunner();
+    await gate.connect();
+    await gate.startTransaction();
+    await gate.query('SELECT 1 FROM incidents WHERE id = ANY($1) FOR UPDATE', [[a.id, b.id]]);
+    const racing = [patch(a, { parentId: b.id }), patch(b, { parentId: a.id })];
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await gate.commitTransaction();
+    await gate.release();
+    const answers = await Promise.all(racing);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 400]);
+    const links = (await api.dataSource.query(
+      'SELECT count(*)::int AS n FROM incidents WHERE id = ANY($1) AND parent_id IS NOT NULL',
+      [[a.id, b.id]],
+    )) as [{ n: number }];
+    expect(links[0].n).toBe(1);
+  });
 });

@@ -180,7 +180,7 @@ export class IncidentChangesService {
     const children = await manager
       .createQueryBuilder(Incident, 'i')
       .where('i.parent_id = :id AND i.state IN (:...from)', { id: parent.id, from })
-      .setLock('pessimistic_write')
+      .setLock('for_no_key_update')
       .getMany();
     const actor = `system:parent-${parent.number}`;
     for (const child of children) {
@@ -208,7 +208,7 @@ export class IncidentChangesService {
     await withAuditActor(actor, async () => {
       const incident = await manager.findOne(Incident, {
         where: { id },
-        lock: { mode: 'pessimistic_write' },
+        lock: { mode: 'for_no_key_update' },
       });
       // An answer for a CI the incident no longer names, or for an ended incident, is history.
       if (
@@ -245,7 +245,7 @@ export class IncidentChangesService {
       this.dataSource.transaction(async (manager) => {
         const incident = await manager.findOne(Incident, {
           where: { id },
-          lock: { mode: 'pessimistic_write' },
+          lock: { mode: 'for_no_key_update' },
         });
         if (!incident || !mayView(caller, incident)) throw recordNotFound('Incident', id);
         if (!mayChange(incident)) throw notAllowed(incident);

@@ -317,7 +317,8 @@ describe('incidents, against real PostgreSQL', () => {
     const retagged = await patch(tagged.id, tagged.version, { tags: ['emea', 'network'] });
     expect(retagged.json().tags).toEqual(['emea', 'network']);
     const updated = (await api.dataSource.query(
-      `SELECT payload FROM outbox WHERE aggregate_id = $1 AND event_type LIKE '%incident.updated%'`,
+      `SELECT payload FROM outbox WHERE aggregate_id = $1 AND event_type LIKE '%incident.updated%'
+        ORDER BY sequence`,
       [tagged.id],
     )) as Array<{ payload: { changes: unknown[] } }>;
     expect(updated.at(-1)!.payload.changes).toEqual([

@@ -173,8 +173,9 @@ export class IncidentsService {
     }
     if (query.tag?.length) builder.andWhere('i.tags @> :tags', { tags: query.tag });
     if (query.major !== undefined) builder.andWhere('i.major = :major', { major: query.major });
-    if (query.openedFrom) builder.andWhere('i.opened_at >= :from', { from: query.openedFrom });
-    if (query.openedTo) builder.andWhere('i.opened_at < :to', { to: query.openedTo });
+    if (query.openedFrom)
+      builder.andWhere('i.opened_at >= :from', { from: new Date(query.openedFrom) });
+    if (query.openedTo) builder.andWhere('i.opened_at < :to', { to: new Date(query.openedTo) });
     if (query.q) {
       builder.andWhere('(i.short_description ILIKE :text OR i.number = upper(:q))', {
         text: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
@@ -264,6 +265,9 @@ export class IncidentsService {
       ]);
     }
     if (!childId) return;
+    // Two re-parentings at once (A under B, B under A) would each miss the other's uncommitted
+    // link; they are rare, so one lock for all of them makes the second see the first.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('incident:parent-links'))`);
     const [cycle] = (await manager.query(
       `WITH RECURSIVE ancestors (id) AS (
          SELECT $1::uuid UNION

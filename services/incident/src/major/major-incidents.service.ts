@@ -136,7 +136,7 @@ export class MajorIncidentsService {
   ): Promise<Incident> {
     const incident = await manager.findOne(Incident, {
       where: { id },
-      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+      ...(lock && { lock: { mode: 'for_no_key_update' as const } }),
     });
     if (!incident || !mayView(caller, incident)) throw recordNotFound('Incident', id);
     return incident;

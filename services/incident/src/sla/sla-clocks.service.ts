@@ -128,13 +128,12 @@ export class SlaClocksService {
       [slaId],
     )) as Array<StoredClock & { incident_id: string; number: string }>;
     if (!row) return 0;
-    const definition = (await this.definitions(manager, true)).find(
-      (d) => d.id === row.definition_id,
-    );
+    const definition = (await this.definitions(manager)).find((d) => d.id === row.definition_id);
     const timeline = await this.timelineOf(manager, row.incident_id);
     const clock = definition && slaClock(definition, timeline, notBefore(now, timeline.at(-1)));
     if (!definition || !clock?.applies) {
-      // Nothing left to announce (the definition is gone or no longer covers the incident).
+      // Nothing left to announce: the definition no longer covers the incident, or it was retired,
+      // in which case alerts not sent by then are dropped and the SLA repair cancels the clock.
       await manager.query('UPDATE incident_slas SET next_alert_at = NULL WHERE id = $1', [slaId]);
       return 0;
     }
@@ -282,17 +281,13 @@ export class SlaClocksService {
     return rows;
   }
 
-  /** The definitions in force (or every one, for alerts of a clock whose definition was retired). */
-  private async definitions(
-    manager: EntityManager,
-    includeInactive = false,
-  ): Promise<SlaDefinition[]> {
+  /** The definitions in force. */
+  private async definitions(manager: EntityManager): Promise<SlaDefinition[]> {
     const rows = (await manager.query(
       `SELECT d.id, d.name, d.target, d.priorities, d.duration_seconds, d.pause_on_hold,
               s.time_zone, s.kind, s.hours, s.holidays
          FROM sla_definitions d JOIN sla_schedules s ON s.id = d.schedule_id
-        WHERE d.active OR $1`,
-      [includeInactive],
+        WHERE d.active`,
     )) as DefinitionRow[];
     return rows.map((row) => ({
       id: row.id,

@@ -58,6 +58,32 @@ describe('slaView', () => {
     });
   });
 
+  it('counts on for a clock the timer has already marked breached', () => {
+    const breached = row({
+      stage: 'breached',
+      breached_at: new Date('2026-11-27T16:00:00Z'),
+      elapsed_seconds: 8 * HOUR,
+      updated_at: new Date('2026-11-27T16:00:00Z'),
+    });
+    expect(slaView(breached, new Date('2026-11-30T10:00:00Z'))).toMatchObject({
+      stage: 'breached',
+      breachedAt: new Date('2026-11-27T16:00:00Z'),
+      elapsedSeconds: 10 * HOUR, // Friday's 8 hours, then Monday 09:00–11:00 local
+      percentElapsed: 125,
+    });
+  });
+
+  it('keeps the stored figures of a breached clock that has ended', () => {
+    const ended = row({
+      stage: 'breached',
+      due_at: null,
+      breached_at: new Date('2026-11-27T16:00:00Z'),
+      ended_at: new Date('2026-11-30T09:00:00Z'),
+      elapsed_seconds: 9 * HOUR,
+    });
+    expect(slaView(ended, new Date('2026-12-24T12:00:00Z')).elapsedSeconds).toBe(9 * HOUR);
+  });
+
   it('keeps the stored figures of a clock that is paused or has ended', () => {
     const paused = row({ stage: 'paused', due_at: null, elapsed_seconds: 2 * HOUR });
     expect(slaView(paused, new Date('2026-12-24T12:00:00Z'))).toMatchObject({

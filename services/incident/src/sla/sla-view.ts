@@ -28,7 +28,8 @@ export interface SlaRow {
  * before the timer has announced it.
  */
 export function slaView(row: SlaRow, now: Date) {
-  const running = row.stage === 'in_progress' && row.due_at !== null;
+  // A clock keeps counting after its breach (stage breached, due_at the breach instant).
+  const running = (row.stage === 'in_progress' || row.stage === 'breached') && row.due_at !== null;
   const overdue = running && row.due_at! <= now;
   const elapsedSeconds = running ? liveElapsedSeconds(row, now) : row.elapsed_seconds;
   return {

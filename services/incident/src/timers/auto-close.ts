@@ -34,7 +34,7 @@ export class AutoClose extends RecurringJob {
         })
         .orderBy('i.resolved_at')
         .limit(BATCH)
-        .setLock('pessimistic_write')
+        .setLock('for_no_key_update')
         .setOnLocked('skip_locked')
         .getMany();
       for (const incident of due) await this.changes.closeAutomatically(manager, incident, now);

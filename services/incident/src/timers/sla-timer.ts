@@ -35,7 +35,7 @@ export class SlaTimer extends RecurringJob {
       const due = (await manager.query(
         `SELECT s.id FROM incident_slas s JOIN incidents i ON i.id = s.incident_id
           WHERE s.next_alert_at <= $1
-          ORDER BY s.next_alert_at LIMIT ${BATCH} FOR UPDATE OF s, i SKIP LOCKED`,
+          ORDER BY s.next_alert_at LIMIT ${BATCH} FOR NO KEY UPDATE OF s, i SKIP LOCKED`,
         [now],
       )) as Array<{ id: string }>;
       for (const { id } of due) await this.fireOne(manager, id, now);

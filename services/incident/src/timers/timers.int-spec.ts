@@ -1,7 +1,10 @@
 import { startServiceUnderTest, type ServiceUnderTest, type TestDatabase } from '@itsm/testing';
 import { definition } from '../incident.definition';
+import { businessSecondsBetween, type Schedule } from '../sla/schedule';
 
 jest.setTimeout(120_000);
+
+const P3_RESOLUTION = 'Priority 3 resolution (3 business days)';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -240,47 +243,81 @@ describe('the SLA timer and auto-close, against real PostgreSQL', () => {
     expect(retry!.next_alert_at.getTime()).toBeGreaterThan(Date.now() + 30_000);
   });
 
+  type DefinitionView = Record<string, unknown> & { id: string; name: string; scheduleId: string };
+  const definitionNamed = async (name: string) =>
+    (
+      (await first.call('GET', '/api/v1/sla-definitions', { as: 'ivy' })).json()
+        .items as DefinitionView[]
+    ).find((d) => d.name === name)!;
+  const replaceDefinition = async (name: string, changes: object) => {
+    const { id, ...current } = await definitionNamed(name);
+    const response = await first.call('PUT', `/api/v1/sla-definitions/${id}`, {
+      as: 'ivy',
+      payload: { ...current, ...changes },
+    });
+    expect(response.statusCode).toBe(200);
+  };
+  const clockOf = async (incidentId: string, name: string) => {
+    const view = (await first.call('GET', `/api/v1/incidents/${incidentId}`, { as: 'sam' })).json();
+    return view.slas.find((s: { name: string }) => s.name === name);
+  };
+  const pendingRepair = async () =>
+    (
+      (await first.dataSource.query('SELECT after_id FROM sla_repair')) as Array<{
+        after_id: string | null;
+      }>
+    )[0];
+  /** Working seconds from the incident's opening to the clock's due time, on its own schedule. */
+  const workingSecondsToDue = async (incident: { openedAt: string }, clock: { dueAt: string }) => {
+    const { scheduleId } = await definitionNamed(P3_RESOLUTION);
+    const schedules = (await first.call('GET', '/api/v1/sla-schedules', { as: 'ivy' })).json()
+      .items as Array<Schedule & { id: string }>;
+    const schedule = schedules.find((s) => s.id === scheduleId)!;
+    return businessSecondsBetween(schedule, new Date(incident.openedAt), new Date(clock.dueAt));
+  };
+
   it('repairs the clocks of open incidents when a definition changes', async () => {
     const incident = await raiseP3('Repair probe');
-    const definitions = (await first.call('GET', '/api/v1/sla-definitions', { as: 'ivy' })).json()
-      .items as Array<Record<string, unknown> & { id: string; name: string; version: number }>;
-    const replace = async (name: string, changes: object) => {
-      const { id, ...current } = definitions.find((d) => d.name === name)!;
-      const response = await first.call('PUT', `/api/v1/sla-definitions/${id}`, {
-        as: 'ivy',
-        payload: { ...current, ...changes },
-      });
-      expect(response.statusCode).toBe(200);
-    };
-    const clockOf = async (name: string) => {
-      const view = (
-        await first.call('GET', `/api/v1/incidents/${incident.id}`, { as: 'sam' })
-      ).json();
-      return view.slas.find((s: { name: string }) => s.name === name);
-    };
-    const dueBefore = (await clockOf('Priority 3 resolution (3 business days)')).dueAt;
-    await replace('P3 short resolution 4s', { active: false });
-    await replace('Priority 3 resolution (3 business days)', { durationSeconds: 7_200 });
+    const dueBefore = (await clockOf(incident.id, P3_RESOLUTION)).dueAt;
+    await replaceDefinition('P3 short resolution 4s', { active: false });
+    await replaceDefinition(P3_RESOLUTION, { durationSeconds: 7_200 });
     // The repair runs in the background: the stored due time moves once it got there.
     for (let waited = 0; waited < 10_000; waited += 250) {
-      if ((await clockOf('Priority 3 resolution (3 business days)')).dueAt !== dueBefore) break;
+      if ((await clockOf(incident.id, P3_RESOLUTION)).dueAt !== dueBefore) break;
       await sleep(250);
     }
-    const repaired = await clockOf('Priority 3 resolution (3 business days)');
-    expect(repaired.dueAt).not.toBe(dueBefore);
-    // 2 business hours from the opening (the seeded schedule has no working time at night).
-    expect(Date.parse(repaired.dueAt) - Date.parse(incident.openedAt)).toBeGreaterThanOrEqual(
-      7_200_000,
-    );
-    expect(await clockOf('P3 short resolution 4s')).toMatchObject({
+    const repaired = await clockOf(incident.id, P3_RESOLUTION);
+    expect(await workingSecondsToDue(incident, repaired)).toBe(7_200);
+    expect(await clockOf(incident.id, 'P3 short resolution 4s')).toMatchObject({
       stage: 'cancelled',
       dueAt: null,
     });
     await sleep(4_000);
     expect(await shortAlerts(incident.id)).toEqual([]);
-    const [pending] = (await first.dataSource.query(
-      'SELECT count(*)::int AS n FROM sla_repair',
-    )) as [{ n: number }];
-    expect(pending.n).toBe(0);
+    expect(await pendingRepair()).toBeUndefined();
+  });
+
+  it('stops a repair at an incident a change holds, and resumes from it once free', async () => {
+    const held = await raiseP3('Held during repair');
+    const change = first.dataSource.createQueryRunner();
+    await change.connect();
+    await change.startTransaction();
+    await change.query('SELECT 1 FROM incidents WHERE id = $1 FOR UPDATE', [held.id]);
+    try {
+      await replaceDefinition(P3_RESOLUTION, { durationSeconds: 10_800 });
+      await sleep(2_000);
+      const pending = await pendingRepair();
+      expect(pending).toBeDefined();
+      // Every incident before the held one is done; the held one and those after it are not.
+      expect(pending!.after_id === null || pending!.after_id < held.id).toBe(true);
+    } finally {
+      await change.commitTransaction();
+      await change.release();
+    }
+    for (let waited = 0; waited < 10_000 && (await pendingRepair()); waited += 250) {
+      await sleep(250);
+    }
+    expect(await pendingRepair()).toBeUndefined();
+    expect(await workingSecondsToDue(held, await clockOf(held.id, P3_RESOLUTION))).toBe(10_800);
   });
 });
