@@ -1,5 +1,6 @@
 const UNIQUE_VIOLATION = '23505';
-const LOCK_NOT_AVAILABLE = '55P03';
+/** Lost to another transaction: a lock not had at once (NOWAIT, lock_timeout), a deadlock, a serialization failure. */
+const CONCURRENCY_FAILURES = new Set(['55P03', '40P01', '40001']);
 
 function postgresCode(error: unknown): { code?: string; constraint?: string } {
   const cause = (error as { driverError?: unknown }).driverError ?? error;
@@ -12,7 +13,7 @@ export function brokenUniqueConstraint(error: unknown): string | undefined {
   return code === UNIQUE_VIOLATION ? constraint : undefined;
 }
 
-/** A `NOWAIT` lock (or one past `lock_timeout`) that another transaction held. */
-export function isLockNotAvailable(error: unknown): boolean {
-  return postgresCode(error).code === LOCK_NOT_AVAILABLE;
+/** Whether the statement failed only because of another transaction: worth trying again later. */
+export function isConcurrencyFailure(error: unknown): boolean {
+  return CONCURRENCY_FAILURES.has(postgresCode(error).code ?? '');
 }

@@ -7,6 +7,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { CreateIncidents1764800000000 } from './migrations/1764800000000-create-incidents';
 import { SlaRepair1764900000000 } from './migrations/1764900000000-sla-repair';
 import { IncidentTags1765000000000 } from './migrations/1765000000000-incident-tags';
+import { SlaRepairDeferred1765100000000 } from './migrations/1765100000000-sla-repair-deferred';
 import { PriorityModule } from './priority/priority.module';
 import { SlaModule } from './sla/sla.module';
 import { TimersModule } from './timers/timers.module';
@@ -27,5 +28,10 @@ export const definition = defineService({
     MetricsModule,
   ],
   entities: [Incident],
-  migrations: [CreateIncidents1764800000000, SlaRepair1764900000000, IncidentTags1765000000000],
+  migrations: [
+    CreateIncidents1764800000000,
+    SlaRepair1764900000000,
+    IncidentTags1765000000000,
+    SlaRepairDeferred1765100000000,
+  ],
 });

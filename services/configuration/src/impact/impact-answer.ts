@@ -110,6 +110,7 @@ class Output {
   }
 
   reserve(bytes: number): void {
+    this.assertNoOverrun();
     if (this.at + bytes <= this.buffer.length) return;
     const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + bytes));
     this.buffer.copy(bigger, 0, 0, this.at);
@@ -151,12 +152,17 @@ class Output {
     this.at += this.buffer.write(text, this.at, 'utf8');
   }
 
-  /**
-   * What was written. A typed array drops writes past its end without a word, so a reservation
-   * too small would cut bytes out of the middle of the answer: refuse to hand that out.
-   */
+  /** What was written. */
   written(): Buffer {
-    if (this.at > this.buffer.length) throw new RangeError('impact answer overran its buffer');
+    this.assertNoOverrun();
     return this.buffer.subarray(0, this.at);
+  }
+
+  /**
+   * A typed array drops writes past its end without a word: a reservation too small would leave
+   * a gap of whatever memory held before in the answer. Checked at each reservation and at the end.
+   */
+  private assertNoOverrun(): void {
+    if (this.at > this.buffer.length) throw new RangeError('impact answer overran its buffer');
   }
 }

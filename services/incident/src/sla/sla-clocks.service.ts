@@ -97,6 +97,7 @@ export class SlaClocksService {
     await this.store(
       manager,
       incidentId,
+      at,
       clocks.map(({ definition, clock }) => ({
         definitionId: definition.id,
         clock,
@@ -107,11 +108,12 @@ export class SlaClocksService {
       (row) => !clocks.some((c) => c.definition.id === row.definition_id),
     );
     if (cancelled.length === 0) return;
-    // A clock whose definition was retired or no longer covers the incident ends as cancelled.
+    // A clock whose definition was retired or no longer covers the incident stops: cancelled, or
+    // still breached if it had been.
     await manager.query(
-      `UPDATE incident_slas SET stage = 'cancelled', ended_at = coalesce(ended_at, $2),
-              due_at = NULL, next_alert_at = NULL, updated_at = now()
-        WHERE id = ANY($1) AND stage IN ('in_progress', 'paused')`,
+      `UPDATE incident_slas SET stage = CASE WHEN stage = 'breached' THEN stage ELSE 'cancelled' END,
+              ended_at = $2, due_at = NULL, next_alert_at = NULL, updated_at = $2
+        WHERE id = ANY($1) AND ended_at IS NULL`,
       [cancelled.map((row) => row.id), at],
     );
   }
@@ -130,7 +132,8 @@ export class SlaClocksService {
     if (!row) return 0;
     const definition = (await this.definitions(manager)).find((d) => d.id === row.definition_id);
     const timeline = await this.timelineOf(manager, row.incident_id);
-    const clock = definition && slaClock(definition, timeline, notBefore(now, timeline.at(-1)));
+    const at = notBefore(now, timeline.at(-1));
+    const clock = definition && slaClock(definition, timeline, at);
     if (!definition || !clock?.applies) {
       // Nothing left to announce: the definition no longer covers the incident, or it was retired,
       // in which case alerts not sent by then are dropped and the SLA repair cancels the clock.
@@ -143,7 +146,7 @@ export class SlaClocksService {
       manager,
       unsent.map((alert) => this.alertEvent(record, alert)),
     );
-    await this.store(manager, row.incident_id, [
+    await this.store(manager, row.incident_id, at, [
       {
         definitionId: definition.id,
         clock,
@@ -175,10 +178,11 @@ export class SlaClocksService {
     return views;
   }
 
-  /** Writes clocks (new or recomputed) in one statement. */
+  /** Writes clocks (new or recomputed) in one statement, as computed at `computedAt`. */
   private async store(
     manager: EntityManager,
     incidentId: string,
+    computedAt: Date,
     clocks: ReadonlyArray<{
       definitionId: string;
       clock: AppliedSlaClock;
@@ -204,7 +208,7 @@ export class SlaClocksService {
       `INSERT INTO incident_slas (incident_id, definition_id, stage, started_at, elapsed_seconds,
               due_at, breached_at, ended_at, alerts_sent, next_alert_at, updated_at)
        SELECT $1, r.definition_id, r.stage, r.started_at, r.elapsed_seconds, r.due_at, r.breached_at,
-              r.ended_at, ARRAY(SELECT jsonb_array_elements_text(r.alerts_sent)::smallint), r.next_alert_at, now()
+              r.ended_at, ARRAY(SELECT jsonb_array_elements_text(r.alerts_sent)::smallint), r.next_alert_at, $3::timestamptz
          FROM jsonb_to_recordset($2::jsonb) AS r (definition_id uuid, stage text, started_at timestamptz,
               elapsed_seconds integer, due_at timestamptz, breached_at timestamptz, ended_at timestamptz,
               alerts_sent jsonb, next_alert_at timestamptz)
@@ -213,8 +217,8 @@ export class SlaClocksService {
               due_at = excluded.due_at, breached_at = excluded.breached_at, ended_at = excluded.ended_at,
               alerts_sent = ARRAY(SELECT DISTINCT unnest(incident_slas.alerts_sent || excluded.alerts_sent) ORDER BY 1),
               next_alert_at = excluded.next_alert_at,
-              updated_at = now()`,
-      [incidentId, JSON.stringify(rows)],
+              updated_at = excluded.updated_at`,
+      [incidentId, JSON.stringify(rows), computedAt],
     );
   }
 

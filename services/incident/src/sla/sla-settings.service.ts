@@ -53,6 +53,7 @@ export class SlaSettingsService {
         );
         return row;
       }
+      await requestRepair(manager);
       const row = await this.replace(
         manager,
         'sla_schedules',
@@ -62,7 +63,6 @@ export class SlaSettingsService {
         `name = $3, kind = $4, time_zone = $5, hours = $6, holidays = $7`,
         values,
       );
-      await requestRepair(manager);
       return row;
     });
   }
@@ -78,6 +78,7 @@ export class SlaSettingsService {
       request.active ?? true,
     ];
     return this.dataSource.transaction(async (manager) => {
+      await requestRepair(manager);
       await this.assertNameFree(manager, 'sla_definitions', request.name, id);
       const [schedule] = (await manager.query('SELECT 1 FROM sla_schedules WHERE id = $1', [
         request.scheduleId,
@@ -103,7 +104,6 @@ export class SlaSettingsService {
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${DEFINITION_COLUMNS}`,
             values,
           )) as unknown[]);
-      await requestRepair(manager);
       return row;
     });
   }
@@ -155,10 +155,14 @@ export class SlaSettingsService {
   }
 }
 
-/** (Re)starts the SLA repair from the first incident; committed with the change that needs it. */
+/**
+ * (Re)starts the SLA repair from the first incident, committed with the change that needs it. Called first: the repair's
+ * batch holds this row while its clocks reference the definitions, so a change that locked a
+ * definition before waiting here could deadlock with it.
+ */
 async function requestRepair(manager: EntityManager): Promise<void> {
   await manager.query(
-    `INSERT INTO sla_repair (pending, requested_at, after_id) VALUES (true, now(), NULL)
-     ON CONFLICT (pending) DO UPDATE SET requested_at = now(), after_id = NULL`,
+    `INSERT INTO sla_repair (pending, requested_at, after_id, deferred) VALUES (true, now(), NULL, '{}')
+     ON CONFLICT (pending) DO UPDATE SET requested_at = now(), after_id = NULL, deferred = '{}'`,
   );
 }

@@ -41,11 +41,17 @@ describe('slaView', () => {
   });
 
   it('counts only working time: nothing passes over the weekend', () => {
-    const due = new Date('2026-11-30T12:00:00Z'); // Monday 13:00 local: 4 working hours left on Friday 17:00
-    const friday = slaView(row({ due_at: due }), new Date('2026-11-27T16:00:00Z'));
-    const sunday = slaView(row({ due_at: due }), new Date('2026-11-29T16:00:00Z'));
-    expect(sunday.elapsedSeconds).toBe(friday.elapsedSeconds);
-    expect(friday.elapsedSeconds).toBe(8 * HOUR - 4 * HOUR);
+    // Two business days; 4 hours counted by Friday 13:00 local
+    const twoDays = row({
+      duration_seconds: 16 * HOUR,
+      elapsed_seconds: 4 * HOUR,
+      updated_at: new Date('2026-11-27T12:00:00Z'),
+      due_at: new Date('2026-11-30T16:00:00Z'),
+    });
+    const friday = slaView(twoDays, new Date('2026-11-27T16:00:00Z'));
+    const sunday = slaView(twoDays, new Date('2026-11-29T16:00:00Z'));
+    const monday = slaView(twoDays, new Date('2026-11-30T10:00:00Z')); // 11:00 local
+    expect([friday, sunday, monday].map((v) => v.elapsedSeconds / HOUR)).toEqual([8, 8, 10]);
   });
 
   it('shows a running clock past its due time as breached, with the working time beyond it', () => {
@@ -73,6 +79,17 @@ describe('slaView', () => {
     });
   });
 
+  it('does not count again the time a breached clock spent on hold', () => {
+    // Breached Friday 17:00 local, on hold all Monday, resumed Tuesday 09:00 local with 9 hours counted
+    const resumed = row({
+      stage: 'breached',
+      breached_at: new Date('2026-11-27T16:00:00Z'),
+      elapsed_seconds: 9 * HOUR,
+      updated_at: new Date('2026-12-01T08:00:00Z'),
+    });
+    expect(slaView(resumed, new Date('2026-12-01T10:00:00Z')).elapsedSeconds).toBe(11 * HOUR);
+  });
+
   it('keeps the stored figures of a breached clock that has ended', () => {
     const ended = row({
       stage: 'breached',
@@ -82,9 +99,12 @@ describe('slaView', () => {
       elapsed_seconds: 9 * HOUR,
     });
     expect(slaView(ended, new Date('2026-12-24T12:00:00Z')).elapsedSeconds).toBe(9 * HOUR);
+    // A due time left on an ended clock (stored before retired definitions cleared it) counts no more.
+    const stopped = { ...ended, due_at: new Date('2026-11-27T16:00:00Z') };
+    expect(slaView(stopped, new Date('2026-12-24T12:00:00Z')).elapsedSeconds).toBe(9 * HOUR);
   });
 
-  it('keeps the stored figures of a clock that is paused or has ended', () => {
+  it('keeps the stored figures of a clock that is paused', () => {
     const paused = row({ stage: 'paused', due_at: null, elapsed_seconds: 2 * HOUR });
     expect(slaView(paused, new Date('2026-12-24T12:00:00Z'))).toMatchObject({
       elapsedSeconds: 2 * HOUR,

@@ -22,16 +22,15 @@ export interface SlaRow {
 }
 
 /**
- * A clock as the API shows it at `now`. Stored clocks are exact as of their last computation; a
- * running clock counts on since, so its elapsed time is read from its due time: the working time
- * left until then, or passed since. A running clock past its due time is shown breached even
- * before the timer has announced it.
+ * A clock as the API shows it at `now`. Stored clocks are exact as of their computation
+ * (`updated_at`); a clock still counting (a due time, no end) has counted on since, by the working
+ * time of its schedule — also after its breach. A counting clock past its due time is shown
+ * breached even before the timer has announced it.
  */
 export function slaView(row: SlaRow, now: Date) {
-  // A clock keeps counting after its breach (stage breached, due_at the breach instant).
-  const running = (row.stage === 'in_progress' || row.stage === 'breached') && row.due_at !== null;
-  const overdue = running && row.due_at! <= now;
-  const elapsedSeconds = running ? liveElapsedSeconds(row, now) : row.elapsed_seconds;
+  const counting = row.due_at !== null && row.ended_at === null;
+  const overdue = counting && row.due_at! <= now;
+  const elapsedSeconds = counting ? liveElapsedSeconds(row, now) : row.elapsed_seconds;
   return {
     id: row.id,
     definitionId: row.definition_id,
@@ -50,19 +49,14 @@ export function slaView(row: SlaRow, now: Date) {
 }
 
 function liveElapsedSeconds(row: SlaRow, now: Date): number {
+  if (now <= row.updated_at) return row.elapsed_seconds;
   const schedule = {
     timeZone: row.time_zone,
     kind: row.kind,
     hours: row.hours,
     holidays: row.holidays,
   };
-  const due = row.due_at!;
-  const seconds =
-    now < due
-      ? row.duration_seconds - businessSecondsBetween(schedule, now, due)
-      : row.duration_seconds + businessSecondsBetween(schedule, due, now);
-  // Never less than what was stored: the stored figure is exact as of its computation.
-  return Math.max(row.elapsed_seconds, Math.floor(seconds));
+  return row.elapsed_seconds + Math.floor(businessSecondsBetween(schedule, row.updated_at, now));
 }
 
 export type SlaView = ReturnType<typeof slaView>;

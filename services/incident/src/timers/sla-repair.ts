@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { isLockNotAvailable } from '@itsm/persistence';
+import { isConcurrencyFailure } from '@itsm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { INCIDENT_CONFIG, type IncidentConfig } from '../incident-config';
 import { SlaClocksService } from '../sla/sla-clocks.service';
@@ -9,10 +9,20 @@ const BATCH = 200;
 /** The states in which an incident can still run a clock. */
 const REPAIRABLE = `'new', 'in_progress', 'on_hold', 'resolved'`;
 
+interface PendingRepair {
+  after_id: string | null;
+  deferred: string[];
+}
+
 /**
  * SLA repair: after a definition or schedule changed, recomputes the clocks of every incident that
- * can still run one, a batch per transaction, each incident locked against changes meanwhile. The
- * request row records the progress, so one replica works at a time and a restart resumes.
+ * can still run one, a batch per transaction. The request row records the progress (the last
+ * incident passed, the ones deferred), so one replica works at a time and a restart resumes.
+ *
+ * Each incident is locked without waiting: a change in flight may lock several incidents (a parent
+ * with its children) in an order of its own, and waiting for it while holding a batch could
+ * deadlock. An incident a change holds is deferred and tried again at each run until it is free;
+ * the repair ends when it has passed the last incident and deferred none.
  */
 @Injectable()
 export class SlaRepair extends RecurringJob {
@@ -33,36 +43,40 @@ export class SlaRepair extends RecurringJob {
   protected runOnce(now: Date): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const [pending] = (await manager.query(
-        'SELECT after_id FROM sla_repair FOR UPDATE SKIP LOCKED',
-      )) as Array<{ after_id: string | null }>;
+        'SELECT after_id, deferred FROM sla_repair FOR UPDATE SKIP LOCKED',
+      )) as PendingRepair[];
       if (!pending) return 0;
-      const batch = (await manager.query(
-        `SELECT id FROM incidents
-          WHERE state IN (${REPAIRABLE}) AND ($1::uuid IS NULL OR id > $1)
-          ORDER BY id LIMIT ${BATCH}`,
-        [pending.after_id],
-      )) as Array<{ id: string }>;
-      if (batch.length === 0) {
+      const batch = (
+        (await manager.query(
+          `SELECT id FROM incidents
+            WHERE state IN (${REPAIRABLE}) AND ($1::uuid IS NULL OR id > $1)
+            ORDER BY id LIMIT ${BATCH}`,
+          [pending.after_id],
+        )) as Array<{ id: string }>
+      ).map((row) => row.id);
+      const deferred: string[] = [];
+      let done = 0;
+      for (const id of [...pending.deferred, ...batch]) {
+        if (await this.repairOne(manager, id, now)) done++;
+        else deferred.push(id);
+      }
+      if (batch.length === 0 && deferred.length === 0) {
         await manager.query('DELETE FROM sla_repair');
         this.logger.log('SLA clocks of open incidents recomputed');
-        return 0;
+        return done;
       }
-      let repairedUpTo = pending.after_id;
-      for (const { id } of batch) {
-        if (!(await this.repairOne(manager, id, now))) break;
-        repairedUpTo = id;
-      }
-      await manager.query('UPDATE sla_repair SET after_id = $1', [repairedUpTo]);
-      return repairedUpTo === pending.after_id ? 0 : batch.length;
+      await manager.query('UPDATE sla_repair SET after_id = $1, deferred = $2', [
+        batch.at(-1) ?? pending.after_id,
+        deferred,
+      ]);
+      // With only deferred incidents left, all still held, the next run waits rather than spins.
+      return batch.length > 0 ? batch.length : done;
     });
   }
 
   /**
-   * One incident in its own savepoint. Its lock is taken without waiting: a change in flight may
-   * lock several incidents (a parent with its children) in an order of its own, and waiting for it
-   * while holding this batch's locks could deadlock. A busy incident ends the batch there; the next
-   * run resumes from it. An incident whose clocks cannot be computed is logged and passed over, not
-   * allowed to stop the repair of all the others. Returns whether the repair may go on.
+   * One incident in its own savepoint; false if a change holds it. An incident whose clocks cannot
+   * be computed is logged and passed over, not allowed to stop the repair of all the others.
    */
   private async repairOne(manager: EntityManager, id: string, now: Date): Promise<boolean> {
     try {
@@ -75,7 +89,7 @@ export class SlaRepair extends RecurringJob {
       });
       return true;
     } catch (error) {
-      if (isLockNotAvailable(error)) return false;
+      if (isConcurrencyFailure(error)) return false;
       this.logger.error(`SLA clocks of incident ${id} not repaired: ${(error as Error).message}`);
       return true;
     }

@@ -263,8 +263,9 @@ describe('the SLA timer and auto-close, against real PostgreSQL', () => {
   };
   const pendingRepair = async () =>
     (
-      (await first.dataSource.query('SELECT after_id FROM sla_repair')) as Array<{
+      (await first.dataSource.query('SELECT after_id, deferred FROM sla_repair')) as Array<{
         after_id: string | null;
+        deferred: string[];
       }>
     )[0];
   /** Working seconds from the incident's opening to the clock's due time, on its own schedule. */
@@ -295,21 +296,39 @@ describe('the SLA timer and auto-close, against real PostgreSQL', () => {
     await sleep(4_000);
     expect(await shortAlerts(incident.id)).toEqual([]);
     expect(await pendingRepair()).toBeUndefined();
+    // The retired definition's clocks have all stopped, those already breached staying breached.
+    const retired = (await first.dataSource.query(
+      `SELECT s.stage, s.ended_at, s.due_at FROM incident_slas s
+         JOIN sla_definitions d ON d.id = s.definition_id
+         JOIN incidents i ON i.id = s.incident_id
+        WHERE d.name = 'P3 short resolution 4s' AND i.state <> 'closed'
+          AND i.short_description <> 'Broken probe'`,
+    )) as Array<{ stage: string; ended_at: Date | null; due_at: Date | null }>;
+    expect(retired.map((c) => c.stage).sort()).toEqual(
+      expect.arrayContaining(['breached', 'cancelled']),
+    );
+    for (const clock of retired) {
+      expect(clock).toMatchObject({ ended_at: expect.any(Date), due_at: null });
+    }
   });
 
-  it('stops a repair at an incident a change holds, and resumes from it once free', async () => {
+  it('goes on past an incident a change holds, and repairs it once it is free', async () => {
     const held = await raiseP3('Held during repair');
+    const free = await raiseP3('Free during repair');
     const change = first.dataSource.createQueryRunner();
     await change.connect();
     await change.startTransaction();
     await change.query('SELECT 1 FROM incidents WHERE id = $1 FOR UPDATE', [held.id]);
     try {
       await replaceDefinition(P3_RESOLUTION, { durationSeconds: 10_800 });
-      await sleep(2_000);
-      const pending = await pendingRepair();
-      expect(pending).toBeDefined();
-      // Every incident before the held one is done; the held one and those after it are not.
-      expect(pending!.after_id === null || pending!.after_id < held.id).toBe(true);
+      // Repaired while the other is held: a repair waiting for the lock would hold this one back.
+      const freeDue = async () => workingSecondsToDue(free, await clockOf(free.id, P3_RESOLUTION));
+      for (let waited = 0; waited < 10_000 && (await freeDue()) !== 10_800; waited += 250) {
+        await sleep(250);
+      }
+      expect(await freeDue()).toBe(10_800);
+      expect(await pendingRepair()).toMatchObject({ deferred: [held.id] });
+      expect(await workingSecondsToDue(held, await clockOf(held.id, P3_RESOLUTION))).toBe(7_200);
     } finally {
       await change.commitTransaction();
       await change.release();
