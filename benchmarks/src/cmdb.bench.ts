@@ -10,7 +10,8 @@
  * The estate is generated in SQL: BENCH_CIS (default 100,000; 1000000 for the full run) CIs and about
  * three relationships per CI, in layers business service → application → database → VM → server →
  * network; servers form pods of BENCH_POD_SIZE (default 1800) behind one switch, the hub.
- * BENCH_KEEP_DATABASE=1 leaves the generated database for exploring.
+ * BENCH_KEEP_DATABASE=1 leaves the generated database for exploring; BENCH_REUSE_DATABASE=<its name>
+ * runs the impact queries on it again, without generating or importing.
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -31,7 +32,9 @@ const CIS = Number(process.env.BENCH_CIS ?? 100_000);
 const POD_SIZE = Number(process.env.BENCH_POD_SIZE ?? 1800);
 const IMPORT_BATCHES = Number(process.env.BENCH_IMPORT_BATCHES ?? 2);
 const IMPORT_BATCH_SIZE = 10_000;
-const QUERIES = Number(process.env.BENCH_QUERIES ?? 30);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 100);
+/** A database an earlier run kept (BENCH_KEEP_DATABASE=1): its estate is queried again, not rebuilt. */
+const REUSED = process.env.BENCH_REUSE_DATABASE;
 
 const layers = {
   service: Math.max(10, Math.round(CIS * 0.01)),
@@ -133,11 +136,73 @@ async function timed(times: number, work: () => Promise<unknown>): Promise<numbe
   return durations.sort((a, b) => a - b);
 }
 
+/** Imports through the API, then the same rows in one raw INSERT: the table's lines. */
+async function measureImport(db: Client, serviceUrl: string, run: string): Promise<string[]> {
+  // Imports through the API, then the same rows in one raw INSERT.
+  const discovery = await integrationTokenFor('itsm-discovery');
+  const batch = (b: number) => ({
+    dataSource: 'discovery',
+    records: Array.from({ length: IMPORT_BATCH_SIZE }, (_, i) => ({
+      className: 'linux_server',
+      name: `imported-${b}-${i}`,
+      identifiers: { serialNumber: `SN-${run}-${b}-${i}`, hostName: `imported-${b}-${i}` },
+      attributes: { cpuCount: 8, os: 'linux' },
+      relationships: [
+        {
+          type: 'connects_to',
+          target: { className: 'network_device', identifiers: { hostName: `net-${layers.net}` } },
+        },
+      ],
+    })),
+  });
+  let started = performance.now();
+  for (let b = 0; b < IMPORT_BATCHES; b++) {
+    const response = await fetch(`${serviceUrl}/api/v1/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${discovery}`, 'content-type': 'application/json' },
+      body: JSON.stringify(batch(b)),
+    });
+    if (!response.ok) throw new Error(`import failed: ${response.status} ${await response.text()}`);
+  }
+  const importSeconds = (performance.now() - started) / 1000;
+  const imported = IMPORT_BATCHES * IMPORT_BATCH_SIZE;
+
+  const serverClass = (await db.query(`SELECT id FROM ci_classes WHERE name = 'server'`)).rows[0]
+    .id as string;
+  started = performance.now();
+  for (let b = 0; b < IMPORT_BATCHES; b++) {
+    await db.query(
+      `INSERT INTO configuration_items (class_id, identity_class_id, name, operational_status, criticality,
+                serial_number, host_name, attributes, created_by)
+         SELECT $2, $2, v.name, 'operational', 3, v.serial, v.host, v.attributes, 'raw'
+           FROM jsonb_to_recordset($1::jsonb) AS v (name text, serial text, host text, attributes jsonb)`,
+      [
+        JSON.stringify(
+          batch(b + 1000).records.map((r) => ({
+            name: r.name,
+            serial: r.identifiers.serialNumber,
+            host: r.identifiers.hostName,
+            attributes: r.attributes,
+          })),
+        ),
+        serverClass,
+      ],
+    );
+  }
+  const rawSeconds = (performance.now() - started) / 1000;
+
+  return [
+    `| import through the API (${imported} records, batches of ${IMPORT_BATCH_SIZE}) | ${Math.round(imported / importSeconds)} records/s |`,
+    `| raw INSERT of the same rows (baseline) | ${Math.round(imported / rawSeconds)} records/s |`,
+    `\nRatio import API / raw INSERT: ${(rawSeconds / importSeconds).toFixed(2)}× the raw rate`,
+  ];
+}
+
 async function main(): Promise<void> {
   const infrastructure = await startTestInfrastructure();
   publishTestInfrastructure(infrastructure);
   const run = randomBytes(3).toString('hex');
-  const database = databaseUrlFor(infrastructure.postgresUrl, `bench_cmdb_${run}`);
+  const database = databaseUrlFor(infrastructure.postgresUrl, REUSED ?? `bench_cmdb_${run}`);
   const service = new ServiceProcess({
     name: 'configuration',
     port: await freePort(),
@@ -156,76 +221,21 @@ async function main(): Promise<void> {
     await service.waitUntilReady(120_000);
     await db.connect();
     const log = (line: string) => process.stdout.write(`${line}\n`);
-
-    let started = performance.now();
-    await generateEstate(db);
-    const generated = (performance.now() - started) / 1000;
+    if (!REUSED) {
+      const started = performance.now();
+      await generateEstate(db);
+      log(`generated the estate in SQL in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
     const { rows: counts } = await db.query(
       'SELECT (SELECT count(*) FROM configuration_items) AS cis, (SELECT count(*) FROM relationships) AS edges',
     );
-    log(
-      `generated ${counts[0].cis} CIs and ${counts[0].edges} relationships in SQL in ${generated.toFixed(1)} s`,
-    );
-
-    // Imports through the API, then the same rows in one raw INSERT.
-    const discovery = await integrationTokenFor('itsm-discovery');
-    const batch = (b: number) => ({
-      dataSource: 'discovery',
-      records: Array.from({ length: IMPORT_BATCH_SIZE }, (_, i) => ({
-        className: 'linux_server',
-        name: `imported-${b}-${i}`,
-        identifiers: { serialNumber: `SN-${run}-${b}-${i}`, hostName: `imported-${b}-${i}` },
-        attributes: { cpuCount: 8, os: 'linux' },
-        relationships: [
-          {
-            type: 'connects_to',
-            target: { className: 'network_device', identifiers: { hostName: `net-${layers.net}` } },
-          },
-        ],
-      })),
-    });
-    started = performance.now();
-    for (let b = 0; b < IMPORT_BATCHES; b++) {
-      const response = await fetch(`${service.url}/api/v1/imports`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${discovery}`, 'content-type': 'application/json' },
-        body: JSON.stringify(batch(b)),
-      });
-      if (!response.ok)
-        throw new Error(`import failed: ${response.status} ${await response.text()}`);
-    }
-    const importSeconds = (performance.now() - started) / 1000;
-    const imported = IMPORT_BATCHES * IMPORT_BATCH_SIZE;
-
-    const serverClass = (await db.query(`SELECT id FROM ci_classes WHERE name = 'server'`)).rows[0]
-      .id as string;
-    started = performance.now();
-    for (let b = 0; b < IMPORT_BATCHES; b++) {
-      await db.query(
-        `INSERT INTO configuration_items (class_id, identity_class_id, name, operational_status, criticality,
-                serial_number, host_name, attributes, created_by)
-         SELECT $2, $2, v.name, 'operational', 3, v.serial, v.host, v.attributes, 'raw'
-           FROM jsonb_to_recordset($1::jsonb) AS v (name text, serial text, host text, attributes jsonb)`,
-        [
-          JSON.stringify(
-            batch(b + 1000).records.map((r) => ({
-              name: r.name,
-              serial: r.identifiers.serialNumber,
-              host: r.identifiers.hostName,
-              attributes: r.attributes,
-            })),
-          ),
-          serverClass,
-        ],
-      );
-    }
-    const rawSeconds = (performance.now() - started) / 1000;
+    const importLines = REUSED ? [] : await measureImport(db, service.url, run);
 
     // Impact queries: the service's answer over HTTP, and the naive recursive SQL.
     const hub = (await db.query(`SELECT md5('net:1')::uuid AS id`)).rows[0].id as string;
     const leaf = (await db.query(`SELECT md5('app:42')::uuid AS id`)).rows[0].id as string;
     const token = await tokenFor('alice');
-    const answers: Record<string, string> = {};
+    const answers: Record<string, Buffer> = {};
     const api =
       (id: string, query = '') =>
       async () => {
@@ -233,9 +243,10 @@ async function main(): Promise<void> {
           headers: { authorization: `Bearer ${token}` },
         });
         if (!response.ok) throw new Error(`impact answered ${response.status}`);
-        answers[id + query] = Buffer.from(await response.arrayBuffer()).toString('utf8');
+        answers[id + query] = Buffer.from(await response.arrayBuffer());
       };
-    const countIn = (answer: string) => (JSON.parse(answer) as { count: number }).count;
+    const countIn = (answer: Buffer) =>
+      (JSON.parse(answer.toString('utf8')) as { count: number }).count;
     const naive = (id: string) => () => db.query(NAIVE_IMPACT, [id]);
     const rows = [
       ['hub', hub, api(hub), naive(hub)],
@@ -244,12 +255,7 @@ async function main(): Promise<void> {
 
     log(`\nMachine: ${machine()}; ${counts[0].cis} CIs, ${counts[0].edges} relationships\n`);
     log('| Path | figure |\n|---|---|');
-    log(
-      `| import through the API (${imported} records, batches of ${IMPORT_BATCH_SIZE}) | ${Math.round(imported / importSeconds)} records/s |`,
-    );
-    log(
-      `| raw INSERT of the same rows (baseline) | ${Math.round(imported / rawSeconds)} records/s |`,
-    );
+    for (const line of importLines.slice(0, 2)) log(line);
     for (const [name, id, viaApi, viaSql] of rows) {
       const service = await timed(QUERIES, viaApi);
       if (name === 'hub') {
@@ -265,20 +271,18 @@ async function main(): Promise<void> {
       if (name === 'hub') {
         const parse = await timed(QUERIES, async () => countIn(answers[id]!));
         log(
-          `| the client's JSON.parse of the hub's answer (${Math.round(answers[id]!.length / 1024)} KiB) p50 / p99 | ${percentile(parse, 50).toFixed(1)} / ${percentile(parse, 99).toFixed(1)} ms |`,
+          `| the client's decoding and JSON.parse of the hub's answer (${Math.round(answers[id]!.length / 1024)} KiB) p50 / p99 | ${percentile(parse, 50).toFixed(1)} / ${percentile(parse, 99).toFixed(1)} ms |`,
         );
       }
       log(
         `| same, naive recursive SQL (baseline) p50 / p99 | ${percentile(sql, 50).toFixed(1)} / ${percentile(sql, 99).toFixed(1)} ms |`,
       );
     }
-    log(
-      `\nRatio import API / raw INSERT: ${(rawSeconds / importSeconds).toFixed(2)}× the raw rate`,
-    );
+    for (const line of importLines.slice(2)) log(line);
   } finally {
     await db.end().catch(() => undefined);
     await service.stop();
-    if (process.env.BENCH_KEEP_DATABASE !== '1') await dropDatabase(database);
+    if (process.env.BENCH_KEEP_DATABASE !== '1' && !REUSED) await dropDatabase(database);
     else process.stdout.write(`kept ${database}\n`);
     await infrastructure.stop();
   }

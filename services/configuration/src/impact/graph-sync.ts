@@ -114,7 +114,7 @@ export class GraphSync implements OnApplicationBootstrap, OnApplicationShutdown 
       )) as [{ snapshot: string }];
       await this.loadCis(manager, graph);
       await this.loadEdges(manager, graph);
-      graph.seal();
+      graph.layOut();
       return snapshot;
     });
     this.graph = graph;

@@ -118,4 +118,54 @@ describe('ImpactGraph', () => {
     expect(walkOf(graph, 's').rows[0]).toMatchObject({ name: 'renamed', status: 'down' });
     expect(walkOf(graph, 'unknown')).toMatchObject({ rows: [], more: false });
   });
+
+  describe('laid out for walks', () => {
+    const EDGES = 'a→s b→s c→a c→b d→c d→s e→d x→y y→x q→x z→w';
+    const starts = ['s', 'c', 'x', 'w', 'e'];
+    /** What a walk tells, whatever order the slots are in: each CI at its depth, on a real path. */
+    const walks = (graph: ImpactGraph) =>
+      starts.flatMap((start) =>
+        (['impact', 'dependencies'] as const).map((direction) => {
+          const { rows, more, pathTo } = graph.walk(start, direction, { maxDepth: 10, limit: 100 });
+          const hops = new Set(EDGES.split(' '));
+          for (const row of rows) {
+            const path = pathTo(row.id);
+            expect(path).toHaveLength(row.depth + 1);
+            path.slice(1).forEach((id, i) => {
+              const [from, to] = direction === 'impact' ? [id, path[i]] : [path[i], id];
+              expect(hops.has(`${from}→${to}`)).toBe(true);
+            });
+          }
+          return { start, direction, more, rows: rows.map((r) => [r.id, r.depth]).sort() };
+        }),
+      );
+
+    it('answers every walk as before', () => {
+      const before = graphOf(EDGES, ['b']);
+      const after = graphOf(EDGES, ['b']);
+      after.layOut();
+      expect(walks(after)).toEqual(walks(before));
+      expect(after.ci('c')).toEqual(before.ci('c'));
+      expect(after.size).toBe(before.size);
+      expect(after.overlaySize).toBe(0);
+    });
+
+    it('keeps taking changes, past the room it was laid out with', () => {
+      const graph = graphOf(EDGES);
+      graph.putCi('gone', ci('gone'));
+      graph.putEdge('gone', 's', true);
+      graph.putCi('gone', undefined);
+      graph.layOut();
+      expect(graph.ci('gone')).toBeUndefined();
+      graph.putCi('c', { ...ci('c'), name: 'renamed' });
+      graph.putEdge('d', 's', false);
+      for (let i = 0; i < 1500; i++) graph.putEdge(`n${i}`, 'e', true);
+      graph.putCi('n1499', ci('n1499'));
+      const { rows } = walkOf(graph, 's');
+      expect(rows.find((r) => r.id === 'c')).toMatchObject({ name: 'renamed' });
+      expect(rows.find((r) => r.id === 'd')).toMatchObject({ depth: 3 });
+      expect(rows.filter((r) => r.id.startsWith('n'))).toHaveLength(1500);
+      expect(rows.find((r) => r.id === 'n1499')).toMatchObject({ name: 'n1499-name', depth: 5 });
+    });
+  });
 });

@@ -61,7 +61,7 @@ export const ID_IN_FRAGMENT = '"id":"'.length;
  */
 export class ImpactGraph {
   private readonly slots = new Map<string, number>();
-  private readonly ids: string[] = [];
+  private ids: string[] = [];
   /** Each CI's id and name, already in JSON, in one buffer outside the garbage-collected heap. */
   private fragments = Buffer.allocUnsafe(1 << 20);
   private fragmentsUsed = 0;
@@ -135,6 +135,37 @@ export class ImpactGraph {
   seal(): void {
     this.dependants.rebuild(this.ids.length);
     this.dependencies.rebuild(this.ids.length);
+  }
+
+  /**
+   * Seals, then renumbers the slots so that what a walk reaches lies together in memory:
+   * breadth-first along the dependants, from each CI that depends on nothing (network devices,
+   * storage…) in turn, then whatever a cycle kept out of reach. Loaded in id order, the CIs one
+   * impact walk reaches are scattered over the whole graph, and reading their columns and
+   * fragments costs a cache miss each; laid out like this, a hub's dependants follow one another
+   * as the walk finds them, which makes a walk and its answer several times faster.
+   */
+  layOut(): void {
+    this.seal();
+    const count = this.ids.length;
+    const order = new Int32Array(count);
+    const placed = new Uint8Array(count);
+    let placedCount = 0;
+    let head = 0;
+    const place = (slot: number) => {
+      if (placed[slot]) return;
+      placed[slot] = 1;
+      order[placedCount++] = slot;
+    };
+    const placeFrom = (root: number) => {
+      place(root);
+      while (head < placedCount) this.dependants.forEach(order[head++]!, place);
+    };
+    for (let slot = 0; slot < count; slot++) {
+      if (this.dependencies.isEmpty(slot)) placeFrom(slot);
+    }
+    for (let slot = 0; slot < count; slot++) placeFrom(slot);
+    this.renumber(order);
   }
 
   /**
@@ -281,6 +312,48 @@ export class ImpactGraph {
     return slot;
   }
 
+  /** Moves the CI in slot `order[i]` to slot i, its fragment and its edges with it. */
+  private renumber(order: Int32Array): void {
+    const count = order.length;
+    const slotNow = new Int32Array(count);
+    order.forEach((old, slot) => (slotNow[old] = slot));
+    // Room for the CIs added later, as the arrays grow by doubling.
+    const capacity = Math.max(count, 1024);
+    const fragments = Buffer.allocUnsafe(Math.max(this.fragmentsUsed, 1 << 20));
+    const fragmentAt = new Int32Array(capacity);
+    const fragmentLength = new Int32Array(capacity);
+    const status = new Uint8Array(capacity);
+    const criticality = new Uint8Array(capacity);
+    const classOf = new Uint16Array(capacity);
+    const ids: string[] = [];
+    let used = 0;
+    for (let slot = 0; slot < count; slot++) {
+      const old = order[slot]!;
+      const id = this.ids[old]!;
+      ids.push(id);
+      status[slot] = this.status[old]!;
+      criticality[slot] = this.criticality[old]!;
+      classOf[slot] = this.classOf[old]!;
+      const start = this.fragmentAt[old]!;
+      const length = this.fragmentLength[old]!;
+      this.fragments.copy(fragments, used, start, start + length);
+      fragmentAt[slot] = used;
+      fragmentLength[slot] = length;
+      used += length;
+      if (status[slot] !== DELETED) this.slots.set(id, slot);
+    }
+    this.ids = ids;
+    this.fragments = fragments;
+    this.fragmentsUsed = used;
+    this.fragmentAt = fragmentAt;
+    this.fragmentLength = fragmentLength;
+    this.status = status;
+    this.criticality = criticality;
+    this.classOf = classOf;
+    this.dependants.renumber(slotNow);
+    this.dependencies.renumber(slotNow);
+  }
+
   private nameOf(slot: number): string {
     const at = this.fragmentAt[slot]!;
     const json = this.fragments.toString('utf8', at, at + this.fragmentLength[slot]!);
@@ -401,6 +474,24 @@ class AdjacencyRows {
     this.pendingFrom = new Int32Array(1024);
     this.pendingTo = new Int32Array(1024);
     this.pending = 0;
+  }
+
+  /** Whether a sealed slot has no edge (the overlay aside). */
+  isEmpty(slot: number): boolean {
+    return slot + 1 >= this.offsets.length || this.offsets[slot] === this.offsets[slot + 1];
+  }
+
+  /** The same rows with every slot `s` now `slotNow[s]` (sealed rows: no overlay). */
+  renumber(slotNow: Int32Array): void {
+    const count = slotNow.length;
+    for (let slot = 0; slot + 1 < this.offsets.length; slot++) {
+      for (let i = this.offsets[slot]!; i < this.offsets[slot + 1]!; i++) {
+        this.append(slotNow[slot]!, slotNow[this.neighbours[i]!]!);
+      }
+    }
+    this.offsets = new Int32Array(1);
+    this.neighbours = new Int32Array(0);
+    this.rebuild(count);
   }
 
   private inRows(from: number, to: number): boolean {
