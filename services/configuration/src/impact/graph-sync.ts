@@ -114,9 +114,9 @@ export class GraphSync implements OnApplicationBootstrap, OnApplicationShutdown 
       )) as [{ snapshot: string }];
       await this.loadCis(manager, graph);
       await this.loadEdges(manager, graph);
-      graph.layOut();
       return snapshot;
     });
+    graph.layOut();
     this.graph = graph;
     this.snapshot = snapshot;
     this.syncedAt = started;

@@ -122,6 +122,23 @@ describe('ImpactGraph', () => {
   describe('laid out for walks', () => {
     const EDGES = 'a→s b→s c→a c→b d→c d→s e→d x→y y→x q→x z→w';
     const starts = ['s', 'c', 'x', 'w', 'e'];
+    const ids = [...new Set(EDGES.split(/[ →]/))];
+    /** Every CI different in every column, as a load reads them: CIs, then edges appended. */
+    const loaded = () => {
+      const graph = new ImpactGraph();
+      ids.forEach((id, index) =>
+        graph.putCi(id, {
+          id,
+          name: `${id} «${index}»`,
+          status: ['operational', 'degraded', 'down', 'retired'][index % 4]!,
+          criticality: 1 + (index % 5),
+          classId: `class-${index % 3}`,
+        }),
+      );
+      for (const pair of EDGES.split(' '))
+        graph.appendEdge(...(pair.split('→') as [string, string]));
+      return graph;
+    };
     /** What a walk tells, whatever order the slots are in: each CI at its depth, on a real path. */
     const walks = (graph: ImpactGraph) =>
       starts.flatMap((start) =>
@@ -136,16 +153,40 @@ describe('ImpactGraph', () => {
               expect(hops.has(`${from}→${to}`)).toBe(true);
             });
           }
-          return { start, direction, more, rows: rows.map((r) => [r.id, r.depth]).sort() };
+          const summaries = rows
+            .map(({ via: _via, ...row }) => row)
+            .sort((x, y) => x.id.localeCompare(y.id));
+          return { start, direction, more, summaries };
         }),
       );
+    const slotOf = (graph: ImpactGraph, id: string) =>
+      graph.reach(id, 'impact', { maxDepth: 0, limit: 0 })!.origin;
+    /** A CI's ready-made JSON, read out of the fragment buffer at its slot. */
+    const fragmentOf = (graph: ImpactGraph, id: string) => {
+      const slot = slotOf(graph, id);
+      const start = graph.fragmentStartOf(slot);
+      const text = graph.fragmentBytes.toString(
+        'utf8',
+        start,
+        start + graph.fragmentLengthOf(slot),
+      );
+      return JSON.parse(`{${text}}`) as unknown;
+    };
 
-    it('answers every walk as before', () => {
-      const before = graphOf(EDGES, ['b']);
-      const after = graphOf(EDGES, ['b']);
+    it('answers every walk, summary and fragment as before', () => {
+      const before = loaded();
+      before.seal();
+      const after = loaded();
       after.layOut();
+      // s depends on nothing: the layout starts with it, then what depends on it, level by level.
+      expect([slotOf(before, 's'), slotOf(after, 's')]).toEqual([1, 0]);
+      expect(['a', 'b', 'd'].map((id) => slotOf(after, id)).sort()).toEqual([1, 2, 3]);
       expect(walks(after)).toEqual(walks(before));
-      expect(after.ci('c')).toEqual(before.ci('c'));
+      for (const id of ids) {
+        expect(after.ci(id)).toEqual(before.ci(id));
+        expect(fragmentOf(after, id)).toEqual(fragmentOf(before, id));
+      }
+      expect(fragmentOf(after, 'c')).toMatchObject({ id: 'c', operationalStatus: 'retired' });
       expect(after.size).toBe(before.size);
       expect(after.overlaySize).toBe(0);
     });

@@ -162,7 +162,7 @@ export class ImpactGraph {
       while (head < placedCount) this.dependants.forEach(order[head++]!, place);
     };
     for (let slot = 0; slot < count; slot++) {
-      if (this.dependencies.isEmpty(slot)) placeFrom(slot);
+      if (this.dependencies.hasNoBuiltEdge(slot)) placeFrom(slot);
     }
     for (let slot = 0; slot < count; slot++) placeFrom(slot);
     this.renumber(order);
@@ -319,7 +319,8 @@ export class ImpactGraph {
     order.forEach((old, slot) => (slotNow[old] = slot));
     // Room for the CIs added later, as the arrays grow by doubling.
     const capacity = Math.max(count, 1024);
-    const fragments = Buffer.allocUnsafe(Math.max(this.fragmentsUsed, 1 << 20));
+    // A quarter more room for the fragments of changed CIs, so the first change does not double it.
+    const fragments = Buffer.allocUnsafe(Math.max(Math.ceil(this.fragmentsUsed * 1.25), 1 << 20));
     const fragmentAt = new Int32Array(capacity);
     const fragmentLength = new Int32Array(capacity);
     const status = new Uint8Array(capacity);
@@ -476,8 +477,8 @@ class AdjacencyRows {
     this.pending = 0;
   }
 
-  /** Whether a sealed slot has no edge (the overlay aside). */
-  isEmpty(slot: number): boolean {
+  /** Whether a slot has no edge in the built rows: the whole answer only right after a rebuild. */
+  hasNoBuiltEdge(slot: number): boolean {
     return slot + 1 >= this.offsets.length || this.offsets[slot] === this.offsets[slot + 1];
   }
 

@@ -107,14 +107,24 @@ export class SlaClocksService {
     const cancelled = stored.filter(
       (row) => !clocks.some((c) => c.definition.id === row.definition_id),
     );
-    if (cancelled.length === 0) return;
-    // A clock whose definition was retired or no longer covers the incident stops: cancelled, or
-    // still breached if it had been.
+    if (cancelled.length > 0) await this.stop(manager, cancelled, at);
+  }
+
+  /**
+   * Stops the clocks whose definition was retired or no longer covers the incident: cancelled, or
+   * still breached if they had been, with the working time they had counted by `at`.
+   */
+  private async stop(manager: EntityManager, clocks: StoredClock[], at: Date): Promise<void> {
+    const running = await this.clockRows(manager, 's.id = ANY($1) AND s.ended_at IS NULL', [
+      clocks.map((clock) => clock.id),
+    ]);
+    if (running.length === 0) return;
     await manager.query(
-      `UPDATE incident_slas SET stage = CASE WHEN stage = 'breached' THEN stage ELSE 'cancelled' END,
-              ended_at = $2, due_at = NULL, next_alert_at = NULL, updated_at = $2
-        WHERE id = ANY($1) AND ended_at IS NULL`,
-      [cancelled.map((row) => row.id), at],
+      `UPDATE incident_slas s SET stage = CASE WHEN s.stage = 'breached' THEN s.stage ELSE 'cancelled' END,
+              elapsed_seconds = e.elapsed, ended_at = $3, due_at = NULL, next_alert_at = NULL, updated_at = $3
+         FROM unnest($1::uuid[], $2::int[]) AS e (id, elapsed)
+        WHERE s.id = e.id`,
+      [running.map((row) => row.id), running.map((row) => slaView(row, at).elapsedSeconds), at],
     );
   }
 
@@ -162,13 +172,7 @@ export class SlaClocksService {
   ): Promise<Map<string, SlaView[]>> {
     const views = new Map<string, SlaView[]>();
     if (incidentIds.length === 0) return views;
-    const rows = (await manager.query(
-      `SELECT s.*, d.name, d.target, d.duration_seconds, c.time_zone, c.kind, c.hours, c.holidays
-         FROM incident_slas s JOIN sla_definitions d ON d.id = s.definition_id
-         JOIN sla_schedules c ON c.id = d.schedule_id
-        WHERE s.incident_id = ANY($1) ORDER BY d.target DESC, d.name`,
-      [incidentIds],
-    )) as SlaRow[];
+    const rows = await this.clockRows(manager, 's.incident_id = ANY($1)', [incidentIds]);
     const now = new Date();
     for (const row of rows) {
       const list = views.get(row.incident_id) ?? [];
@@ -176,6 +180,17 @@ export class SlaClocksService {
       views.set(row.incident_id, list);
     }
     return views;
+  }
+
+  /** Stored clocks with their definition's name and target and their schedule. */
+  private async clockRows(manager: EntityManager, where: string, params: unknown[]) {
+    return (await manager.query(
+      `SELECT s.*, d.name, d.target, d.duration_seconds, c.time_zone, c.kind, c.hours, c.holidays
+         FROM incident_slas s JOIN sla_definitions d ON d.id = s.definition_id
+         JOIN sla_schedules c ON c.id = d.schedule_id
+        WHERE ${where} ORDER BY d.target DESC, d.name`,
+      params,
+    )) as SlaRow[];
   }
 
   /** Writes clocks (new or recomputed) in one statement, as computed at `computedAt`. */
