@@ -69,20 +69,25 @@ export class SlaClocksService {
 
   /**
    * Recomputes every clock of an incident from its timeline; alerts already sent stay sent. A caller
-   * that knows the timeline and the stored clocks (a new incident) passes them.
+   * that knows the timeline and the stored clocks (a new incident), or the definitions in force (the
+   * repair, for a whole batch), passes them.
    */
   async recompute(
     manager: EntityManager,
     incidentId: string,
     now: Date,
-    known?: { timeline: TimelinePoint[]; stored: StoredClock[] },
+    known: {
+      timeline?: TimelinePoint[];
+      stored?: StoredClock[];
+      definitions?: SlaDefinition[];
+    } = {},
   ): Promise<void> {
     // One connection (the caller's transaction): one query at a time.
-    const timeline = known?.timeline ?? (await this.timelineOf(manager, incidentId));
+    const timeline = known.timeline ?? (await this.timelineOf(manager, incidentId));
     const at = notBefore(now, timeline.at(-1));
-    const definitions = await this.definitions(manager);
+    const definitions = known.definitions ?? (await this.definitionsInForce(manager));
     const stored =
-      known?.stored ??
+      known.stored ??
       ((await manager.query(
         'SELECT id, definition_id, alerts_sent FROM incident_slas WHERE incident_id = $1',
         [incidentId],
@@ -140,7 +145,7 @@ export class SlaClocksService {
       [slaId],
     )) as Array<StoredClock & { incident_id: string; number: string }>;
     if (!row) return 0;
-    const definition = (await this.definitions(manager)).find((d) => d.id === row.definition_id);
+    const [definition] = await this.definitionsInForce(manager, row.definition_id);
     const timeline = await this.timelineOf(manager, row.incident_id);
     const at = notBefore(now, timeline.at(-1));
     const clock = definition && slaClock(definition, timeline, at);
@@ -300,13 +305,14 @@ export class SlaClocksService {
     return rows;
   }
 
-  /** The definitions in force. */
-  private async definitions(manager: EntityManager): Promise<SlaDefinition[]> {
+  /** The definitions in force, or the one of them with this id. */
+  async definitionsInForce(manager: EntityManager, id?: string): Promise<SlaDefinition[]> {
     const rows = (await manager.query(
       `SELECT d.id, d.name, d.target, d.priorities, d.duration_seconds, d.pause_on_hold,
               s.time_zone, s.kind, s.hours, s.holidays
          FROM sla_definitions d JOIN sla_schedules s ON s.id = d.schedule_id
-        WHERE d.active`,
+        WHERE d.active AND ($1::uuid IS NULL OR d.id = $1)`,
+      [id ?? null],
     )) as DefinitionRow[];
     return rows.map((row) => ({
       id: row.id,

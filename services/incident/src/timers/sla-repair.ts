@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isConcurrencyFailure } from '@itsm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { INCIDENT_CONFIG, type IncidentConfig } from '../incident-config';
+import type { SlaDefinition } from '../sla/sla-clock';
 import { SlaClocksService } from '../sla/sla-clocks.service';
 import { RecurringJob } from './recurring-job';
 
@@ -54,10 +55,12 @@ export class SlaRepair extends RecurringJob {
           [pending.after_id],
         )) as Array<{ id: string }>
       ).map((row) => row.id);
+      // Definitions cannot change meanwhile: a change waits for this batch's hold on the request.
+      const definitions = await this.slas.definitionsInForce(manager);
       const deferred: string[] = [];
       let done = 0;
       for (const id of [...pending.deferred, ...batch]) {
-        if (await this.repairOne(manager, id, now)) done++;
+        if (await this.repairOne(manager, id, now, definitions)) done++;
         else deferred.push(id);
       }
       if (batch.length === 0 && deferred.length === 0) {
@@ -78,14 +81,19 @@ export class SlaRepair extends RecurringJob {
    * One incident in its own savepoint; false if a change holds it. An incident whose clocks cannot
    * be computed is logged and passed over, not allowed to stop the repair of all the others.
    */
-  private async repairOne(manager: EntityManager, id: string, now: Date): Promise<boolean> {
+  private async repairOne(
+    manager: EntityManager,
+    id: string,
+    now: Date,
+    definitions: SlaDefinition[],
+  ): Promise<boolean> {
     try {
       await manager.transaction(async (inner) => {
         const [open] = (await inner.query(
           `SELECT id FROM incidents WHERE id = $1 AND state IN (${REPAIRABLE}) FOR NO KEY UPDATE NOWAIT`,
           [id],
         )) as Array<{ id: string }>;
-        if (open) await this.slas.recompute(inner, id, now);
+        if (open) await this.slas.recompute(inner, id, now, { definitions });
       });
       return true;
     } catch (error) {
