@@ -156,9 +156,9 @@ export class SlaSettingsService {
 }
 
 /**
- * (Re)starts the SLA repair from the first incident, committed with the change that needs it. Called first: the repair's
- * batch holds this row while its clocks reference the definitions, so a change that locked a
- * definition before waiting here could deadlock with it.
+ * (Re)starts the SLA repair from the first incident, committed with the change that needs it.
+ * Called first: the repair's batch holds this row while its clocks reference the definitions, so a
+ * change that locked a definition before waiting here could deadlock with it.
  */
 async function requestRepair(manager: EntityManager): Promise<void> {
   await manager.query(

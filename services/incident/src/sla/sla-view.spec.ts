@@ -30,6 +30,11 @@ function row(overrides: Partial<SlaRow>): SlaRow {
   };
 }
 
+/** The default clock as the timer left it when it announced the breach, Friday 17:00 local. */
+const BREACH = new Date('2026-11-27T16:00:00Z');
+const breachedClock = (overrides: Partial<SlaRow>) =>
+  row({ stage: 'breached', breached_at: BREACH, ...overrides });
+
 describe('slaView', () => {
   it('shows a running clock as of now, not as of its last computation', () => {
     const view = slaView(row({}), new Date('2026-11-27T12:00:00Z'));
@@ -58,22 +63,17 @@ describe('slaView', () => {
     const view = slaView(row({}), new Date('2026-11-30T09:00:00Z')); // Monday 10:00 local
     expect(view).toMatchObject({
       stage: 'breached',
-      breachedAt: new Date('2026-11-27T16:00:00Z'),
+      breachedAt: BREACH,
       elapsedSeconds: 9 * HOUR,
       percentElapsed: 112,
     });
   });
 
   it('counts on for a clock the timer has already marked breached', () => {
-    const breached = row({
-      stage: 'breached',
-      breached_at: new Date('2026-11-27T16:00:00Z'),
-      elapsed_seconds: 8 * HOUR,
-      updated_at: new Date('2026-11-27T16:00:00Z'),
-    });
+    const breached = breachedClock({ elapsed_seconds: 8 * HOUR, updated_at: BREACH });
     expect(slaView(breached, new Date('2026-11-30T10:00:00Z'))).toMatchObject({
       stage: 'breached',
-      breachedAt: new Date('2026-11-27T16:00:00Z'),
+      breachedAt: BREACH,
       elapsedSeconds: 10 * HOUR, // Friday's 8 hours, then Monday 09:00–11:00 local
       percentElapsed: 125,
     });
@@ -81,9 +81,7 @@ describe('slaView', () => {
 
   it('does not count again the time a breached clock spent on hold', () => {
     // Breached Friday 17:00 local, on hold all Monday, resumed Tuesday 09:00 local with 9 hours counted
-    const resumed = row({
-      stage: 'breached',
-      breached_at: new Date('2026-11-27T16:00:00Z'),
+    const resumed = breachedClock({
       elapsed_seconds: 9 * HOUR,
       updated_at: new Date('2026-12-01T08:00:00Z'),
     });
@@ -91,16 +89,14 @@ describe('slaView', () => {
   });
 
   it('keeps the stored figures of a breached clock that has ended', () => {
-    const ended = row({
-      stage: 'breached',
+    const ended = breachedClock({
       due_at: null,
-      breached_at: new Date('2026-11-27T16:00:00Z'),
       ended_at: new Date('2026-11-30T09:00:00Z'),
       elapsed_seconds: 9 * HOUR,
     });
     expect(slaView(ended, new Date('2026-12-24T12:00:00Z')).elapsedSeconds).toBe(9 * HOUR);
     // A due time left on an ended clock (stored before retired definitions cleared it) counts no more.
-    const stopped = { ...ended, due_at: new Date('2026-11-27T16:00:00Z') };
+    const stopped = { ...ended, due_at: BREACH };
     expect(slaView(stopped, new Date('2026-12-24T12:00:00Z')).elapsedSeconds).toBe(9 * HOUR);
   });
 
