@@ -76,6 +76,7 @@ describe('access to incidents', () => {
         payload: {},
         allow: managers,
       },
+      { method: 'GET', url: '/api/v1/sla-repair', allow: workers },
       { method: 'GET', url: '/api/v1/incident-metrics', allow: workers },
     ];
     expect(await accessMatrixViolations(api.send, matrix)).toEqual([]);

@@ -63,4 +63,14 @@ export class SlaSettingsController {
   ) {
     return this.settings.saveDefinition(request, id, expectedVersion(ifMatch, request.version));
   }
+
+  @Get('sla-repair')
+  @Roles(...WORKERS)
+  @ApiOperation({
+    summary:
+      'Whether the SLA clocks of open incidents are still being recomputed after a definition or schedule changed',
+  })
+  repairStatus() {
+    return this.settings.repairStatus();
+  }
 }

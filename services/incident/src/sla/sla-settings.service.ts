@@ -27,6 +27,22 @@ export class SlaSettingsService {
     );
   }
 
+  /**
+   * Whether the clocks of open incidents still wait to be recomputed after a change: a manager's
+   * answer to "has my new target reached every incident yet?". Deferred incidents are those a
+   * change held when the repair came to them; it comes back to them.
+   */
+  async repairStatus() {
+    const [pending] = (await this.dataSource.query(
+      'SELECT requested_at, deferred FROM sla_repair',
+    )) as Array<{ requested_at: Date; deferred: string[] }>;
+    return {
+      pending: pending !== undefined,
+      requestedAt: pending?.requested_at ?? null,
+      deferredIncidentIds: pending?.deferred ?? [],
+    };
+  }
+
   async saveSchedule(request: ScheduleRequest, id?: string, version?: number) {
     const schedule = {
       timeZone: request.timeZone,

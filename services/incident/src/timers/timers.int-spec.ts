@@ -261,13 +261,14 @@ describe('the SLA timer and auto-close, against real PostgreSQL', () => {
     const view = (await first.call('GET', `/api/v1/incidents/${incidentId}`, { as: 'sam' })).json();
     return view.slas.find((s: { name: string }) => s.name === name);
   };
-  const pendingRepair = async () =>
-    (
-      (await first.dataSource.query('SELECT after_id, deferred FROM sla_repair')) as Array<{
-        after_id: string | null;
-        deferred: string[];
-      }>
-    )[0];
+  /** The repair still under way, as a manager sees it; undefined once it has finished. */
+  const pendingRepair = async () => {
+    const status = (await first.call('GET', '/api/v1/sla-repair', { as: 'ivy' })).json() as {
+      pending: boolean;
+      deferredIncidentIds: string[];
+    };
+    return status.pending ? status : undefined;
+  };
   /** Working seconds from the incident's opening to the clock's due time, on its own schedule. */
   const workingSecondsToDue = async (incident: { openedAt: string }, clock: { dueAt: string }) => {
     const { scheduleId } = await definitionNamed(P3_RESOLUTION);
@@ -338,7 +339,7 @@ describe('the SLA timer and auto-close, against real PostgreSQL', () => {
         await sleep(250);
       }
       expect(await freeDue()).toBe(10_800);
-      expect((await pendingRepair())?.deferred).toContain(held.id);
+      expect((await pendingRepair())?.deferredIncidentIds).toContain(held.id);
       expect(await workingSecondsToDue(held, await clockOf(held.id, P3_RESOLUTION))).toBe(7_200);
     } finally {
       await change.commitTransaction();
