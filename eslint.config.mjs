@@ -41,6 +41,8 @@ const testFiles = [
   '**/*.spec.ts',
   '**/*.int-spec.ts',
   '**/*.e2e-spec.ts',
+  // A spec's support code next to it (not built into the service).
+  '**/*.testing.ts',
   'libs/testing/**/*.ts',
   'e2e/**/*.ts',
 ];

@@ -2,6 +2,7 @@ import { Value } from '@sinclair/typebox/value';
 import { writeImpactAnswer, type ClassInfo } from './impact-answer';
 import { IMPACT_ANSWER } from './impact-answer.schema';
 import { ImpactGraph } from './impact-graph';
+import { walk } from './impact-walk.testing';
 
 const CLASSES: Record<string, ClassInfo> = {
   svc: { className: 'business_service', businessService: true },
@@ -42,7 +43,7 @@ function estate(): ImpactGraph {
 
 /** The answer as the object path builds it: what the bytes must equal once parsed. */
 function expected(graph: ImpactGraph, paths: 'services' | 'all') {
-  const { rows, pathTo } = graph.walk('db', 'impact', { maxDepth: 10, limit: 100 });
+  const { rows, pathTo } = walk(graph, 'db', 'impact', { maxDepth: 10, limit: 100 });
   const items = rows.map((row) => {
     const info = CLASSES[row.classId]!;
     return {

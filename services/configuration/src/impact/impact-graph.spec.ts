@@ -1,4 +1,5 @@
 import { ImpactGraph, type CiSummary } from './impact-graph';
+import { walk } from './impact-walk.testing';
 
 const ci = (id: string, status = 'operational'): CiSummary => ({
   id,
@@ -21,7 +22,7 @@ function graphOf(edges: string, retired: string[] = []): ImpactGraph {
 }
 
 const walkOf = (graph: ImpactGraph, start: string, maxDepth = 10, limit = 1000) =>
-  graph.walk(start, 'impact', { maxDepth, limit });
+  walk(graph, start, 'impact', { maxDepth, limit });
 
 describe('ImpactGraph', () => {
   it('reaches each dependant once, at its smallest depth, with one shortest path', () => {
@@ -43,7 +44,7 @@ describe('ImpactGraph', () => {
   });
 
   it('walks the other direction for dependencies', () => {
-    const { rows } = graphOf('a→s s→x x→y').walk('s', 'dependencies', { maxDepth: 5, limit: 10 });
+    const { rows } = walk(graphOf('a→s s→x x→y'), 's', 'dependencies', { maxDepth: 5, limit: 10 });
     expect(rows.map((r) => [r.id, r.depth])).toEqual([
       ['x', 1],
       ['y', 2],
@@ -76,7 +77,7 @@ describe('ImpactGraph', () => {
     graph.putCi('b', undefined);
     expect(walkOf(graph, 's').rows).toEqual([]);
     expect(graph.ci('b')).toBeUndefined();
-    expect(graph.walk('c', 'dependencies', { maxDepth: 5, limit: 10 }).rows).toEqual([]);
+    expect(walk(graph, 'c', 'dependencies', { maxDepth: 5, limit: 10 }).rows).toEqual([]);
   });
 
   it('keeps one edge for several relationships between the same two CIs', () => {
@@ -143,7 +144,10 @@ describe('ImpactGraph', () => {
     const walks = (graph: ImpactGraph) =>
       starts.flatMap((start) =>
         (['impact', 'dependencies'] as const).map((direction) => {
-          const { rows, more, pathTo } = graph.walk(start, direction, { maxDepth: 10, limit: 100 });
+          const { rows, more, pathTo } = walk(graph, start, direction, {
+            maxDepth: 10,
+            limit: 100,
+          });
           const hops = new Set(EDGES.split(' '));
           for (const row of rows) {
             const path = pathTo(row.id);

@@ -9,19 +9,6 @@ export interface CiSummary {
   classId: string;
 }
 
-/** One CI reached by a walk, with the CI it was first reached from (one hop nearer the start). */
-export interface WalkRow extends CiSummary {
-  depth: number;
-  via: string;
-}
-
-export interface Walk {
-  rows: WalkRow[];
-  more: boolean;
-  /** One shortest path from the start to a CI the walk reached, the start first. */
-  pathTo(id: string): string[];
-}
-
 /**
  * A walk as slots, for writing an answer without an object per CI: the CIs reported (not retired),
  * by depth, each with the slot it was first reached from.
@@ -173,23 +160,8 @@ export class ImpactGraph {
    * from: the work grows with the CIs reached, never with the number of paths, and cycles end by
    * themselves. Stops after `maxDepth` levels, or after the level where `limit` CIs have been reached;
    * `more` says whether anything lay beyond. Retired CIs are walked through (their relationships
-   * still tell the path) but not reported. Rows come by depth.
+   * still tell the path) but not reported. CIs come by depth, as slots.
    */
-  walk(start: string, direction: Direction, options: { maxDepth: number; limit: number }): Walk {
-    const reach = this.reach(start, direction, options);
-    if (!reach) return { rows: [], more: false, pathTo: () => [] };
-    const rows: WalkRow[] = [];
-    for (let i = 0; i < reach.count; i++) {
-      rows.push(this.rowOf(reach.slots[i]!, reach.depths[i]!, reach.vias[i]!));
-    }
-    return {
-      rows,
-      more: reach.more,
-      pathTo: (id) => reach.pathOf(this.slots.get(id)!).map((slot) => this.ids[slot]!),
-    };
-  }
-
-  /** `walk`, as slots. */
   reach(
     start: string,
     direction: Direction,
@@ -261,18 +233,6 @@ export class ImpactGraph {
 
   classIdOfNumber(classNumber: number): string {
     return this.classIds[classNumber]!;
-  }
-
-  private rowOf(slot: number, depth: number, via: number): WalkRow {
-    return {
-      id: this.ids[slot]!,
-      name: this.nameOf(slot),
-      status: STATUSES[this.status[slot]!] ?? 'operational',
-      criticality: this.criticality[slot]!,
-      classId: this.classIds[this.classOf[slot]!]!,
-      depth,
-      via: this.ids[via]!,
-    };
   }
 
   idAt(slot: number): string {
