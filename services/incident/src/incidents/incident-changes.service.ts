@@ -27,7 +27,7 @@ import { callerMayMove, mayView, mayWork } from './incident-access';
 import { incidentEvents } from './incident-events';
 import { isReopen, transitionRefusal, type TransitionRequest } from './incident-states';
 import type { UpdateIncidentRequest } from './incident.dto';
-import { Incident, type ImpactedService } from './incident.entity';
+import { Incident, type ImpactedService, INCIDENT_ROW_LOCK } from './incident.entity';
 import { IncidentsService } from './incidents.service';
 
 /** Fields whose change is its own event, or no news to anybody. */
@@ -180,7 +180,7 @@ export class IncidentChangesService {
     const children = await manager
       .createQueryBuilder(Incident, 'i')
       .where('i.parent_id = :id AND i.state IN (:...from)', { id: parent.id, from })
-      .setLock('for_no_key_update')
+      .setLock(INCIDENT_ROW_LOCK)
       .getMany();
     const actor = `system:parent-${parent.number}`;
     for (const child of children) {
@@ -208,7 +208,7 @@ export class IncidentChangesService {
     await withAuditActor(actor, async () => {
       const incident = await manager.findOne(Incident, {
         where: { id },
-        lock: { mode: 'for_no_key_update' },
+        lock: { mode: INCIDENT_ROW_LOCK },
       });
       // An answer for a CI the incident no longer names, or for an ended incident, is history.
       if (
@@ -245,7 +245,7 @@ export class IncidentChangesService {
       this.dataSource.transaction(async (manager) => {
         const incident = await manager.findOne(Incident, {
           where: { id },
-          lock: { mode: 'for_no_key_update' },
+          lock: { mode: INCIDENT_ROW_LOCK },
         });
         if (!incident || !mayView(caller, incident)) throw recordNotFound('Incident', id);
         if (!mayChange(incident)) throw notAllowed(incident);

@@ -13,6 +13,13 @@ export interface ImpactedService {
   depth: number;
 }
 
+/**
+ * How every change locks an incident row. Not `FOR UPDATE`: that would also block the foreign-key
+ * checks of rows referencing the incident (notes, timeline, SLA clocks, a child naming it as
+ * parent), and two re-parentings at once would deadlock on each other's parent.
+ */
+export const INCIDENT_ROW_LOCK = 'for_no_key_update' as const;
+
 /** An incident. Every field change is written to the audit trail (its history). */
 @Audited({ entityType: 'incident', ignore: ['number'] })
 @Entity({ name: 'incidents' })

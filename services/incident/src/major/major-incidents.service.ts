@@ -6,7 +6,7 @@ import { Outbox } from '@itsm/messaging';
 import { assertVersion } from '@itsm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { mayView, mayWork } from '../incidents/incident-access';
-import { Incident } from '../incidents/incident.entity';
+import { Incident, INCIDENT_ROW_LOCK } from '../incidents/incident.entity';
 import { isOpen } from '../incidents/incident-states';
 import { IncidentsService } from '../incidents/incidents.service';
 import { MajorIncidentRule } from './major-incident.rule';
@@ -136,7 +136,7 @@ export class MajorIncidentsService {
   ): Promise<Incident> {
     const incident = await manager.findOne(Incident, {
       where: { id },
-      ...(lock && { lock: { mode: 'for_no_key_update' as const } }),
+      ...(lock && { lock: { mode: INCIDENT_ROW_LOCK } }),
     });
     if (!incident || !mayView(caller, incident)) throw recordNotFound('Incident', id);
     return incident;

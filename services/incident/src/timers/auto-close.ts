@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IncidentChangesService } from '../incidents/incident-changes.service';
-import { Incident } from '../incidents/incident.entity';
+import { Incident, INCIDENT_ROW_LOCK } from '../incidents/incident.entity';
 import { INCIDENT_CONFIG, type IncidentConfig } from '../incident-config';
 import { RecurringJob } from './recurring-job';
 
@@ -34,7 +34,7 @@ export class AutoClose extends RecurringJob {
         })
         .orderBy('i.resolved_at')
         .limit(BATCH)
-        .setLock('for_no_key_update')
+        .setLock(INCIDENT_ROW_LOCK)
         .setOnLocked('skip_locked')
         .getMany();
       for (const incident of due) await this.changes.closeAutomatically(manager, incident, now);
