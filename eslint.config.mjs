@@ -37,6 +37,42 @@ const testing = {
 const restrictImports = (...paths) => ({
   'no-restricted-imports': paths.length ? ['error', { paths }] : 'off',
 });
+
+/**
+ * Domain rules are plain TypeScript: state models, matrices, clocks, calendars and plans are read,
+ * tested and reused without Nest, an ORM, a broker or a database. They live in a feature's `domain/`
+ * folder (and make up the whole of libs/calendar); the framework adapts to them, never the reverse.
+ */
+const domainFiles = [
+  'services/*/src/**/domain/**/*.ts',
+  'libs/*/src/**/domain/**/*.ts',
+  'libs/calendar/**/*.ts',
+];
+const frameworkFree =
+  'Domain rules are framework-free: keep Nest, TypeORM, Kafka, entities and DTOs in the adapters around them.';
+const domainImportRules = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [
+        kafkaClient,
+        testing,
+        ...['typeorm', 'pg', 'class-validator', 'class-transformer'].map((name) => ({
+          name,
+          message: frameworkFree,
+        })),
+        ...['@itsm/persistence', '@itsm/runtime', '@itsm/messaging', '@itsm/http'].map((name) => ({
+          name,
+          message: frameworkFree,
+        })),
+      ],
+      patterns: [
+        { group: ['@nestjs/*'], message: frameworkFree },
+        { regex: '\\.(entity|dto)(\\.js)?$', message: frameworkFree },
+      ],
+    },
+  ],
+};
 const testFiles = [
   '**/*.spec.ts',
   '**/*.int-spec.ts',
@@ -93,6 +129,7 @@ export default tseslint.config(
     files: ['libs/messaging/**/*.spec.ts', 'libs/messaging/**/*.int-spec.ts', 'benchmarks/**/*.ts'],
     rules: restrictImports(),
   },
+  { files: domainFiles, rules: domainImportRules },
   {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: {

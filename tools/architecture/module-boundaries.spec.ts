@@ -78,3 +78,48 @@ describe('architecture: the lint rules enforce the dependency rules', () => {
     expect(await brokenRules('libs/messaging/src/probe.ts', code)).toEqual([]);
   });
 });
+
+describe('architecture: domain rules stay framework-free', () => {
+  const domainFile = 'services/incident/src/incidents/domain/probe.ts';
+  const refused = /^no-restricted-imports: .*framework-free/;
+
+  it.each([
+    ['Nest', "import { Injectable } from '@nestjs/common';\nexport const used = Injectable;\n"],
+    ['TypeORM', "import { DataSource } from 'typeorm';\nexport const used = DataSource;\n"],
+    [
+      'an entity',
+      "import { Incident } from '../incident.entity';\nexport const used = Incident;\n",
+    ],
+    [
+      'a DTO',
+      "import { CreateIncidentDto } from '../incident.dto';\nexport const used = CreateIncidentDto;\n",
+    ],
+    [
+      'the persistence lib',
+      "import { OptimisticLock } from '@itsm/persistence';\nexport const used = OptimisticLock;\n",
+    ],
+  ])('refuses a domain file importing %s', async (_what, code) => {
+    expect(await brokenRules(domainFile, code)).toEqual([expect.stringMatching(refused)]);
+  });
+
+  it("refuses framework imports anywhere in libs/calendar and in a lib's domain folder", async () => {
+    const code = "import { Injectable } from '@nestjs/common';\nexport const used = Injectable;\n";
+    expect(await brokenRules('libs/calendar/src/probe.ts', code)).toEqual([
+      expect.stringMatching(refused),
+    ]);
+    expect(await brokenRules('libs/sla/src/domain/probe.ts', code)).toEqual([
+      expect.stringMatching(refused),
+    ]);
+  });
+
+  it('lets a domain file use other domain files, plain libraries and the contracts', async () => {
+    const code =
+      "import { DateTime } from 'luxon';\nimport type { IncidentState } from './incident-states';\nimport { practiceTopic } from '@itsm/contracts';\nexport const used: [unknown, IncidentState?, unknown] = [DateTime, undefined, practiceTopic];\n";
+    expect(await brokenRules(domainFile, code)).toEqual([]);
+  });
+
+  it('leaves the adapters around the domain free to use the framework', async () => {
+    const code = "import { Injectable } from '@nestjs/common';\nexport const used = Injectable;\n";
+    expect(await brokenRules('services/incident/src/incidents/probe.ts', code)).toEqual([]);
+  });
+});
