@@ -5,17 +5,17 @@ import { decodeCursor, pageOf, problem, validationProblem, type FieldError } fro
 import { Outbox } from '@itsm/messaging';
 import { assertVersion, fieldChanges, withAuditActor } from '@itsm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
-import { validateAttributes } from '../classes/attribute-schema';
+import { validateAttributes } from '../classes/domain/attribute-schema';
 import type { CiClass } from '../classes/ci-class.entity';
 import {
   IDENTIFIER_COLUMNS,
   IDENTIFIER_FIELDS,
   type IdentifierField,
-} from '../classes/class-hierarchy';
+} from '../classes/domain/class-hierarchy';
 import { ClassesService, type Hierarchy } from '../classes/classes.service';
 import { MANUAL_SOURCE, MONITORING_SOURCE } from '../imports/data-source.entity';
 import { WRITERS } from '../access';
-import { agentChangeRefusal } from './agent-changes';
+import { agentChangeRefusal } from './domain/agent-changes';
 import { RelationshipsService } from '../relationships/relationships.service';
 import { ciEvents, NOT_IN_UPDATED_EVENT } from './ci-events';
 import { ciView } from './ci-view';

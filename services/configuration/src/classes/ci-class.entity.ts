@@ -1,7 +1,7 @@
 import { VersionedEntity } from '@itsm/persistence';
 import { Column, Entity } from 'typeorm';
-import type { AttributeDefinition } from './attribute-schema';
-import type { ClassNode, IdentifierField } from './class-hierarchy';
+import type { AttributeDefinition } from './domain/attribute-schema';
+import type { ClassNode, IdentifierField } from './domain/class-hierarchy';
 
 /** A kind of CI, as data: its place in the hierarchy, its attributes and how its CIs are identified. */
 @Entity({ name: 'ci_classes' })

@@ -12,8 +12,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { OneOf } from '@itsm/http';
-import { ATTRIBUTE_TYPES, type AttributeType } from './attribute-schema';
-import { RULE_FIELDS, type IdentifierField } from './class-hierarchy';
+import { ATTRIBUTE_TYPES, type AttributeType } from './domain/attribute-schema';
+import { RULE_FIELDS, type IdentifierField } from './domain/class-hierarchy';
 
 export class AttributeDefinitionDto {
   @ApiProperty({ example: 'cpuCount' })

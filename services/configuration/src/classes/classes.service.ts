@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { problem, validationProblem, type FieldError } from '@itsm/http';
 import { DataSource, type EntityManager } from 'typeorm';
-import { validateAttributeDefinitions } from './attribute-schema';
+import { validateAttributeDefinitions } from './domain/attribute-schema';
 import { CiClass } from './ci-class.entity';
-import { ClassHierarchy, RULE_FIELDS, type IdentifierField } from './class-hierarchy';
+import { ClassHierarchy, RULE_FIELDS, type IdentifierField } from './domain/class-hierarchy';
 import type { CreateClassRequest, UpdateClassRequest } from './class.dto';
 
 export type Hierarchy = ClassHierarchy<CiClass>;

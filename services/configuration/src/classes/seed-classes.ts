@@ -1,5 +1,5 @@
-import type { AttributeDefinition } from './attribute-schema';
-import type { IdentifierField } from './class-hierarchy';
+import type { AttributeDefinition } from './domain/attribute-schema';
+import type { IdentifierField } from './domain/class-hierarchy';
 
 export interface SeedClass {
   name: string;

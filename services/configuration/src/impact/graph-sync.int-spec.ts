@@ -2,7 +2,7 @@ import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
 import { Client } from 'pg';
 import { definition } from '../configuration.definition';
 import { GraphSync } from './graph-sync';
-import { walk } from './impact-walk.testing';
+import { walk } from './domain/impact-walk.testing';
 
 jest.setTimeout(120_000);
 

@@ -5,7 +5,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ImpactGraph, type CiSummary } from './impact-graph';
+import { ImpactGraph, type CiSummary } from './domain/impact-graph';
 
 /** Replicas look at the log at least this often, so that they stay current between requests. */
 const POLL_INTERVAL_MS = 5_000;

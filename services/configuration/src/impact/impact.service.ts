@@ -3,9 +3,9 @@ import { problem } from '@itsm/http';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ClassesService, type Hierarchy } from '../classes/classes.service';
 import { GraphSync } from './graph-sync';
-import type { CiSummary, Direction } from './impact-graph';
-import { writeImpactAnswer } from './impact-answer';
-import { combineImpacts, type CiImpact, type ImpactedService } from './impacted-services';
+import type { CiSummary, Direction } from './domain/impact-graph';
+import { writeImpactAnswer } from './domain/impact-answer';
+import { combineImpacts, type CiImpact, type ImpactedService } from './domain/impacted-services';
 
 export type { Direction };
 

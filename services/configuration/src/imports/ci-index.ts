@@ -1,6 +1,6 @@
 import { In, type EntityManager } from 'typeorm';
 import type { Hierarchy } from '../classes/classes.service';
-import { IDENTIFIER_COLUMNS, type IdentifierField } from '../classes/class-hierarchy';
+import { IDENTIFIER_COLUMNS, type IdentifierField } from '../classes/domain/class-hierarchy';
 import { ConfigurationItem } from '../cis/configuration-item.entity';
 
 /** What identifies a record: its class's root, and its identifier values (and name). */

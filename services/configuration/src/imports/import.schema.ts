@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CI_STATUSES } from '@itsm/contracts';
-import { RELATIONSHIP_TYPES } from '../relationships/relationship-types';
+import { RELATIONSHIP_TYPES } from '../relationships/domain/relationship-types';
 
 /** The most records one import takes; a discovery run of a large estate sends several batches. */
 export const MAX_IMPORT_RECORDS = 20_000;

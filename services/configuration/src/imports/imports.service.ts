@@ -11,7 +11,7 @@ import { validationProblem } from '@itsm/http';
 import { Outbox, type PublishOptions } from '@itsm/messaging';
 import { withAuditActor, writeAuditEntries, type AuditLine } from '@itsm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
-import { validateAttributes } from '../classes/attribute-schema';
+import { validateAttributes } from '../classes/domain/attribute-schema';
 import { ClassesService, type Hierarchy } from '../classes/classes.service';
 import { ciEvents, NOT_IN_UPDATED_EVENT } from '../cis/ci-events';
 import { ConfigurationItem } from '../cis/configuration-item.entity';
@@ -20,7 +20,7 @@ import {
   relationshipCreatedData,
   relationshipHistoryLines,
 } from '../relationships/relationship-history';
-import { relationshipAllowed } from '../relationships/relationship-types';
+import { relationshipAllowed } from '../relationships/domain/relationship-types';
 import { CiIndex, type Identity } from './ci-index';
 import { DataSourceRank } from './data-source.entity';
 import type { ImportRecord, ImportRequest, ImportTarget } from './import.schema';
@@ -29,7 +29,7 @@ import {
   sourcesOf,
   type FieldChange,
   type IncomingFields,
-} from './reconciliation';
+} from './domain/reconciliation';
 
 export type Outcome = 'created' | 'updated' | 'unchanged' | 'rejected';
 

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { SEED_CLASSES, SEED_DATA_SOURCES } from '../classes/seed-classes';
-import { DEFAULT_RELATIONSHIP_RULES } from '../relationships/relationship-types';
+import { DEFAULT_RELATIONSHIP_RULES } from '../relationships/domain/relationship-types';
 
 /** The CMDB's tables, with the indexes impact analysis, identification and the filters need. */
 export class CreateCmdb1764500000000 implements MigrationInterface {

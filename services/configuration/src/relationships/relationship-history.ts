@@ -1,7 +1,7 @@
 import type { EventData, relationshipCreated } from '@itsm/contracts';
 import type { AuditLine } from '@itsm/persistence';
 import type { Relationship } from './relationship.entity';
-import { RELATIONSHIP_NAMES } from './relationship-types';
+import { RELATIONSHIP_NAMES } from './domain/relationship-types';
 
 /**
  * A relationship added or removed is a line in the history of both CIs it joins, each named as read

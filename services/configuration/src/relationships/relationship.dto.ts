@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, Matches } from 'class-validator';
 import { OneOf } from '@itsm/http';
-import { RELATIONSHIP_TYPES, type RelationshipType } from './relationship-types';
+import { RELATIONSHIP_TYPES, type RelationshipType } from './domain/relationship-types';
 
 export class CreateRelationshipRequest {
   @ApiProperty({

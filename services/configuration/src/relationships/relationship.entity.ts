@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { RelationshipType } from './relationship-types';
+import type { RelationshipType } from './domain/relationship-types';
 
 /** A directed, typed edge: the source depends_on / runs_on / … the target. */
 @Entity({ name: 'relationships' })

@@ -9,7 +9,7 @@ import { ClassesService } from '../classes/classes.service';
 import type { CreateRelationshipRequest, RelationshipRuleRequest } from './relationship.dto';
 import { relationshipCreatedData, relationshipHistoryLines } from './relationship-history';
 import { Relationship, RelationshipRuleRow } from './relationship.entity';
-import { RELATIONSHIP_NAMES, relationshipAllowed } from './relationship-types';
+import { RELATIONSHIP_NAMES, relationshipAllowed } from './domain/relationship-types';
 
 @Injectable()
 export class RelationshipsService {

@@ -1,6 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import { writeImpactAnswer, type ClassInfo } from './impact-answer';
-import { IMPACT_ANSWER } from './impact-answer.schema';
+import { IMPACT_ANSWER } from '../impact-answer.schema';
 import { ImpactGraph } from './impact-graph';
 import { walk } from './impact-walk.testing';
 

@@ -1,4 +1,4 @@
-import type { IdentifierField } from '../classes/class-hierarchy';
+import type { IdentifierField } from '../../classes/domain/class-hierarchy';
 
 /** The fields of a CI that data sources set, each owned by the source that set it last. */
 export interface CiFields {
