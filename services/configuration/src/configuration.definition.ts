@@ -3,6 +3,7 @@ import { CiClass } from './classes/ci-class.entity';
 import { ClassesModule } from './classes/classes.module';
 import { CisModule } from './cis/cis.module';
 import { ConfigurationItem } from './cis/configuration-item.entity';
+import { HistoryModule } from './history/history.module';
 import { ImpactModule } from './impact/impact.module';
 import { DataSourceRank } from './imports/data-source.entity';
 import { ImportsModule } from './imports/imports.module';
@@ -17,7 +18,14 @@ export const definition = defineService({
   description:
     'Knows what the organisation has and how it fits together: CI classes, CIs, relationships, impact analysis, imports.',
   version: '0.2.0',
-  modules: [ClassesModule, CisModule, RelationshipsModule, ImpactModule, ImportsModule],
+  modules: [
+    ClassesModule,
+    CisModule,
+    HistoryModule,
+    RelationshipsModule,
+    ImpactModule,
+    ImportsModule,
+  ],
   entities: [CiClass, ConfigurationItem, Relationship, RelationshipRuleRow, DataSourceRank],
   migrations: [CreateCmdb1764500000000, GraphChanges1764700000000],
 });
