@@ -4,3 +4,4 @@ export * from './platform.module';
 export * from './run-service';
 export * from './service-config';
 export * from './service-definition';
+export * from './timers/recurring-job';

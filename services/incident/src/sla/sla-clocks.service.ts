@@ -2,26 +2,36 @@ import { Inject, Injectable } from '@nestjs/common';
 import { slaBreached, slaWarning } from '@itsm/contracts';
 import { Outbox } from '@itsm/messaging';
 import type { EntityManager } from 'typeorm';
-import type { Incident } from '../incidents/incident.entity';
 import {
-  slaClock,
+  alertFacts,
+  nextAlertAt,
+  slaView,
+  unsentAlerts,
   type AppliedSlaClock,
   type SlaAlert,
-  type SlaDefinition,
-  type TimelinePoint,
-} from './sla-clock';
-import { slaView, type SlaRow, type SlaView } from './sla-view';
+  type SlaRow,
+  type SlaView,
+} from '@itsm/sla';
+import type { Incident } from '../incidents/incident.entity';
+import {
+  incidentSlaClock,
+  type IncidentSlaDefinition,
+  type IncidentSlaTarget,
+  type IncidentTimelinePoint,
+} from './domain/incident-sla-clock';
+
+type IncidentSlaRow = SlaRow<IncidentSlaTarget> & { incident_id: string };
 
 interface DefinitionRow {
   id: string;
   name: string;
-  target: 'response' | 'resolution';
+  target: IncidentSlaTarget;
   priorities: number[];
   duration_seconds: number;
   pause_on_hold: boolean;
   time_zone: string;
   kind: '24x7' | 'business_hours';
-  hours: SlaDefinition['schedule']['hours'];
+  hours: IncidentSlaDefinition['schedule']['hours'];
   holidays: string[];
 }
 
@@ -32,7 +42,7 @@ interface StoredClock {
 }
 
 /**
- * The SLA clocks of incidents, stored. Each clock is `slaClock` of the incident's timeline (its
+ * The SLA clocks of incidents, stored. Each clock is `incidentSlaClock` of the incident's timeline (its
  * state, priority and acknowledgement at each change) and the definition: recomputed whenever the
  * incident changes, or its definition or schedule does. `next_alert_at` is the moment the next
  * warning or breach is due; `SlaTimer` fires it then, once, on whichever replica gets there first.
@@ -54,7 +64,7 @@ export class SlaClocksService {
       `SELECT at, state, priority, acknowledged FROM incident_timeline
         WHERE incident_id = $1 ORDER BY id DESC LIMIT 1`,
       [incident.id],
-    )) as TimelinePoint[];
+    )) as IncidentTimelinePoint[];
     const now = notBefore(clock, last);
     const point = this.pointOf(incident, now);
     const changed =
@@ -77,9 +87,9 @@ export class SlaClocksService {
     incidentId: string,
     now: Date,
     known: {
-      timeline?: TimelinePoint[];
+      timeline?: IncidentTimelinePoint[];
       stored?: StoredClock[];
-      definitions?: SlaDefinition[];
+      definitions?: IncidentSlaDefinition[];
     } = {},
   ): Promise<void> {
     // One connection (the caller's transaction): one query at a time.
@@ -97,8 +107,10 @@ export class SlaClocksService {
     // A definition for none of the priorities the incident ever had cannot apply: skip its arithmetic.
     const clocks = definitions
       .filter((d) => d.priorities.some((p) => priorities.has(p)))
-      .map((definition) => ({ definition, clock: slaClock(definition, timeline, at) }))
-      .filter((c): c is { definition: SlaDefinition; clock: AppliedSlaClock } => c.clock.applies);
+      .map((definition) => ({ definition, clock: incidentSlaClock(definition, timeline, at) }))
+      .filter(
+        (c): c is { definition: IncidentSlaDefinition; clock: AppliedSlaClock } => c.clock.applies,
+      );
     await this.store(
       manager,
       incidentId,
@@ -148,14 +160,14 @@ export class SlaClocksService {
     const [definition] = await this.definitionsInForce(manager, row.definition_id);
     const timeline = await this.timelineOf(manager, row.incident_id);
     const at = notBefore(now, timeline.at(-1));
-    const clock = definition && slaClock(definition, timeline, at);
+    const clock = definition && incidentSlaClock(definition, timeline, at);
     if (!definition || !clock?.applies) {
       // Nothing left to announce: the definition no longer covers the incident, or it was retired,
       // in which case alerts not sent by then are dropped and the SLA repair cancels the clock.
       await manager.query('UPDATE incident_slas SET next_alert_at = NULL WHERE id = $1', [slaId]);
       return 0;
     }
-    const unsent = clock.alerts.filter((alert) => !row.alerts_sent.includes(alert.percent));
+    const unsent = unsentAlerts(clock, row.alerts_sent);
     const record = { slaId, definition, incidentId: row.incident_id, number: row.number, clock };
     await this.outbox.publishMany(
       manager,
@@ -174,8 +186,8 @@ export class SlaClocksService {
   async viewsOf(
     manager: EntityManager,
     incidentIds: readonly string[],
-  ): Promise<Map<string, SlaView[]>> {
-    const views = new Map<string, SlaView[]>();
+  ): Promise<Map<string, SlaView<IncidentSlaTarget>[]>> {
+    const views = new Map<string, SlaView<IncidentSlaTarget>[]>();
     if (incidentIds.length === 0) return views;
     const rows = await this.clockRows(manager, 's.incident_id = ANY($1)', [incidentIds]);
     const now = new Date();
@@ -195,7 +207,7 @@ export class SlaClocksService {
          JOIN sla_schedules c ON c.id = d.schedule_id
         WHERE ${where} ORDER BY d.target DESC, d.name`,
       params,
-    )) as SlaRow[];
+    )) as IncidentSlaRow[];
   }
 
   /** Writes clocks (new or recomputed) in one statement, as computed at `computedAt`. */
@@ -210,20 +222,17 @@ export class SlaClocksService {
     }>,
   ): Promise<void> {
     if (clocks.length === 0) return;
-    const rows = clocks.map(({ definitionId, clock, alertsSent }) => {
-      const unsent = clock.alerts.find((alert) => !alertsSent.includes(alert.percent));
-      return {
-        definition_id: definitionId,
-        stage: clock.stage,
-        started_at: clock.startedAt,
-        elapsed_seconds: clock.elapsedSeconds,
-        due_at: clock.dueAt,
-        breached_at: clock.breachedAt,
-        ended_at: clock.endedAt,
-        alerts_sent: alertsSent,
-        next_alert_at: unsent?.at ?? clock.nextAlert?.at ?? null,
-      };
-    });
+    const rows = clocks.map(({ definitionId, clock, alertsSent }) => ({
+      definition_id: definitionId,
+      stage: clock.stage,
+      started_at: clock.startedAt,
+      elapsed_seconds: clock.elapsedSeconds,
+      due_at: clock.dueAt,
+      breached_at: clock.breachedAt,
+      ended_at: clock.endedAt,
+      alerts_sent: alertsSent,
+      next_alert_at: nextAlertAt(clock, alertsSent),
+    }));
     await manager.query(
       `INSERT INTO incident_slas (incident_id, definition_id, stage, started_at, elapsed_seconds,
               due_at, breached_at, ended_at, alerts_sent, next_alert_at, updated_at)
@@ -242,7 +251,7 @@ export class SlaClocksService {
     );
   }
 
-  private pointOf(incident: Incident, at: Date): TimelinePoint {
+  private pointOf(incident: Incident, at: Date): IncidentTimelinePoint {
     return {
       at,
       state: incident.state,
@@ -251,7 +260,11 @@ export class SlaClocksService {
     };
   }
 
-  private async appendPoint(manager: EntityManager, incidentId: string, point: TimelinePoint) {
+  private async appendPoint(
+    manager: EntityManager,
+    incidentId: string,
+    point: IncidentTimelinePoint,
+  ) {
     await manager.query(
       `INSERT INTO incident_timeline (incident_id, at, state, priority, acknowledged)
        VALUES ($1, $2, $3, $4, $5)`,
@@ -262,7 +275,7 @@ export class SlaClocksService {
   private alertEvent(
     record: {
       slaId: string;
-      definition: SlaDefinition;
+      definition: IncidentSlaDefinition;
       incidentId: string;
       number: string;
       clock: AppliedSlaClock;
@@ -270,6 +283,7 @@ export class SlaClocksService {
     alert: SlaAlert,
   ) {
     const { slaId, definition, incidentId, number, clock } = record;
+    const { dueAt, elapsedSeconds } = alertFacts(definition, clock, alert);
     const common = {
       slaId,
       definitionId: definition.id,
@@ -278,8 +292,8 @@ export class SlaClocksService {
       recordId: incidentId,
       recordNumber: number,
       target: definition.target,
-      dueAt: (clock.breachedAt ?? clock.dueAt ?? alert.at).toISOString(),
-      elapsedSeconds: Math.round((definition.durationSeconds * alert.percent) / 100),
+      dueAt: dueAt.toISOString(),
+      elapsedSeconds,
     };
     if (alert.percent === 100) {
       return {
@@ -297,16 +311,19 @@ export class SlaClocksService {
     };
   }
 
-  private async timelineOf(manager: EntityManager, incidentId: string): Promise<TimelinePoint[]> {
+  private async timelineOf(
+    manager: EntityManager,
+    incidentId: string,
+  ): Promise<IncidentTimelinePoint[]> {
     const rows = (await manager.query(
       `SELECT at, state, priority, acknowledged FROM incident_timeline WHERE incident_id = $1 ORDER BY id`,
       [incidentId],
-    )) as TimelinePoint[];
+    )) as IncidentTimelinePoint[];
     return rows;
   }
 
   /** The definitions in force, or the one of them with this id. */
-  async definitionsInForce(manager: EntityManager, id?: string): Promise<SlaDefinition[]> {
+  async definitionsInForce(manager: EntityManager, id?: string): Promise<IncidentSlaDefinition[]> {
     const rows = (await manager.query(
       `SELECT d.id, d.name, d.target, d.priorities, d.duration_seconds, d.pause_on_hold,
               s.time_zone, s.kind, s.hours, s.holidays
@@ -318,7 +335,7 @@ export class SlaClocksService {
       id: row.id,
       name: row.name,
       target: row.target,
-      priorities: row.priorities as SlaDefinition['priorities'],
+      priorities: row.priorities as IncidentSlaDefinition['priorities'],
       durationSeconds: row.duration_seconds,
       pauseOnHold: row.pause_on_hold,
       schedule: {
@@ -335,6 +352,6 @@ export class SlaClocksService {
  * Replicas' clocks differ a little: an incident's time never runs backwards, so a change (or an
  * alert) judged on a replica behind the last point's writer counts from that point on.
  */
-function notBefore(now: Date, last: TimelinePoint | undefined): Date {
+function notBefore(now: Date, last: IncidentTimelinePoint | undefined): Date {
   return last && last.at > now ? last.at : now;
 }

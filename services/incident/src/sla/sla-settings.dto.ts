@@ -15,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { OneOf } from '@itsm/http';
-import type { IsoWeekday } from './schedule';
+import type { IsoWeekday } from '@itsm/calendar';
 
 class WorkingPeriodDto {
   @ApiProperty({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday' })

@@ -1,8 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
+import { validateSchedule } from '@itsm/calendar';
 import { problem, validationProblem } from '@itsm/http';
+import { requestSlaRepair, slaRepairStatus } from '@itsm/sla';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DefinitionRequest, ScheduleRequest } from './sla-settings.dto';
-import { validateSchedule } from './schedule';
 
 const SCHEDULE_COLUMNS = `id, name, kind, time_zone AS "timeZone", hours, holidays, version`;
 const DEFINITION_COLUMNS = `id, name, target, priorities, duration_seconds AS "durationSeconds",
@@ -33,14 +34,8 @@ export class SlaSettingsService {
    * change held when the repair came to them; it comes back to them.
    */
   async repairStatus() {
-    const [pending] = (await this.dataSource.query(
-      'SELECT requested_at, deferred FROM sla_repair',
-    )) as Array<{ requested_at: Date; deferred: string[] }>;
-    return {
-      pending: pending !== undefined,
-      requestedAt: pending?.requested_at ?? null,
-      deferredIncidentIds: pending?.deferred ?? [],
-    };
+    const { pending, requestedAt, deferredIds } = await slaRepairStatus(this.dataSource);
+    return { pending, requestedAt, deferredIncidentIds: deferredIds };
   }
 
   async saveSchedule(request: ScheduleRequest, id?: string, version?: number) {
@@ -69,7 +64,7 @@ export class SlaSettingsService {
         );
         return row;
       }
-      await requestRepair(manager);
+      await requestSlaRepair(manager);
       const row = await this.replace(
         manager,
         'sla_schedules',
@@ -94,7 +89,7 @@ export class SlaSettingsService {
       request.active ?? true,
     ];
     return this.dataSource.transaction(async (manager) => {
-      await requestRepair(manager);
+      await requestSlaRepair(manager);
       await this.assertNameFree(manager, 'sla_definitions', request.name, id);
       const [schedule] = (await manager.query('SELECT 1 FROM sla_schedules WHERE id = $1', [
         request.scheduleId,
@@ -169,16 +164,4 @@ export class SlaSettingsService {
     )) as unknown[];
     if (taken) throw validationProblem([{ field: 'name', message: `name ${name} is taken` }]);
   }
-}
-
-/**
- * (Re)starts the SLA repair from the first incident, committed with the change that needs it.
- * Called first: the repair's batch holds this row while its clocks reference the definitions, so a
- * change that locked a definition before waiting here could deadlock with it.
- */
-async function requestRepair(manager: EntityManager): Promise<void> {
-  await manager.query(
-    `INSERT INTO sla_repair (pending, requested_at, after_id, deferred) VALUES (true, now(), NULL, '{}')
-     ON CONFLICT (pending) DO UPDATE SET requested_at = now(), after_id = NULL, deferred = '{}'`,
-  );
 }

@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { RecurringJob } from '@itsm/runtime';
 import { DataSource, type EntityManager } from 'typeorm';
 import { INCIDENT_CONFIG, type IncidentConfig } from '../incident-config';
 import { SlaClocksService } from '../sla/sla-clocks.service';
-import { RecurringJob } from './recurring-job';
 
 const BATCH = 100;
 const RETRY_AFTER_FAILURE_MS = 60_000;
@@ -14,33 +14,25 @@ const RETRY_AFTER_FAILURE_MS = 60_000;
  */
 @Injectable()
 export class SlaTimer extends RecurringJob {
-  protected readonly logger = new Logger(SlaTimer.name);
-
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly slas: SlaClocksService,
-    @Inject(INCIDENT_CONFIG) private readonly config: IncidentConfig,
+    @Inject(INCIDENT_CONFIG) config: IncidentConfig,
   ) {
-    super();
+    super(dataSource, config.INCIDENT_TIMER_INTERVAL_MS);
   }
 
-  protected intervalMs(): number {
-    return this.config.INCIDENT_TIMER_INTERVAL_MS;
-  }
-
-  protected runOnce(now: Date): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      // The incident row is locked with its clock: a change in flight (which holds the incident)
-      // is waited out by skipping, so an alert is never judged on a timeline missing that change.
-      const due = (await manager.query(
-        `SELECT s.id FROM incident_slas s JOIN incidents i ON i.id = s.incident_id
-          WHERE s.next_alert_at <= $1
-          ORDER BY s.next_alert_at LIMIT ${BATCH} FOR NO KEY UPDATE OF s, i SKIP LOCKED`,
-        [now],
-      )) as Array<{ id: string }>;
-      for (const { id } of due) await this.fireOne(manager, id, now);
-      return due.length;
-    });
+  protected async runBatch(manager: EntityManager, now: Date): Promise<number> {
+    // The incident row is locked with its clock: a change in flight (which holds the incident)
+    // is waited out by skipping, so an alert is never judged on a timeline missing that change.
+    const due = (await manager.query(
+      `SELECT s.id FROM incident_slas s JOIN incidents i ON i.id = s.incident_id
+        WHERE s.next_alert_at <= $1
+        ORDER BY s.next_alert_at LIMIT ${BATCH} FOR NO KEY UPDATE OF s, i SKIP LOCKED`,
+      [now],
+    )) as Array<{ id: string }>;
+    for (const { id } of due) await this.fireOne(manager, id, now);
+    return due.length;
   }
 
   /** One clock in its own savepoint: a clock that cannot be evaluated does not hold back the rest. */

@@ -1,6 +1,6 @@
 import { startServiceUnderTest, type ServiceUnderTest, type TestDatabase } from '@itsm/testing';
 import { definition } from '../incident.definition';
-import { businessSecondsBetween, type Schedule } from '../sla/schedule';
+import { businessSecondsBetween, type Schedule } from '@itsm/calendar';
 
 jest.setTimeout(120_000);
 

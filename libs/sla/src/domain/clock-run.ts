@@ -1,21 +1,23 @@
-import { addBusinessMilliseconds, businessMillisecondsBetween } from './schedule';
-import type { SlaAlert, SlaDefinition } from './sla-clock';
+import { addBusinessMilliseconds, businessMillisecondsBetween } from '@itsm/calendar';
+import type { SlaAlert, SlaDefinition } from './sla-definition';
 
-/** What the clock does from an instant of the incident's history on. */
+/** What the clock does while the subject is in a situation; the subject says which is which. */
+export type SubjectPhase =
+  | 'counting'
+  /** Not counting for now, a breach kept (an incident on hold). */
+  | 'paused'
+  /** Met for now, until the subject goes back (a resolved incident, until reopened). */
+  | 'stopped'
+  /** The target is met for good. */
+  | 'met'
+  /** The subject was canceled. */
+  | 'canceled';
+
+/** What the clock does from an instant of the subject's history on. */
 export interface Phase {
   at: number;
-  phase:
-    | 'counting'
-    /** On hold, for a definition that pauses on hold. */
-    | 'paused'
-    /** A resolution clock while the incident is resolved: a reopening resumes it. */
-    | 'stopped'
-    /** The target is met for good. */
-    | 'met'
-    /** The incident was canceled. */
-    | 'canceled'
-    /** The definition's condition stopped holding. */
-    | 'withdrawn';
+  /** `withdrawn`: the definition's start condition stopped holding. */
+  phase: SubjectPhase | 'withdrawn';
 }
 
 export interface ClockRun {
@@ -34,7 +36,7 @@ const FINAL_PHASES = new Set<Phase['phase']>(['met', 'canceled', 'withdrawn']);
 
 /** Runs the clock through its phases (at least one, in order) up to `now`. */
 export function runClock(
-  definition: SlaDefinition,
+  definition: Pick<SlaDefinition, 'durationSeconds' | 'schedule'>,
   phases: readonly Phase[],
   now: number,
 ): ClockRun {
@@ -49,7 +51,7 @@ export function runClock(
   let status: Phase['phase'] = 'counting';
   for (const [index, { at, phase }] of phases.entries()) {
     if (FINAL_PHASES.has(phase)) {
-      // A resolved clock keeps its outcome when the incident is then closed or canceled.
+      // A stopped clock keeps its outcome (met) when the subject then ends, by a close or a cancel.
       const resolved = status === 'stopped' && phase !== 'withdrawn';
       return {
         status: resolved ? 'met' : phase,

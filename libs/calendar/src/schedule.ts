@@ -11,7 +11,7 @@ export interface WorkingPeriod {
   end: string;
 }
 
-/** When an SLA clock counts. A 24x7 schedule ignores `hours` and `holidays`. */
+/** When time counts as working time. A 24x7 schedule ignores `hours` and `holidays`. */
 export interface Schedule {
   /** IANA time zone the hours and holidays are read in. */
   timeZone: string;

@@ -12,7 +12,6 @@ const businessHours = {
 function row(overrides: Partial<SlaRow>): SlaRow {
   return {
     id: 's1',
-    incident_id: 'i1',
     definition_id: 'd1',
     name: 'P3 resolution',
     target: 'resolution',

@@ -1,4 +1,4 @@
-import { businessSecondsBetween, validateSchedule } from './schedule';
+import { businessSecondsBetween, validateSchedule } from '@itsm/calendar';
 import { DEFAULT_SCHEDULES, DEFAULT_SLA_DEFINITIONS } from './sla-defaults';
 
 const HOUR = 3600;

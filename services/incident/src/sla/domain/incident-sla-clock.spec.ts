@@ -1,15 +1,14 @@
-import type { Schedule } from './schedule';
+import type { Schedule } from '@itsm/calendar';
+import type { AppliedSlaClock, SlaClock } from '@itsm/sla';
 import {
   applicableDefinitions,
-  slaClock,
-  type AppliedSlaClock,
+  incidentSlaClock,
+  type IncidentSlaDefinition,
   type IncidentState,
   type IncidentTimeline,
+  type IncidentTimelinePoint,
   type Priority,
-  type SlaClock,
-  type SlaDefinition,
-  type TimelinePoint,
-} from './sla-clock';
+} from './incident-sla-clock';
 import { DEFAULT_SCHEDULES, DEFAULT_SLA_DEFINITIONS } from './sla-defaults';
 
 const HOUR = 3600;
@@ -21,8 +20,8 @@ const seeded = Object.fromEntries(
     const schedule = DEFAULT_SCHEDULES.find(({ name }) => name === scheduleName) as Schedule;
     return [definition.name, { ...definition, id: definition.name, schedule }];
   }),
-) as Record<string, SlaDefinition>;
-const definition = (name: string): SlaDefinition => {
+) as Record<string, IncidentSlaDefinition>;
+const definition = (name: string): IncidentSlaDefinition => {
   const found = seeded[name];
   if (!found) throw new Error(`No seeded definition ${name}`);
   return found;
@@ -39,11 +38,11 @@ const point = (
   state: IncidentState,
   priority: Priority,
   acknowledged = false,
-): TimelinePoint => ({ at: at(iso), state, priority, acknowledged });
+): IncidentTimelinePoint => ({ at: at(iso), state, priority, acknowledged });
 
 /** The clock of a definition that applies, with its instants as ISO strings for readable failures. */
-const clock = (sla: SlaDefinition, timeline: IncidentTimeline, now: string) => {
-  const result = slaClock(sla, timeline, at(now));
+const clock = (sla: IncidentSlaDefinition, timeline: IncidentTimeline, now: string) => {
+  const result = incidentSlaClock(sla, timeline, at(now));
   if (!result.applies) throw new Error(`${sla.name} does not apply`);
   return readable(result);
 };
@@ -61,7 +60,7 @@ const readable = (result: AppliedSlaClock) => ({
 // 2026-01-09 is a Friday; the business schedule works Monday to Friday, 08:00–17:00 UTC.
 const fridayAfternoonP2 = [point('2026-01-09T16:45:00Z', 'new', 2)];
 
-describe('slaClock', () => {
+describe('incidentSlaClock', () => {
   describe('a running clock', () => {
     it('passes 50 % of a P2 response opened Friday 16:45 at Monday 08:15, on business time', () => {
       expect(clock(p2Response, fridayAfternoonP2, '2026-01-12T08:20:00Z')).toEqual({
@@ -379,7 +378,7 @@ describe('slaClock', () => {
     });
 
     it('does not apply a definition whose condition never held', () => {
-      expect(slaClock(p2Resolution, raised, at('2026-01-05T18:00:00Z'))).toEqual({
+      expect(incidentSlaClock(p2Resolution, raised, at('2026-01-05T18:00:00Z'))).toEqual({
         applies: false,
       });
     });
@@ -403,7 +402,7 @@ describe('slaClock', () => {
         point('2026-01-05T10:00:00Z', 'resolved', 1, true),
       ];
       expect(clock(p2Resolution, afterResolution, '2026-01-05T11:00:00Z').stage).toBe('achieved');
-      expect(slaClock(p1Resolution, afterResolution, at('2026-01-05T11:00:00Z'))).toEqual({
+      expect(incidentSlaClock(p1Resolution, afterResolution, at('2026-01-05T11:00:00Z'))).toEqual({
         applies: false,
       });
     });
@@ -418,15 +417,15 @@ describe('slaClock', () => {
 
     it('is deterministic: the same history gives the same clock', () => {
       const results: SlaClock[] = [1, 2].map(() =>
-        slaClock(p2Resolution, timeline, at('2026-01-12T12:00:00Z')),
+        incidentSlaClock(p2Resolution, timeline, at('2026-01-12T12:00:00Z')),
       );
       expect(results[0]).toEqual(results[1]);
     });
 
     it('ignores points after now', () => {
       const now = at('2026-01-12T08:30:00Z');
-      expect(slaClock(p2Response, timeline, now)).toEqual(
-        slaClock(p2Response, timeline.slice(0, 2), now),
+      expect(incidentSlaClock(p2Response, timeline, now)).toEqual(
+        incidentSlaClock(p2Response, timeline.slice(0, 2), now),
       );
     });
 
@@ -441,14 +440,16 @@ describe('slaClock', () => {
 
     it('refuses a history out of order or opened after now', () => {
       expect(() =>
-        slaClock(p2Response, [...timeline].reverse(), at('2026-01-13T00:00:00Z')),
+        incidentSlaClock(p2Response, [...timeline].reverse(), at('2026-01-13T00:00:00Z')),
       ).toThrow(/out of order/);
-      expect(() => slaClock(p2Response, timeline, at('2026-01-01T00:00:00Z'))).toThrow(/after now/);
+      expect(() => incidentSlaClock(p2Response, timeline, at('2026-01-01T00:00:00Z'))).toThrow(
+        /after now/,
+      );
     });
 
     it('refuses a definition without a positive target', () => {
       expect(() =>
-        slaClock({ ...p2Response, durationSeconds: 0 }, timeline, at('2026-01-13')),
+        incidentSlaClock({ ...p2Response, durationSeconds: 0 }, timeline, at('2026-01-13')),
       ).toThrow(RangeError);
     });
   });

@@ -1,12 +1,12 @@
-import { businessSecondsBetween, type Schedule } from './schedule';
-import type { SlaStage } from './sla-clock';
+import { businessSecondsBetween, type Schedule } from '@itsm/calendar';
+import type { SlaStage } from './sla-definition';
 
-export interface SlaRow {
+/** A stored clock with its definition's name, target and duration and its schedule's columns. */
+export interface SlaRow<Target extends string = string> {
   id: string;
-  incident_id: string;
   definition_id: string;
   name: string;
-  target: 'response' | 'resolution';
+  target: Target;
   duration_seconds: number;
   stage: SlaStage;
   started_at: Date;
@@ -27,7 +27,7 @@ export interface SlaRow {
  * time of its schedule — also after its breach. A counting clock past its due time is shown
  * breached even before the timer has announced it.
  */
-export function slaView(row: SlaRow, now: Date) {
+export function slaView<Target extends string>(row: SlaRow<Target>, now: Date) {
   const counting = row.due_at !== null && row.ended_at === null;
   const overdue = counting && row.due_at! <= now;
   const elapsedSeconds = counting ? liveElapsedSeconds(row, now) : row.elapsed_seconds;
@@ -59,4 +59,4 @@ function liveElapsedSeconds(row: SlaRow, now: Date): number {
   return row.elapsed_seconds + Math.floor(businessSecondsBetween(schedule, row.updated_at, now));
 }
 
-export type SlaView = ReturnType<typeof slaView>;
+export type SlaView<Target extends string = string> = ReturnType<typeof slaView<Target>>;

@@ -1,10 +1,12 @@
-import type { Schedule } from './schedule';
-import type { SlaDefinition } from './sla-clock';
+import type { Schedule } from '@itsm/calendar';
+import type { IncidentSlaDefinition } from './incident-sla-clock';
 
 export type NamedSchedule = Schedule & { name: string };
 
 /** A seeded definition names its schedule instead of embedding it; the store assigns the id. */
-export type SeededSlaDefinition = Omit<SlaDefinition, 'id' | 'schedule'> & { scheduleName: string };
+export type SeededSlaDefinition = Omit<IncidentSlaDefinition, 'id' | 'schedule'> & {
+  scheduleName: string;
+};
 
 /** Both seeded schedules read their hours in UTC: an installation sets its own zone and holidays. */
 export const DEFAULT_SCHEDULES: readonly NamedSchedule[] = [
@@ -24,8 +26,8 @@ const HOUR = 60 * MINUTE;
 const BUSINESS_DAY = 9 * HOUR;
 
 const seed = (
-  priority: SlaDefinition['priorities'][number],
-  target: SlaDefinition['target'],
+  priority: IncidentSlaDefinition['priorities'][number],
+  target: IncidentSlaDefinition['target'],
   label: string,
   durationSeconds: number,
   scheduleName: string,
