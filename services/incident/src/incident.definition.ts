@@ -1,9 +1,11 @@
 import { defineService } from '@itsm/runtime';
 import { CmdbModule } from './cmdb/cmdb.module';
+import { HistoryModule } from './history/history.module';
 import { Incident } from './incidents/incident.entity';
 import { IncidentsModule } from './incidents/incidents.module';
 import { MajorModule } from './major/major.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NotesModule } from './notes/notes.module';
 import { CreateIncidents1764800000000 } from './migrations/1764800000000-create-incidents';
 import { SlaRepair1764900000000 } from './migrations/1764900000000-sla-repair';
 import { IncidentTags1765000000000 } from './migrations/1765000000000-incident-tags';
@@ -20,6 +22,8 @@ export const definition = defineService({
   version: '0.2.0',
   modules: [
     IncidentsModule,
+    NotesModule,
+    HistoryModule,
     PriorityModule,
     SlaModule,
     MajorModule,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FieldChange } from '@itsm/persistence';
 import type { EntityManager } from 'typeorm';
 import { Incident } from '../incidents/incident.entity';
+import { OPEN_STATES } from '../incidents/domain/incident-states';
 
 export interface ProjectedCi {
   id: string;
@@ -105,8 +106,9 @@ export class CiProjection {
   async openIncidentsOf(manager: EntityManager, ciId: string): Promise<Incident[]> {
     return manager
       .createQueryBuilder(Incident, 'i')
-      .where(`i.configuration_item_id = :ciId AND i.state IN ('new', 'in_progress', 'on_hold')`, {
+      .where('i.configuration_item_id = :ciId AND i.state IN (:...open)', {
         ciId,
+        open: OPEN_STATES,
       })
       .orderBy('i.opened_at')
       .getMany();

@@ -10,8 +10,8 @@ import {
 } from '@itsm/contracts';
 import { OnEvent, type EventContext, type EventOf } from '@itsm/messaging';
 import { withAuditActor } from '@itsm/persistence';
-import { IncidentChangesService } from '../incidents/incident-changes.service';
-import { IncidentsService } from '../incidents/incidents.service';
+import { OpenIncident } from '../incidents/use-cases/open-incident';
+import { RecordImpact } from '../incidents/use-cases/record-impact';
 import { NotesService } from '../notes/notes.service';
 import { CI_DOWN_URGENCY, CMDB_ACTOR, impactOfCriticality } from './ci-down';
 import { CiProjection } from './ci-projection';
@@ -26,8 +26,8 @@ import { CiProjection } from './ci-projection';
 export class ConfigurationEventsController {
   constructor(
     private readonly projection: CiProjection,
-    private readonly incidents: IncidentsService,
-    private readonly changes: IncidentChangesService,
+    private readonly openIncident: OpenIncident,
+    private readonly recordImpact: RecordImpact,
     private readonly notes: NotesService,
   ) {}
 
@@ -89,7 +89,7 @@ export class ConfigurationEventsController {
     }
     if (ci.toStatus !== 'down') return;
     await withAuditActor(CMDB_ACTOR, () =>
-      this.incidents.open(ctx.manager, {
+      this.openIncident.execute(ctx.manager, {
         shortDescription: `${ci.className} ${ci.name} is down`.slice(0, 160),
         description: `Reported down by ${ci.changedBy} at ${ci.changedAt} (was ${ci.fromStatus}).`,
         category: 'infrastructure',
@@ -109,6 +109,6 @@ export class ConfigurationEventsController {
   @OnEvent(impactCalculated, { subscription: 'cmdb' })
   async impact(@Payload() event: EventOf<typeof impactCalculated>, @Ctx() ctx: EventContext) {
     if (event.data.recordType !== 'incident') return;
-    await this.changes.recordImpact(ctx.manager, event.data.recordId, event.data);
+    await this.recordImpact.execute(ctx.manager, event.data.recordId, event.data);
   }
 }

@@ -1,12 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, recordNotFound, Roles, type Principal } from '@itsm/auth';
+import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import { decodeLogCursor, PageQuery, pageOf, ParseIdPipe } from '@itsm/http';
 import { auditHistory } from '@itsm/persistence';
 import { DataSource } from 'typeorm';
 import { ANYONE } from '../access';
-import { mayView } from '../incidents/incident-access';
-import { Incident } from '../incidents/incident.entity';
+import { loadVisibleIncident } from '../incidents/visible-incident';
 
 @ApiTags('incidents')
 @Controller('api/v1/incidents')
@@ -21,8 +20,7 @@ export class HistoryController {
     @Query() query: PageQuery,
     @CurrentUser() caller: Principal,
   ) {
-    const incident = await this.dataSource.manager.findOneBy(Incident, { id });
-    if (!incident || !mayView(caller, incident)) throw recordNotFound('Incident', id);
+    await loadVisibleIncident(this.dataSource.manager, id, caller);
     const lines = await auditHistory(
       this.dataSource.manager,
       'incident',

@@ -2,7 +2,7 @@ import { canSee, canWork, hasAnyRole, type Principal, type RecordParties } from 
 import type { FieldError } from '@itsm/http';
 import { WORKERS } from '../access';
 import type { Incident } from './incident.entity';
-import type { IncidentState } from './incident-states';
+import type { IncidentState } from './domain/incident-states';
 import type { CreateIncidentRequest } from './incident.dto';
 
 export function partiesOf(

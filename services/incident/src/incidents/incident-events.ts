@@ -11,7 +11,7 @@ import {
 } from '@itsm/contracts';
 import type { FieldChange } from '@itsm/persistence';
 import type { Incident } from './incident.entity';
-import type { IncidentState } from './incident-states';
+import type { IncidentState } from './domain/incident-states';
 
 const optional = <T>(value: T | null): T | undefined => value ?? undefined;
 

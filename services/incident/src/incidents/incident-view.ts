@@ -1,7 +1,7 @@
 import { PRIORITY_NAMES } from '../priority/priority-matrix';
-import type { SlaView } from '../sla/sla-view';
+import type { SlaView } from '@itsm/sla';
 import type { Incident } from './incident.entity';
-import { allowedNextStates, STATE_CODES } from './incident-states';
+import { allowedNextStates, STATE_CODES } from './domain/incident-states';
 
 /** An incident as the API shows it, with its SLA clocks and the moves its state allows. */
 export function incidentView(incident: Incident, slas: SlaView[]) {

@@ -21,7 +21,7 @@ import { INCIDENT_STATES } from '@itsm/contracts';
 import { IsTimestamp, OneOf, PageQuery } from '@itsm/http';
 import type { Level, Priority } from '../priority/priority-matrix';
 import { CHANNELS, type Channel } from './incident.entity';
-import { ON_HOLD_REASONS, RESOLUTION_CODES, type IncidentState } from './incident-states';
+import { ON_HOLD_REASONS, RESOLUTION_CODES, type IncidentState } from './domain/incident-states';
 
 /** Optional, but not nullable: `null` is refused with the field's rule, not left to the database. */
 const present = (_: object, value: unknown) => value !== undefined;

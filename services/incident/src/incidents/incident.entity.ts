@@ -1,7 +1,7 @@
 import { Audited, VersionedEntity } from '@itsm/persistence';
 import { Column, Entity } from 'typeorm';
 import type { Level, Priority } from '../priority/priority-matrix';
-import type { IncidentState } from './incident-states';
+import type { IncidentState } from './domain/incident-states';
 
 export const CHANNELS = ['self_service', 'service_desk', 'integration', 'monitoring'] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -15,7 +15,6 @@ import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import { AnswersWithETag, expectedVersion, ParseIdPipe, validationProblem } from '@itsm/http';
 import { ANYONE } from '../access';
-import { IncidentChangesService } from './incident-changes.service';
 import {
   CreateIncidentRequest,
   ListIncidentsQuery,
@@ -23,6 +22,9 @@ import {
   UpdateIncidentRequest,
 } from './incident.dto';
 import { IncidentsService } from './incidents.service';
+import { CreateIncident } from './use-cases/create-incident';
+import { TransitionIncident } from './use-cases/transition-incident';
+import { UpdateIncident } from './use-cases/update-incident';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -32,7 +34,9 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 export class IncidentsController {
   constructor(
     private readonly incidents: IncidentsService,
-    private readonly changes: IncidentChangesService,
+    private readonly createIncident: CreateIncident,
+    private readonly updateIncident: UpdateIncident,
+    private readonly transitionIncident: TransitionIncident,
   ) {}
 
   @Post()
@@ -59,7 +63,7 @@ export class IncidentsController {
         },
       ]);
     }
-    const { view, replayed } = await this.incidents.create(request, caller, idempotencyKey);
+    const { view, replayed } = await this.createIncident.execute(request, caller, idempotencyKey);
     void reply.status(replayed ? 200 : 201).header('location', `/api/v1/incidents/${view.id}`);
     if (replayed) void reply.header('idempotent-replayed', 'true');
     return view;
@@ -90,7 +94,8 @@ export class IncidentsController {
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentUser() caller: Principal,
   ) {
-    return this.changes.update(id, request, expectedVersion(ifMatch, request.version), caller);
+    const version = expectedVersion(ifMatch, request.version);
+    return this.updateIncident.execute(id, request, version, caller);
   }
 
   @Post(':id/transitions')
@@ -106,6 +111,7 @@ export class IncidentsController {
     @Headers('if-match') ifMatch: string | undefined,
     @CurrentUser() caller: Principal,
   ) {
-    return this.changes.transition(id, request, expectedVersion(ifMatch, request.version), caller);
+    const version = expectedVersion(ifMatch, request.version);
+    return this.transitionIncident.execute(id, request, version, caller);
   }
 }

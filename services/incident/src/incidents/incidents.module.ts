@@ -1,18 +1,31 @@
 import { Module } from '@nestjs/common';
-import { HistoryController } from '../history/history.controller';
-import { MajorIncidentRule } from '../major/major-incident.rule';
-import { NotesController } from '../notes/notes.controller';
-import { NotesService } from '../notes/notes.service';
+import { MajorIncidentRuleModule } from '../major/major-incident-rule.module';
 import { PriorityModule } from '../priority/priority.module';
 import { SlaModule } from '../sla/sla.module';
-import { IncidentChangesService } from './incident-changes.service';
+import { IncidentWriter } from './incident-writer';
 import { IncidentsController } from './incidents.controller';
 import { IncidentsService } from './incidents.service';
+import { CloseIncidentAutomatically } from './use-cases/close-incident-automatically';
+import { CreateIncident } from './use-cases/create-incident';
+import { OpenIncident } from './use-cases/open-incident';
+import { RecordImpact } from './use-cases/record-impact';
+import { TransitionIncident } from './use-cases/transition-incident';
+import { UpdateIncident } from './use-cases/update-incident';
 
+/** Incidents: reading them, and one provider per use case that changes them. */
 @Module({
-  imports: [PriorityModule, SlaModule],
-  controllers: [IncidentsController, NotesController, HistoryController],
-  providers: [IncidentsService, IncidentChangesService, MajorIncidentRule, NotesService],
-  exports: [IncidentsService, IncidentChangesService, MajorIncidentRule, NotesService],
+  imports: [PriorityModule, SlaModule, MajorIncidentRuleModule],
+  controllers: [IncidentsController],
+  providers: [
+    IncidentsService,
+    IncidentWriter,
+    CreateIncident,
+    OpenIncident,
+    UpdateIncident,
+    TransitionIncident,
+    RecordImpact,
+    CloseIncidentAutomatically,
+  ],
+  exports: [IncidentsService, OpenIncident, RecordImpact, CloseIncidentAutomatically],
 })
 export class IncidentsModule {}

@@ -3,6 +3,7 @@ import { majorIncidentDeclared } from '@itsm/contracts';
 import { Outbox } from '@itsm/messaging';
 import { withAuditActor } from '@itsm/persistence';
 import type { EntityManager } from 'typeorm';
+import { isOpen } from '../incidents/domain/incident-states';
 import type { Incident } from '../incidents/incident.entity';
 import { automaticMajorReason } from './major-incident-policy';
 
@@ -15,7 +16,7 @@ export class MajorIncidentRule {
 
   /** Applies the automatic rule to an open incident that is not major yet. */
   async apply(manager: EntityManager, incident: Incident, now: Date): Promise<void> {
-    if (incident.major || !['new', 'in_progress', 'on_hold'].includes(incident.state)) return;
+    if (incident.major || !isOpen(incident.state)) return;
     const reason = automaticMajorReason(incident.priority, incident.impactedServices);
     if (reason)
       await this.declare(manager, incident, {

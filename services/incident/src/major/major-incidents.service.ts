@@ -1,14 +1,14 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { recordNotFound, type Principal } from '@itsm/auth';
+import type { Principal } from '@itsm/auth';
 import { majorIncidentCommunication } from '@itsm/contracts';
 import { problem } from '@itsm/http';
 import { Outbox } from '@itsm/messaging';
 import { assertVersion } from '@itsm/persistence';
-import { DataSource, type EntityManager } from 'typeorm';
-import { mayView, mayWork } from '../incidents/incident-access';
-import { Incident, INCIDENT_ROW_LOCK } from '../incidents/incident.entity';
-import { isOpen } from '../incidents/incident-states';
+import { DataSource } from 'typeorm';
+import { mayWork } from '../incidents/incident-access';
+import { isOpen, OPEN_STATES } from '../incidents/domain/incident-states';
 import { IncidentsService } from '../incidents/incidents.service';
+import { loadVisibleIncident } from '../incidents/visible-incident';
 import { MajorIncidentRule } from './major-incident.rule';
 
 export type Audience = 'stakeholders' | 'customers' | 'internal';
@@ -33,7 +33,7 @@ export class MajorIncidentsService {
 
   async declare(id: string, reason: string, version: number, caller: Principal) {
     return this.dataSource.transaction(async (manager) => {
-      const incident = await this.visible(manager, id, caller);
+      const incident = await loadVisibleIncident(manager, id, caller, { locked: true });
       assertVersion(incident, 'Incident', version);
       if (incident.major) {
         throw problem(
@@ -51,7 +51,7 @@ export class MajorIncidentsService {
           `Incident ${incident.number} is ${incident.state}`,
           {
             currentState: incident.state,
-            allowedStates: ['new', 'in_progress', 'on_hold'],
+            allowedStates: OPEN_STATES,
           },
         );
       }
@@ -67,7 +67,7 @@ export class MajorIncidentsService {
 
   async log(id: string, entry: { audience: Audience; message: string }, caller: Principal) {
     return this.dataSource.transaction(async (manager) => {
-      const incident = await this.visible(manager, id, caller);
+      const incident = await loadVisibleIncident(manager, id, caller, { locked: true });
       if (!mayWork(caller, incident)) {
         throw problem(
           HttpStatus.FORBIDDEN,
@@ -113,7 +113,7 @@ export class MajorIncidentsService {
   }
 
   async communications(id: string, caller: Principal) {
-    const incident = await this.visible(this.dataSource.manager, id, caller, false);
+    const incident = await loadVisibleIncident(this.dataSource.manager, id, caller);
     // Internal and stakeholder messages are for the people working the incident; callers read what
     // is written for customers.
     const audiences = mayWork(caller, incident)
@@ -125,21 +125,6 @@ export class MajorIncidentsService {
       [incident.id, audiences],
     )) as CommunicationRow[];
     return { items: rows.map(communicationView) };
-  }
-
-  /** The incident when the caller may see it (locked for a change), else the 404 of a missing one. */
-  private async visible(
-    manager: EntityManager,
-    id: string,
-    caller: Principal,
-    lock = true,
-  ): Promise<Incident> {
-    const incident = await manager.findOne(Incident, {
-      where: { id },
-      ...(lock && { lock: { mode: INCIDENT_ROW_LOCK } }),
-    });
-    if (!incident || !mayView(caller, incident)) throw recordNotFound('Incident', id);
-    return incident;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { metrics } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
+import { OPEN_STATES } from '../incidents/domain/incident-states';
 
 export interface FigureWindow {
   from: Date;
@@ -68,8 +69,9 @@ export class IncidentFiguresService implements OnModuleInit {
     const [backlog, times, slas, reopens] = await Promise.all([
       this.dataSource.query(
         `SELECT priority, assignment_group AS "assignmentGroup", count(*)::int AS count FROM incidents
-          WHERE state IN ('new', 'in_progress', 'on_hold')
+          WHERE state = ANY($1)
           GROUP BY priority, assignment_group ORDER BY priority, assignment_group NULLS LAST`,
+        [OPEN_STATES],
       ) as Promise<Array<{ priority: number; assignmentGroup: string | null; count: number }>>,
       this.dataSource.query(
         `SELECT count(*)::int AS opened,

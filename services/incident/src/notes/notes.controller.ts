@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { canReadWorkNotes, CurrentUser, recordNotFound, Roles, type Principal } from '@itsm/auth';
+import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import { OneOf, ParseIdPipe, problem } from '@itsm/http';
 import { DataSource } from 'typeorm';
 import { ANYONE } from '../access';
-import { mayView, mayWork } from '../incidents/incident-access';
-import { Incident } from '../incidents/incident.entity';
-import { NOTE_KINDS, NotesService, type NoteKind, type NoteRow } from './notes.service';
+import { partiesOf } from '../incidents/incident-access';
+import { loadVisibleIncident } from '../incidents/visible-incident';
+import { mayWriteNote, NOTE_KINDS, readableNoteKinds, type NoteKind } from './domain/note-rules';
+import { NotesService, type NoteRow } from './notes.service';
 
 class AddNoteRequest {
   @ApiProperty({
@@ -37,8 +38,8 @@ export class NotesController {
     @Body() request: AddNoteRequest,
     @CurrentUser() caller: Principal,
   ) {
-    const incident = await this.visible(id, caller);
-    if (request.kind === 'work_note' && !mayWork(caller, incident)) {
+    const incident = await loadVisibleIncident(this.dataSource.manager, id, caller);
+    if (!mayWriteNote(caller, partiesOf(incident), request.kind)) {
       throw problem(
         HttpStatus.FORBIDDEN,
         'forbidden',
@@ -59,16 +60,13 @@ export class NotesController {
   @Roles(...ANYONE)
   @ApiOperation({ summary: 'Notes, oldest first; work notes only for agents and managers' })
   async list(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Principal) {
-    const incident = await this.visible(id, caller);
-    const kinds = canReadWorkNotes(caller, 'incident') ? NOTE_KINDS : (['comment'] as const);
-    const rows = await this.notes.list(this.dataSource.manager, incident.id, kinds);
+    const incident = await loadVisibleIncident(this.dataSource.manager, id, caller);
+    const rows = await this.notes.list(
+      this.dataSource.manager,
+      incident.id,
+      readableNoteKinds(caller),
+    );
     return { items: rows.map(noteView) };
-  }
-
-  private async visible(id: string, caller: Principal): Promise<Incident> {
-    const incident = await this.dataSource.manager.findOneBy(Incident, { id });
-    if (!incident || !mayView(caller, incident)) throw recordNotFound('Incident', id);
-    return incident;
   }
 }
 

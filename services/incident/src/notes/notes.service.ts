@@ -3,9 +3,7 @@ import { incidentNoteAdded } from '@itsm/contracts';
 import { Outbox } from '@itsm/messaging';
 import type { EntityManager } from 'typeorm';
 import type { Incident } from '../incidents/incident.entity';
-
-export const NOTE_KINDS = ['work_note', 'comment'] as const;
-export type NoteKind = (typeof NOTE_KINDS)[number];
+import type { NoteKind } from './domain/note-rules';
 
 export interface NoteRow {
   id: string;

@@ -13,7 +13,10 @@ export const STATE_CODES: Record<IncidentState, number> = {
   canceled: 8,
 };
 
+/** Being worked: a clock can run, children can join, monitoring's repeats go to its work notes. */
 export const OPEN_STATES: readonly IncidentState[] = ['new', 'in_progress', 'on_hold'];
+/** The end of the record's life: nothing changes any more. */
+export const ENDED_STATES: readonly IncidentState[] = ['closed', 'canceled'];
 
 export const ON_HOLD_REASONS = [
   'awaiting_caller',
@@ -60,9 +63,14 @@ export interface TransitionRequest {
   reason?: string;
 }
 
-export type TransitionRefusal =
-  | { kind: 'illegal'; from: IncidentState; to: IncidentState; allowed: readonly IncidentState[] }
-  | { kind: 'invalid'; errors: FieldError[] };
+export interface IllegalTransition {
+  kind: 'illegal';
+  from: IncidentState;
+  to: IncidentState;
+  allowed: readonly IncidentState[];
+}
+
+export type TransitionRefusal = IllegalTransition | { kind: 'invalid'; errors: FieldError[] };
 
 /** Why a transition may not happen, or undefined when it may. */
 export function transitionRefusal(
@@ -103,6 +111,10 @@ export function isReopen(from: IncidentState, to: IncidentState): boolean {
 
 export function isOpen(state: IncidentState): boolean {
   return OPEN_STATES.includes(state);
+}
+
+export function isEnded(state: IncidentState): boolean {
+  return ENDED_STATES.includes(state);
 }
 
 function isOneOf<T extends string>(value: string | undefined, values: readonly T[]): value is T {
