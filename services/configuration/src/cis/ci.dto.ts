@@ -14,7 +14,7 @@ import {
 } from 'class-validator';
 import { CI_STATUSES } from '@itsm/contracts';
 import { OneOf, PageQuery } from '@itsm/http';
-import type { CiStatus } from './configuration-item.entity';
+import type { CiStatus } from './domain/ci';
 
 const lowerCased = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value);
 

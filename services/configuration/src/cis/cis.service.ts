@@ -1,6 +1,6 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { hasAnyRole, type Principal } from '@itsm/auth';
-import { ciCreated, ciDeleted, ciRetired, ciStatusChanged, ciUpdated } from '@itsm/contracts';
+import { ciCreated, ciDeleted, ciRetired } from '@itsm/contracts';
 import { decodeCursor, pageOf, problem, validationProblem, type FieldError } from '@itsm/http';
 import { Outbox } from '@itsm/messaging';
 import { assertVersion, fieldChanges, withAuditActor } from '@itsm/persistence';
@@ -17,7 +17,12 @@ import { MANUAL_SOURCE, MONITORING_SOURCE } from '../imports/data-source.entity'
 import { WRITERS } from '../access';
 import { agentChangeRefusal } from './domain/agent-changes';
 import { RelationshipsService } from '../relationships/relationships.service';
-import { ciEvents, NOT_IN_UPDATED_EVENT } from './ci-events';
+import {
+  ciChangeEvents,
+  ciChangePublishes,
+  ciEvents,
+  NOT_IN_UPDATED_EVENT,
+} from './domain/ci-events';
 import { ciView } from './ci-view';
 import type { CreateCiRequest, ListCisQuery, UpdateCiRequest } from './ci.dto';
 import { ConfigurationItem } from './configuration-item.entity';
@@ -73,8 +78,6 @@ export class CisService {
   /**
    * Changes fields of a CI. Attributes merge: a key with a value sets it, a key with null removes it.
    * A status change is its own event (`status_changed`), the other changes one `updated` event.
-   */
-  /**
    * Configuration managers change any field, owned then by the `manual` source (the strongest); an
    * agent reports the status of their groups' CIs, owned by `monitoring`, so that a later monitoring
    * import may change it again.
@@ -133,22 +136,15 @@ export class CisService {
           NOT_IN_UPDATED_EVENT,
           new Set(['attributes']),
         );
-        const statusChanged = before.operationalStatus !== ci.operationalStatus;
-        if (changes.length === 0 && !statusChanged) return ciView(ci, hierarchy);
+        if (!ciChangePublishes(changes, before.operationalStatus, ci.operationalStatus)) {
+          return ciView(ci, hierarchy);
+        }
         ci.fieldSources = { ...ci.fieldSources, ...sourcesOfRequest(request, source) };
         const saved = await manager.save(ci);
-        if (changes.length > 0) {
-          await this.outbox.publish(manager, ciUpdated, {
-            aggregateId: id,
-            data: ciEvents.updated(saved, changes, actor),
-          });
-        }
-        if (statusChanged) {
-          await this.outbox.publish(manager, ciStatusChanged, {
-            aggregateId: id,
-            data: ciEvents.statusChanged(saved, ciClass.name, before.operationalStatus, actor),
-          });
-        }
+        await this.outbox.publishMany(
+          manager,
+          ciChangeEvents(saved, ciClass.name, changes, before.operationalStatus, actor),
+        );
         return ciView(saved, hierarchy);
       }),
     );

@@ -1,13 +1,11 @@
-import { CI_STATUSES } from '@itsm/contracts';
 import { Audited, VersionedEntity } from '@itsm/persistence';
 import { Column, Entity } from 'typeorm';
-
-export type CiStatus = (typeof CI_STATUSES)[number];
+import type { CiStatus, StoredCi } from './domain/ci';
 
 /** A configuration item. Every field change is written to the audit trail (its history). */
 @Audited({ entityType: 'ci', ignore: ['fieldSources', 'identityClassId'], expand: ['attributes'] })
 @Entity({ name: 'configuration_items' })
-export class ConfigurationItem extends VersionedEntity {
+export class ConfigurationItem extends VersionedEntity implements StoredCi {
   @Column({ name: 'class_id', type: 'uuid' })
   classId!: string;
 

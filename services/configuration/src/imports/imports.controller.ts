@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { READERS, WRITERS } from '../access';
 import { DataSourceRank } from './data-source.entity';
 import { ImportRequestSchema } from './import.schema';
-import { ImportsService } from './imports.service';
+import { RunImport } from './run-import';
 
 class DataSourceRequest {
   @ApiProperty({ description: 'Higher wins a field over lower' })
@@ -32,7 +32,7 @@ const validateImport = schemaValidator(ImportRequestSchema);
 @Controller('api/v1')
 export class ImportsController {
   constructor(
-    private readonly imports: ImportsService,
+    private readonly runImport: RunImport,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -48,7 +48,7 @@ export class ImportsController {
   })
   @ApiBody({ schema: ImportRequestSchema as object })
   run(@Body() body: unknown) {
-    return this.imports.run(validateImport(body));
+    return this.runImport.execute(validateImport(body));
   }
 
   @Get('data-sources')

@@ -1,4 +1,5 @@
 import type { IdentifierField } from '../../classes/domain/class-hierarchy';
+import type { Ci, FieldChange } from '../../cis/domain/ci';
 
 /** The fields of a CI that data sources set, each owned by the source that set it last. */
 export interface CiFields {
@@ -22,12 +23,6 @@ export type IncomingFields = Partial<Omit<CiFields, 'attributes'>> & {
 /** Which source last set each field (`attributes.<name>` for attributes). */
 export type FieldSources = Record<string, string>;
 
-export interface FieldChange {
-  field: string;
-  oldValue: unknown;
-  newValue: unknown;
-}
-
 export interface MergeResult {
   fields: CiFields;
   sources: FieldSources;
@@ -45,12 +40,37 @@ export function identificationKey(
   identifiers: Partial<Record<IdentifierField, string | null>>,
 ): { rule: IdentifierField[]; values: string[] } | undefined {
   for (const rule of rules) {
-    const values = rule.map((field) => identifiers[field]);
-    if (values.every((value): value is string => typeof value === 'string' && value !== '')) {
-      return { rule, values };
-    }
+    const values = ruleValues(rule, identifiers);
+    if (values) return { rule, values };
   }
   return undefined;
+}
+
+/** The values of a rule's identifiers, when the record carries every one of them (none empty). */
+export function ruleValues(
+  rule: readonly IdentifierField[],
+  identifiers: Partial<Record<IdentifierField, string | null>>,
+): string[] | undefined {
+  const values = rule.map((field) => identifiers[field]);
+  return values.every((value): value is string => typeof value === 'string' && value !== '')
+    ? values
+    : undefined;
+}
+
+/** The fields of a CI that data sources set. */
+export function fieldsOf(ci: Ci): CiFields {
+  return {
+    name: ci.name,
+    operationalStatus: ci.operationalStatus,
+    criticality: ci.criticality,
+    environment: ci.environment,
+    ownerGroup: ci.ownerGroup,
+    serialNumber: ci.serialNumber,
+    hostName: ci.hostName,
+    fqdn: ci.fqdn,
+    cloudId: ci.cloudId,
+    attributes: ci.attributes,
+  };
 }
 
 /**

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { validationProblem } from '@itsm/http';
+import { withAuditActor } from '@itsm/persistence';
+import { DataSource } from 'typeorm';
+import { ClassesService } from '../classes/classes.service';
+import { CiIndex } from './domain/ci-index';
+import { importSummary, type ImportContext } from './domain/import-plan';
+import { identitiesOf } from './domain/import-record';
+import { planRecords } from './domain/plan-records';
+import { planRelationships, relationshipSourceIds } from './domain/plan-relationships';
+import type { ImportRequest } from './import.schema';
+import { dataSourceRanks, loadMatchingCis, relationshipFacts } from './import-reads';
+import { ImportWriter } from './import-writer';
+
+/**
+ * Imports a batch from a data source: reads what the batch can match, plans every record and
+ * relationship (the pure planner in `domain/`), and writes the plan in one transaction, in bulk.
+ * Nothing is written for a dry run.
+ */
+@Injectable()
+export class RunImport {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly classes: ClassesService,
+    private readonly writer: ImportWriter,
+  ) {}
+
+  async execute(request: ImportRequest) {
+    const actor = `source:${request.dataSource}`;
+    return withAuditActor(actor, () =>
+      this.dataSource.transaction(async (manager) => {
+        // Imports of one CMDB run one at a time, so that two batches never create the same CI twice.
+        await manager.query(`SELECT pg_advisory_xact_lock(hashtext('cmdb:import'))`);
+        const ranks = await dataSourceRanks(manager);
+        if (!ranks.has(request.dataSource)) {
+          throw validationProblem([
+            {
+              field: 'dataSource',
+              message: 'dataSource must name a data source',
+              allowed: [...ranks.keys()],
+            },
+          ]);
+        }
+        const hierarchy = await this.classes.hierarchy(manager);
+        const cis = new CiIndex(hierarchy);
+        await loadMatchingCis(manager, cis, identitiesOf(hierarchy, request.records));
+
+        const context: ImportContext = {
+          source: request.dataSource,
+          actor,
+          hierarchy,
+          cis,
+          rankOf: (source) => ranks.get(source) ?? 0,
+          newId: randomUUID,
+        };
+        const { plan, results } = planRecords(request.records, context);
+        const sourceIds = relationshipSourceIds(request.records, results);
+        if (sourceIds.length > 0) {
+          const facts = await relationshipFacts(manager, sourceIds);
+          planRelationships(request.records, results, plan, context, facts);
+        }
+        if (request.dryRun !== true) await this.writer.write(manager, plan, hierarchy, actor);
+        return {
+          dataSource: request.dataSource,
+          dryRun: request.dryRun ?? false,
+          summary: importSummary(results, plan),
+          records: results,
+        };
+      }),
+    );
+  }
+}
