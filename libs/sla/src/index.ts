@@ -3,5 +3,3 @@ export * from './domain/sla-alerts';
 export * from './domain/sla-clock';
 export * from './domain/sla-definition';
 export * from './domain/sla-view';
-export * from './repair/sla-repair-batch';
-export * from './repair/sla-repair-request';

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { validateSchedule } from '@itsm/calendar';
 import { problem, validationProblem } from '@itsm/http';
-import { requestSlaRepair, slaRepairStatus } from '@itsm/sla';
+import { requestSlaRepair, slaRepairStatus } from '@itsm/sla/repair';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DefinitionRequest, ScheduleRequest } from './sla-settings.dto';
 

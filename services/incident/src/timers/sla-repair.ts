@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RecurringJob } from '@itsm/runtime';
-import { runSlaRepairBatch, type RepairSubjects } from '@itsm/sla';
+import { runSlaRepairBatch, type RepairSubjects } from '@itsm/sla/repair';
 import { DataSource, type EntityManager } from 'typeorm';
 import { INCIDENT_CONFIG, type IncidentConfig } from '../incident-config';
 import type { IncidentSlaDefinition } from '../sla/domain/incident-sla-clock';

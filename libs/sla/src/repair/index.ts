@@ -1,0 +1,2 @@
+export * from './sla-repair-batch';
+export * from './sla-repair-request';
