@@ -1,6 +1,7 @@
+import { HttpStatus } from '@nestjs/common';
 import { canSee, canWork, hasAnyRole, type Principal, type RecordParties } from '@itsm/auth';
-import type { FieldError } from '@itsm/http';
-import { WORKERS } from '../access';
+import { problem, type FieldError } from '@itsm/http';
+import { MANAGERS, WORKERS } from '../access';
 import type { Incident } from './incident.entity';
 import type { IncidentState } from './domain/incident-states';
 import type { CreateIncidentRequest } from './incident.dto';
@@ -22,6 +23,13 @@ export const mayWork = (caller: Principal, incident: Incident) =>
   canWork(caller, 'incident', partiesOf(incident));
 
 export const isWorker = (caller: Principal) => hasAnyRole(caller, WORKERS);
+
+/** The 403 of a caller who may see the incident but is not one of the people working it. */
+export function notWorkingIt(detail: string) {
+  return problem(HttpStatus.FORBIDDEN, 'forbidden', 'Your roles do not allow this', detail, {
+    requiredRoles: ['agent of the assignment group', ...MANAGERS],
+  });
+}
 
 /**
  * What a caller without a working role may not set when raising an incident: they raise it for

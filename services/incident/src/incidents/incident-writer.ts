@@ -9,13 +9,12 @@ import {
   withAuditActor,
 } from '@itsm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
-import { MANAGERS } from '../access';
 import { MajorIncidentRule } from '../major/major-incident.rule';
 import { SlaClocksService } from '../sla/sla-clocks.service';
 import { changeEvents, type ChangeCircumstances } from './change-events';
 import { childResolvedWithParent, movesSlaClocks } from './domain/incident-transition';
 import { OPEN_STATES } from './domain/incident-states';
-import { mayWork } from './incident-access';
+import { mayWork, notWorkingIt } from './incident-access';
 import type { IncidentView } from './incident-view';
 import { Incident, INCIDENT_ROW_LOCK } from './incident.entity';
 import { IncidentsService } from './incidents.service';
@@ -143,13 +142,7 @@ export function snapshotOf(incident: Incident): Incident {
 }
 
 export function changeNotAllowed(incident: Incident) {
-  return problem(
-    HttpStatus.FORBIDDEN,
-    'forbidden',
-    'Your roles do not allow this',
-    `You may see incident ${incident.number} but not change it this way`,
-    { requiredRoles: ['agent of the assignment group', ...MANAGERS] },
-  );
+  return notWorkingIt(`You may see incident ${incident.number} but not change it this way`);
 }
 
 /** Flow 1 keeps one open incident per CI that monitoring reported down. */

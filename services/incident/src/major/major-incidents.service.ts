@@ -5,7 +5,7 @@ import { problem } from '@itsm/http';
 import { Outbox } from '@itsm/messaging';
 import { assertVersion } from '@itsm/persistence';
 import { DataSource } from 'typeorm';
-import { mayWork } from '../incidents/incident-access';
+import { mayWork, notWorkingIt } from '../incidents/incident-access';
 import { isOpen, OPEN_STATES } from '../incidents/domain/incident-states';
 import { IncidentsService } from '../incidents/incidents.service';
 import { loadVisibleIncident } from '../incidents/visible-incident';
@@ -69,15 +69,7 @@ export class MajorIncidentsService {
     return this.dataSource.transaction(async (manager) => {
       const incident = await loadVisibleIncident(manager, id, caller, { locked: true });
       if (!mayWork(caller, incident)) {
-        throw problem(
-          HttpStatus.FORBIDDEN,
-          'forbidden',
-          'Your roles do not allow this',
-          'Communications are logged by the people working the incident',
-          {
-            requiredRoles: ['agent of the assignment group', 'incident_manager'],
-          },
-        );
+        throw notWorkingIt('Communications are logged by the people working the incident');
       }
       if (!incident.major) {
         throw problem(

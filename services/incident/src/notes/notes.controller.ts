@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { OneOf, ParseIdPipe, problem } from '@itsm/http';
+import { OneOf, ParseIdPipe } from '@itsm/http';
 import { DataSource } from 'typeorm';
 import { ANYONE } from '../access';
-import { partiesOf } from '../incidents/incident-access';
+import { notWorkingIt, partiesOf } from '../incidents/incident-access';
 import { loadVisibleIncident } from '../incidents/visible-incident';
 import { mayWriteNote, NOTE_KINDS, readableNoteKinds, type NoteKind } from './domain/note-rules';
 import { NotesService, type NoteRow } from './notes.service';
@@ -40,15 +40,7 @@ export class NotesController {
   ) {
     const incident = await loadVisibleIncident(this.dataSource.manager, id, caller);
     if (!mayWriteNote(caller, partiesOf(incident), request.kind)) {
-      throw problem(
-        HttpStatus.FORBIDDEN,
-        'forbidden',
-        'Your roles do not allow this',
-        'Work notes are written by the people working the incident',
-        {
-          requiredRoles: ['agent of the assignment group', 'incident_manager'],
-        },
-      );
+      throw notWorkingIt('Work notes are written by the people working the incident');
     }
     const row = await this.dataSource.transaction((manager) =>
       this.notes.add(manager, incident, { ...request, author: caller.id }),
