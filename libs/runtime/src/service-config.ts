@@ -3,7 +3,7 @@ import { env, z } from '@itsm/config';
 import { kafkaEnvSchema } from '@itsm/messaging';
 import { databaseEnvSchema } from '@itsm/persistence';
 
-/** The environment of every service. README.md lists each variable. */
+/** The environment of every service. docs/configuration.md lists each variable. */
 export const serviceEnvSchema = z.object({
   HTTP_HOST: z.string().min(1).default('0.0.0.0'),
   HTTP_PORT: env.port(3000),
