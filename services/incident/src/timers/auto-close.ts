@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { RecurringJob } from '@itsm/runtime';
 import { DataSource, type EntityManager } from 'typeorm';
-import { IncidentChangesService } from '../incidents/incident-changes.service';
+import { CloseIncidentAutomatically } from '../incidents/use-cases/close-incident-automatically';
 import { Incident, INCIDENT_ROW_LOCK } from '../incidents/incident.entity';
 import { INCIDENT_CONFIG, type IncidentConfig } from '../incident-config';
 
@@ -12,7 +12,7 @@ const BATCH = 100;
 export class AutoClose extends RecurringJob {
   constructor(
     dataSource: DataSource,
-    private readonly changes: IncidentChangesService,
+    private readonly closeAutomatically: CloseIncidentAutomatically,
     @Inject(INCIDENT_CONFIG) private readonly config: IncidentConfig,
   ) {
     super(dataSource, config.INCIDENT_TIMER_INTERVAL_MS);
@@ -30,7 +30,7 @@ export class AutoClose extends RecurringJob {
       .setLock(INCIDENT_ROW_LOCK)
       .setOnLocked('skip_locked')
       .getMany();
-    for (const incident of due) await this.changes.closeAutomatically(manager, incident, now);
+    for (const incident of due) await this.closeAutomatically.execute(manager, incident, now);
     return due.length;
   }
 }
