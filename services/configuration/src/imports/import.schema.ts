@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CI_STATUSES } from '@itsm/contracts';
+import type { CiStatus } from '../cis/domain/ci';
 import { RELATIONSHIP_TYPES } from '../relationships/domain/relationship-types';
 
 /** The most records one import takes; a discovery run of a large estate sends several batches. */
@@ -35,7 +36,10 @@ const ImportRecord = Type.Object(
     ),
     identifiers: Type.Optional(Identifiers),
     operationalStatus: Type.Optional(
-      Type.Unsafe<string>({ type: 'string', enum: CI_STATUSES.filter((s) => s !== 'retired') }),
+      Type.Unsafe<Exclude<CiStatus, 'retired'>>({
+        type: 'string',
+        enum: CI_STATUSES.filter((s) => s !== 'retired'),
+      }),
     ),
     criticality: Type.Optional(Type.Integer({ minimum: 1, maximum: 4 })),
     environment: Type.Optional(text(64)),

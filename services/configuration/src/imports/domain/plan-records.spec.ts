@@ -96,7 +96,7 @@ describe('planRecords', () => {
         {
           className: 'server',
           identifiers: { serialNumber: 'SN-1' },
-          operationalStatus: 'maintenance',
+          operationalStatus: 'degraded',
         },
       ],
       importContext('discovery', [server()]),
@@ -104,8 +104,8 @@ describe('planRecords', () => {
 
     const update = plan.updated.get('server-1')!;
     expect(update.fromStatus).toBe('operational');
-    expect(update.ci.operationalStatus).toBe('maintenance');
-    expect(update.changes.map((c) => c.newValue)).toEqual(['down', 'maintenance']);
+    expect(update.ci.operationalStatus).toBe('degraded');
+    expect(update.changes.map((c) => c.newValue)).toEqual(['down', 'degraded']);
   });
 
   it('lets a later record of the batch update a CI an earlier one created, which stays one creation', () => {

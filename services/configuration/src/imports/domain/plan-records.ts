@@ -1,6 +1,6 @@
 import type { ClassNode } from '../../classes/domain/class-hierarchy';
 import { validateAttributes } from '../../classes/domain/attribute-schema';
-import type { Ci, CiStatus } from '../../cis/domain/ci';
+import type { Ci } from '../../cis/domain/ci';
 import type { ImportRecord } from '../import.schema';
 import type { Identity } from './ci-index';
 import type { ImportContext, ImportPlan, RecordResult } from './import-plan';
@@ -102,7 +102,7 @@ function planCreation(
     classId: ciClass.id,
     identityClassId: identity.scopeId,
     name: record.name,
-    operationalStatus: (record.operationalStatus ?? 'operational') as CiStatus,
+    operationalStatus: record.operationalStatus ?? 'operational',
     criticality: record.criticality ?? 3,
     environment: record.environment ?? null,
     ownerGroup: record.ownerGroup ?? null,

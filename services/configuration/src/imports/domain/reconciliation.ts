@@ -2,18 +2,19 @@ import type { IdentifierField } from '../../classes/domain/class-hierarchy';
 import type { Ci, FieldChange } from '../../cis/domain/ci';
 
 /** The fields of a CI that data sources set, each owned by the source that set it last. */
-export interface CiFields {
-  name: string;
-  operationalStatus: string;
-  criticality: number;
-  environment: string | null;
-  ownerGroup: string | null;
-  serialNumber: string | null;
-  hostName: string | null;
-  fqdn: string | null;
-  cloudId: string | null;
-  attributes: Record<string, unknown>;
-}
+export type CiFields = Pick<
+  Ci,
+  | 'name'
+  | 'operationalStatus'
+  | 'criticality'
+  | 'environment'
+  | 'ownerGroup'
+  | 'serialNumber'
+  | 'hostName'
+  | 'fqdn'
+  | 'cloudId'
+  | 'attributes'
+>;
 
 /** An incoming value for each field the record carries; absent means "this source says nothing". */
 export type IncomingFields = Partial<Omit<CiFields, 'attributes'>> & {
