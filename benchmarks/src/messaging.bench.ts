@@ -71,7 +71,7 @@ async function platformRun(brokers: string[]): Promise<RunFigures> {
 async function baselineRun(brokers: string[]): Promise<RunFigures> {
   const kafka = new Kafka({ brokers, clientId: 'bench-baseline', logLevel: logLevel.NOTHING });
   const topic = uniqueTopic('bench-baseline');
-  const admin = new KafkaAdmin(kafka);
+  const admin = new KafkaAdmin(createKafka({ brokers, clientId: 'bench-baseline' }));
   await admin.ensureTopics([{ topic, partitions: 3, replicationFactor: 1 }]);
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();

@@ -3,7 +3,7 @@ export * from './consumer/event-consumer.transport';
 export * from './consumer/handler-errors.filter';
 export * from './consumer/retry-policy';
 export * from './kafka-admin';
-export * from './kafka-client';
+export { createKafka, type KafkaClient, type KafkaLogSink } from './kafka-client';
 export * from './kafka-config';
 export * from './kafka-consumer';
 export * from './kafka-producer';

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Admin, Kafka } from 'kafkajs';
+import type { Admin } from 'kafkajs';
+import { kafkajsOf, type KafkaClient } from './kafka-client';
 
 const LEADER_WAIT_MS = 30_000;
 
@@ -16,8 +17,8 @@ export class KafkaAdmin {
   private readonly admin: Admin;
   private connected?: Promise<void>;
 
-  constructor(kafka: Kafka) {
-    this.admin = kafka.admin();
+  constructor(kafka: KafkaClient) {
+    this.admin = kafkajsOf(kafka).admin();
   }
 
   /** The cluster's shape; callers that need an answer in bounded time race it (see readiness). */
@@ -74,6 +75,13 @@ export class KafkaAdmin {
     await this.connect();
     const [result] = await this.admin.fetchOffsets({ groupId, topics: [topic] });
     return new Map((result?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
+  }
+
+  /** The ids of the consumer groups the cluster knows. */
+  async consumerGroupIds(): Promise<string[]> {
+    await this.connect();
+    const { groups } = await this.admin.listGroups();
+    return groups.map((group) => group.groupId);
   }
 
   async deleteTopics(topics: string[]): Promise<void> {

@@ -1,4 +1,6 @@
-import type { Consumer, IHeaders, Kafka } from 'kafkajs';
+import type { Consumer } from 'kafkajs';
+import { kafkajsOf, type KafkaClient } from './kafka-client';
+import { decodeHeaders } from './kafka-headers';
 
 export interface IncomingMessage {
   topic: string;
@@ -25,10 +27,10 @@ export class KafkaConsumer {
   private readonly consumer: Consumer;
 
   constructor(
-    kafka: Kafka,
+    kafka: KafkaClient,
     private readonly options: ConsumerOptions,
   ) {
-    this.consumer = kafka.consumer({ groupId: options.groupId });
+    this.consumer = kafkajsOf(kafka).consumer({ groupId: options.groupId });
   }
 
   async start(handler: MessageHandler): Promise<void> {
@@ -58,13 +60,4 @@ export class KafkaConsumer {
   stop(): Promise<void> {
     return this.consumer.disconnect();
   }
-}
-
-export function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
-  const decoded: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined) decoded[name] = first.toString();
-  }
-  return decoded;
 }

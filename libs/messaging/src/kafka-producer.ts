@@ -1,4 +1,5 @@
-import type { Kafka, Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
+import { kafkajsOf, type KafkaClient } from './kafka-client';
 
 export interface OutgoingMessage {
   /** The aggregate id: messages with one key stay in order on one partition. */
@@ -14,8 +15,8 @@ export interface OutgoingMessage {
 export class KafkaProducer {
   private readonly producer: Producer;
 
-  constructor(kafka: Kafka) {
-    this.producer = kafka.producer({
+  constructor(kafka: KafkaClient) {
+    this.producer = kafkajsOf(kafka).producer({
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,

@@ -4,7 +4,7 @@ import {
   Injectable,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { Outbox, OutboxRelay } from '@itsm/messaging';
+import { Outbox, OutboxRelay, type KafkaClient } from '@itsm/messaging';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { KAFKA, SERVICE_CONFIG, SERVICE_DEFINITION, type ServiceConfig } from './service-config';
@@ -17,7 +17,7 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, BeforeApplicat
 
   constructor(
     dataSource: DataSource,
-    @Inject(KAFKA) kafka: ConstructorParameters<typeof OutboxRelay>[0]['kafka'],
+    @Inject(KAFKA) kafka: KafkaClient,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
     @Inject(SERVICE_DEFINITION) definition: ServiceDefinition,
     logger: Logger,

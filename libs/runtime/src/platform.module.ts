@@ -7,7 +7,13 @@ import {
 } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule, authSettingsFrom } from '@itsm/auth';
-import { createKafka, KafkaAdmin, kafkaSettingsFrom, Outbox } from '@itsm/messaging';
+import {
+  createKafka,
+  KafkaAdmin,
+  kafkaSettingsFrom,
+  Outbox,
+  type KafkaClient,
+} from '@itsm/messaging';
 import { LoggingModule, MetricsController } from '@itsm/observability';
 import { runningTelemetry } from '@itsm/observability/telemetry';
 import { serviceDataSourceOptions } from '@itsm/persistence';
@@ -57,7 +63,7 @@ export class PlatformModule implements OnApplicationShutdown {
         {
           provide: KafkaAdmin,
           inject: [KAFKA],
-          useFactory: (kafka: ConstructorParameters<typeof KafkaAdmin>[0]) => new KafkaAdmin(kafka),
+          useFactory: (kafka: KafkaClient) => new KafkaAdmin(kafka),
         },
       ],
       exports: [SERVICE_CONFIG, SERVICE_DEFINITION, KAFKA, KafkaAdmin, Outbox, OutboxRelayRunner],

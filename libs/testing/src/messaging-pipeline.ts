@@ -8,14 +8,12 @@ import {
   Outbox,
   OutboxRelay,
   type ConsumedEvent,
-  type createKafka,
   type EventContext,
+  type KafkaClient,
 } from '@itsm/messaging';
 import type { DataSource } from 'typeorm';
 import { waitUntil } from '@itsm/local-stack';
 import { createTestDatabase, type TestDatabase } from './test-database';
-
-type Kafka = ReturnType<typeof createKafka>;
 
 type UpdatedData = { id: string; version: number; changes: Array<{ field: string }> };
 
@@ -36,7 +34,7 @@ export class MessagingPipeline {
   /** Aggregate ids whose handler always fails, to exhaust the retries. */
   readonly failing = new Set<string>();
 
-  constructor(private readonly kafka: Kafka) {}
+  constructor(private readonly kafka: KafkaClient) {}
 
   async setUp(): Promise<void> {
     this.producer = await this.database('outbox');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createKafka, KafkaAdmin } from '@itsm/messaging';
+import { createKafka, KafkaAdmin, type KafkaClient } from '@itsm/messaging';
 import { testKafkaBrokers } from './infrastructure';
 
 /** A topic name no other test uses, so tests never read each other's messages. */
@@ -7,7 +7,7 @@ export function uniqueTopic(label: string): string {
   return `test.${label.replace(/[^a-z0-9.-]/gi, '-')}.${randomBytes(4).toString('hex')}`;
 }
 
-export function createTestKafka(clientId: string) {
+export function createTestKafka(clientId: string): KafkaClient {
   return createKafka({ brokers: testKafkaBrokers(), clientId });
 }
 

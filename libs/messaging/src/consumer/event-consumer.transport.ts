@@ -7,12 +7,13 @@ import {
   type EventDefinition,
 } from '@itsm/contracts';
 import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { KafkaAdmin } from '../kafka-admin';
+import { kafkajsOf, type KafkaClient } from '../kafka-client';
+import { decodeHeaders } from '../kafka-headers';
 import { KafkaProducer } from '../kafka-producer';
-import { decodeHeaders } from '../kafka-consumer';
 import { messagingMetrics } from '../metrics';
 import { contextFromHeaders, inSpan, SpanKind } from '../tracing';
 import {
@@ -30,7 +31,7 @@ import {
 } from './retry-policy';
 
 export interface EventConsumerOptions {
-  kafka: Kafka;
+  kafka: KafkaClient;
   dataSource: DataSource;
   /** Prefix of every consumer group and inbox name, e.g. `itsm-incident`. */
   groupPrefix: string;
@@ -172,7 +173,7 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
 
   private async run(subscription: Subscription): Promise<void> {
     const sessionTimeout = this.options.sessionTimeoutMs ?? 30_000;
-    const consumer = this.options.kafka.consumer({
+    const consumer = kafkajsOf(this.options.kafka).consumer({
       groupId: this.kafkaGroupOf(subscription),
       sessionTimeout,
       heartbeatInterval: Math.max(500, Math.floor(sessionTimeout / 10)),

@@ -1,14 +1,14 @@
-import type { Kafka } from 'kafkajs';
-import { KafkaProducer } from '../kafka-producer';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import type { KafkaClient } from '../kafka-client';
+import { KafkaProducer } from '../kafka-producer';
 import { messagingMetrics } from '../metrics';
 import { contextFromHeaders, inSpan, SpanKind, traceHeaders } from '../tracing';
 import { OUTBOX_CHANNEL } from './outbox';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
-  kafka: Kafka;
+  kafka: KafkaClient;
   /** Names the leader lock: one relay per service database is active at a time. */
   name: string;
   batchSize?: number;
@@ -177,7 +177,6 @@ export class OutboxRelay {
       messagingMetrics.publishLatency.record((now - new Date(row.created_at).getTime()) / 1000);
   }
 
-  /** Backlog and age of the oldest unpublished event: a growing figure means Kafka is not taking events. */
   /**
    * A fresh producer (new connections, a new idempotent producer id). Rows the old one may have sent
    * are sent again; consumers skip them by event id.
@@ -193,6 +192,7 @@ export class OutboxRelay {
     this.log('info', 'outbox relay: producer replaced after a failed send');
   }
 
+  /** Backlog and age of the oldest unpublished event: a growing figure means Kafka is not taking events. */
   private async measureBacklog(): Promise<void> {
     const [row] = await this.options.dataSource.query<
       Array<{ backlog: string; age: number | null }>
