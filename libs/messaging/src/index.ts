@@ -2,6 +2,7 @@ export * from './consumer/consumed-event';
 export * from './consumer/event-consumer.transport';
 export * from './consumer/handler-errors.filter';
 export * from './consumer/retry-policy';
+export * from './inbox/inbox';
 export * from './kafka-admin';
 export { createKafka, type KafkaClient, type KafkaLogSink } from './kafka-client';
 export * from './kafka-config';

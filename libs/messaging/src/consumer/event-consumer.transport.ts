@@ -10,6 +10,7 @@ import { type CustomTransportStrategy, type MessageHandler, Server } from '@nest
 import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
+import { Inbox } from '../inbox/inbox';
 import { KafkaAdmin } from '../kafka-admin';
 import { kafkajsOf, type KafkaClient } from '../kafka-client';
 import { decodeHeaders } from '../kafka-headers';
@@ -77,14 +78,16 @@ type Prepared =
 interface Subscription {
   name: string;
   handlers: Map<string, { definition: EventDefinition; handler: MessageHandler }>;
+  inbox: Inbox;
   consumer?: Consumer;
 }
 
 /**
  * A Nest transport strategy on Kafka for `@OnEvent` handlers. It fixes what the stock Kafka server
- * gets wrong for us: an event's effect and its inbox row commit in one transaction (a redelivery is
- * skipped), offsets are committed only after that, failures are retried with backoff, and an invalid
- * event or one whose retries ran out goes to `<topic>.dlq` with the error, so the partition moves on.
+ * gets wrong for us: an event's effect and its claim in the subscription's `Inbox` commit in one
+ * transaction (a redelivery is skipped), offsets are committed only after that, failures are
+ * retried with backoff, and an invalid event or one whose retries ran out goes to `<topic>.dlq` with
+ * the error, so the partition moves on.
  */
 export class EventConsumerTransport extends Server implements CustomTransportStrategy {
   private readonly subscriptions = new Map<string, Subscription>();
@@ -141,7 +144,11 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
       const definition = findEventDefinition(pattern);
       if (!definition) throw new Error(`@OnEvent('${pattern}'): no such event in contracts`);
       const name = (handler.extras?.subscription as string | undefined) ?? DEFAULT_SUBSCRIPTION;
-      const subscription = this.subscriptions.get(name) ?? { name, handlers: new Map() };
+      const subscription = this.subscriptions.get(name) ?? {
+        name,
+        handlers: new Map(),
+        inbox: new Inbox(this.inboxConsumerOf(name)),
+      };
       subscription.handlers.set(pattern, { definition, handler });
       this.subscriptions.set(name, subscription);
     }
@@ -279,17 +286,10 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
     const applied = new Set<string>();
     if (events.length > 0) {
       await this.options.dataSource.transaction(async (manager) => {
-        const rows = await manager.query<Array<{ event_id: string }>>(
-          `INSERT INTO inbox (consumer, event_id, event_type)
-           SELECT $1, id, type FROM unnest($2::text[], $3::text[]) AS t(id, type)
-           ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
-          [
-            this.groupOf(subscription),
-            events.map((item) => item.event.id),
-            events.map((item) => item.event.type),
-          ],
+        const fresh = await subscription.inbox.claim(
+          manager,
+          events.map((item) => item.event),
         );
-        const fresh = new Set(rows.map((row) => row.event_id));
         for (const item of events) {
           // A redelivery inside the same chunk has the same id: the first one applies it.
           if (!fresh.delete(item.event.id)) continue;
@@ -372,12 +372,8 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
     attempt: number,
   ): Promise<Outcome> {
     return this.options.dataSource.transaction(async (manager) => {
-      const inserted = await manager.query<unknown[]>(
-        `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
-         ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
-        [this.groupOf(subscription), item.event.id, item.event.type],
-      );
-      if (inserted.length === 0) return 'duplicate';
+      const claimed = await subscription.inbox.claim(manager, [item.event]);
+      if (claimed.size === 0) return 'duplicate';
       await this.runHandler(subscription, item, {
         manager,
         subscription: subscription.name,
@@ -417,8 +413,8 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
   }
 
   /** The subscription's name in the inbox (each service's own database). */
-  private groupOf(subscription: Subscription): string {
-    return `${this.options.groupPrefix}.${subscription.name}`;
+  private inboxConsumerOf(subscription: string): string {
+    return `${this.options.groupPrefix}.${subscription}`;
   }
 
   /**
@@ -427,7 +423,7 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
    * topics wait for a rebalance).
    */
   private kafkaGroupOf(subscription: Subscription): string {
-    return `${this.options.topicPrefix ?? ''}${this.groupOf(subscription)}`;
+    return `${this.options.topicPrefix ?? ''}${subscription.inbox.consumer}`;
   }
 
   private log(level: 'info' | 'warn' | 'error', message: string): void {
