@@ -1,4 +1,5 @@
 export * from './consumer/consumed-event';
+export * from './consumer/dead-letters';
 export * from './consumer/event-consumer.transport';
 export * from './consumer/handler-errors.filter';
 export * from './consumer/retry-policy';

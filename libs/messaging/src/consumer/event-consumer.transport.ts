@@ -14,22 +14,11 @@ import { Inbox } from '../inbox/inbox';
 import { KafkaAdmin } from '../kafka-admin';
 import { kafkajsOf, type KafkaClient } from '../kafka-client';
 import { decodeHeaders } from '../kafka-headers';
-import { KafkaProducer } from '../kafka-producer';
 import { messagingMetrics } from '../metrics';
 import { contextFromHeaders, inSpan, SpanKind } from '../tracing';
-import {
-  DEFAULT_SUBSCRIPTION,
-  PermanentEventError,
-  type ConsumedEvent,
-  type EventContext,
-} from './consumed-event';
-import {
-  deadLetterHeaders,
-  DEFAULT_RETRY_POLICY,
-  retryDelayMs,
-  type DeadLetterReason,
-  type RetryPolicy,
-} from './retry-policy';
+import { DEFAULT_SUBSCRIPTION, type ConsumedEvent, type EventContext } from './consumed-event';
+import { DeadLetters, type DeadLetterReason, type MessagePlace } from './dead-letters';
+import { afterFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
 export interface EventConsumerOptions {
   kafka: KafkaClient;
@@ -56,24 +45,18 @@ type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead_lettered';
 /** Events applied in one transaction, at most: bounds the work redone when one of them fails. */
 const CHUNK_SIZE = 100;
 
-interface Place {
-  topic: string;
-  partition: number;
-  offset: string;
-  subscription: string;
-}
 type PreparedEvent = {
   kind: 'event';
   message: KafkaMessage;
-  place: Place;
+  place: MessagePlace;
   headers: Record<string, string>;
   event: ConsumedEvent;
   handler: MessageHandler;
 };
 type Prepared =
   | PreparedEvent
-  | { kind: 'ignored'; message: KafkaMessage; place: Place }
-  | { kind: 'invalid'; message: KafkaMessage; place: Place; error: string };
+  | { kind: 'ignored'; message: KafkaMessage; place: MessagePlace }
+  | { kind: 'invalid'; message: KafkaMessage; place: MessagePlace; error: string };
 
 interface Subscription {
   name: string;
@@ -86,13 +69,13 @@ interface Subscription {
  * A Nest transport strategy on Kafka for `@OnEvent` handlers. It fixes what the stock Kafka server
  * gets wrong for us: an event's effect and its claim in the subscription's `Inbox` commit in one
  * transaction (a redelivery is skipped), offsets are committed only after that, failures are
- * retried with backoff, and an invalid event or one whose retries ran out goes to `<topic>.dlq` with
- * the error, so the partition moves on.
+ * retried with backoff (`RetryPolicy`), and an invalid event or one whose retries ran out goes to
+ * `<topic>.dlq` with the error (`DeadLetters`), so the partition moves on.
  */
 export class EventConsumerTransport extends Server implements CustomTransportStrategy {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly retry: RetryPolicy;
-  private deadLetters?: KafkaProducer;
+  private deadLetters?: DeadLetters;
   private readonly lag = new Map<string, number>();
 
   constructor(private readonly options: EventConsumerOptions) {
@@ -173,7 +156,9 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
     );
     await admin.disconnect();
 
-    this.deadLetters = new KafkaProducer(this.options.kafka);
+    this.deadLetters = new DeadLetters(this.options.kafka, (level, message) =>
+      this.log(level, message),
+    );
     await this.deadLetters.connect();
     for (const subscription of this.subscriptions.values()) await this.run(subscription);
   }
@@ -324,17 +309,15 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
       try {
         return await this.applyOnce(subscription, item, attempt);
       } catch (error) {
-        const reason = error instanceof PermanentEventError ? 'permanent' : 'exhausted';
+        const next = afterFailure(this.retry, attempt, error);
         const text = error instanceof Error ? error.message : String(error);
-        if (reason === 'permanent' || attempt >= this.retry.maxAttempts) {
-          return this.deadLetter(item, reason, text, attempt);
-        }
+        if ('deadLetter' in next) return this.deadLetter(item, next.deadLetter, text, attempt);
         messagingMetrics.retries.add(1, { subscription: subscription.name });
         this.log(
           'warn',
           `${item.event.type} ${item.event.id} failed (attempt ${attempt}): ${text}; retrying`,
         );
-        await sleep(retryDelayMs(this.retry, attempt));
+        await sleep(next.retryAfterMs);
         await heartbeat();
       }
     }
@@ -390,21 +373,11 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
     attempts: number,
   ): Promise<Outcome> {
     const { message, place } = item;
-    this.log(
-      'error',
-      `dead-lettering ${place.topic}/${place.partition}@${place.offset} (${reason}): ${error}`,
+    await this.deadLetters!.send(
+      { key: message.key, value: message.value, headers: decodeHeaders(message.headers) },
+      place,
+      { reason, error, attempts },
     );
-    await this.deadLetters!.send(deadLetterTopic(place.topic), [
-      {
-        key: message.key,
-        value: message.value,
-        headers: {
-          ...decodeHeaders(message.headers),
-          ...deadLetterHeaders({ ...place, reason, error, attempts, failedAt: new Date() }),
-        },
-      },
-    ]);
-    messagingMetrics.deadLetters.add(1, { subscription: place.subscription, reason });
     return 'dead_lettered';
   }
 

@@ -1,3 +1,5 @@
+import { PermanentEventError } from './consumed-event';
+
 export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
@@ -20,27 +22,17 @@ export function retryDelayMs(
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-export type DeadLetterReason = 'invalid' | 'exhausted' | 'permanent';
+/** What follows a failed attempt: another one after a wait, or the dead-letter topic and why. */
+export type AfterFailure = { retryAfterMs: number } | { deadLetter: 'permanent' | 'exhausted' };
 
-/** The headers that tell an operator why an event is in the dead-letter topic and where it came from. */
-export function deadLetterHeaders(details: {
-  reason: DeadLetterReason;
-  error: string;
-  attempts: number;
-  topic: string;
-  partition: number;
-  offset: string;
-  subscription: string;
-  failedAt: Date;
-}): Record<string, string> {
-  return {
-    dlq_reason: details.reason,
-    dlq_error: details.error.slice(0, 2000),
-    dlq_attempts: String(details.attempts),
-    dlq_topic: details.topic,
-    dlq_partition: String(details.partition),
-    dlq_offset: details.offset,
-    dlq_subscription: details.subscription,
-    dlq_failed_at: details.failedAt.toISOString(),
-  };
+/** A `PermanentEventError` is never retried; any other error is, until the attempts run out. */
+export function afterFailure(
+  policy: RetryPolicy,
+  failedAttempt: number,
+  error: unknown,
+  random: () => number = Math.random,
+): AfterFailure {
+  if (error instanceof PermanentEventError) return { deadLetter: 'permanent' };
+  if (failedAttempt >= policy.maxAttempts) return { deadLetter: 'exhausted' };
+  return { retryAfterMs: retryDelayMs(policy, failedAttempt, random) };
 }
