@@ -1,27 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import {
-  assertValidEventData,
-  eventSource,
-  toKafkaHeaders,
-  type EventData,
-  type EventDefinition,
-  type Practice,
-} from '@itsm/contracts';
+import type { EventDefinition, Practice } from '@itsm/contracts';
 import type { EntityManager } from 'typeorm';
-import { traceHeaders } from '../tracing';
+import { prepareEvent, type PublishOptions } from './prepare-event';
 
 /** The channel the relay listens on; a commit with outbox rows wakes it at once. */
 export const OUTBOX_CHANNEL = 'itsm_outbox';
-
-export interface PublishOptions<D extends EventDefinition> {
-  /** The record the event is about: the Kafka key, so one record's events stay in order. */
-  aggregateId: string;
-  data: EventData<D>;
-  /** When the change happened; defaults to now. */
-  time?: Date;
-  /** A fixed event id, for a caller that derives it from its own idempotency key. */
-  id?: string;
-}
 
 /**
  * Publishing is writing a row in the caller's transaction: the event exists exactly when the change
@@ -65,12 +47,9 @@ export class Outbox {
     manager: EntityManager,
     events: ReadonlyArray<{ definition: EventDefinition } & PublishOptions<EventDefinition>>,
   ): Promise<string[]> {
-    const columns: string[][] = [[], [], [], [], [], [], []];
-    const ids = events.map(({ definition, ...options }) => {
-      const row = this.row(definition, options);
-      row.forEach((value, index) => columns[index]!.push(value));
-      return row[0];
-    });
+    const entries = events.map(({ definition, ...options }) =>
+      prepareEvent({ practice: this.practice, topicPrefix: this.topicPrefix }, definition, options),
+    );
     // One round trip: the rows, and the notification the relay receives when the transaction commits.
     await manager.query(
       `WITH written AS (
@@ -82,35 +61,17 @@ export class Outbox {
          RETURNING id
        )
        SELECT pg_notify($8, '') FROM written LIMIT 1`,
-      [...columns, OUTBOX_CHANNEL],
+      [
+        entries.map((entry) => entry.id),
+        entries.map((entry) => entry.aggregateType),
+        entries.map((entry) => entry.aggregateId),
+        entries.map((entry) => entry.eventType),
+        entries.map((entry) => entry.topic),
+        entries.map((entry) => JSON.stringify(entry.headers)),
+        entries.map((entry) => JSON.stringify(entry.payload)),
+        OUTBOX_CHANNEL,
+      ],
     );
-    return ids;
-  }
-
-  private row<D extends EventDefinition>(definition: D, options: PublishOptions<D>): string[] {
-    if (definition.practice !== this.practice) {
-      throw new Error(
-        `The ${this.practice} service cannot publish ${definition.type}: it belongs to ${definition.practice}`,
-      );
-    }
-    assertValidEventData(definition, options.data);
-    const id = options.id ?? randomUUID();
-    const headers = toKafkaHeaders({
-      id,
-      source: eventSource(this.practice),
-      type: definition.type,
-      time: (options.time ?? new Date()).toISOString(),
-      subject: options.aggregateId,
-      ...traceHeaders(),
-    });
-    return [
-      id,
-      definition.entity,
-      options.aggregateId,
-      definition.type,
-      this.topicPrefix + definition.topic,
-      JSON.stringify(headers),
-      JSON.stringify(options.data),
-    ];
+    return entries.map((entry) => entry.id);
   }
 }
