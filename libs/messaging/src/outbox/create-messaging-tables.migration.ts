@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The outbox (events written in the transaction of the change that caused them) and the inbox
- * (events a subscription has applied, written in the transaction of their effect).
+ * The outbox (`Outbox`: events written in the transaction of the change that caused them) and the
+ * inbox (`Inbox`: events a subscription has applied, written in the transaction of their effect).
  */
 export class CreateMessagingTables1764288000000 implements MigrationInterface {
   name = 'CreateMessagingTables1764288000000';

@@ -39,7 +39,7 @@ const CLEANUP_EVERY_MS = 60_000;
  * Takes outbox rows to Kafka in outbox order, with the idempotent producer and `acks=all`, and marks
  * them published. Several replicas may run: a PostgreSQL advisory lock makes one of them the leader,
  * and another takes over when its session ends. A crash between the send and the mark publishes
- * the rows again after restart; consumers skip the duplicates by event id (the inbox).
+ * the rows again after restart; consumers skip the duplicates by event id (their `Inbox`).
  */
 export class OutboxRelay {
   private readonly batchSize: number;

@@ -7,7 +7,8 @@ export const OUTBOX_CHANNEL = 'itsm_outbox';
 
 /**
  * Publishing is writing a row in the caller's transaction: the event exists exactly when the change
- * that caused it committed. The relay takes it to Kafka afterwards.
+ * that caused it committed. The relay takes it to Kafka afterwards, at least once; each consumer's
+ * `Inbox` skips what it has already applied.
  *
  * Write the aggregate before publishing its event: the row lock on the aggregate then orders the
  * outbox sequence of concurrent transactions on the same record.
