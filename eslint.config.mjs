@@ -61,10 +61,12 @@ const domainImportRules = {
           name,
           message: frameworkFree,
         })),
-        ...['@itsm/persistence', '@itsm/runtime', '@itsm/messaging'].map((name) => ({
-          name,
-          message: frameworkFree,
-        })),
+        ...['@itsm/persistence', '@itsm/runtime', '@itsm/messaging', '@itsm/sla/repair'].map(
+          (name) => ({
+            name,
+            message: frameworkFree,
+          }),
+        ),
         // Its problem types (a field error) are plain data; its filters and pipes are Nest's.
         { name: '@itsm/http', message: frameworkFree, allowTypeImports: true },
       ],

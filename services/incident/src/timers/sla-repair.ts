@@ -3,11 +3,12 @@ import { RecurringJob } from '@itsm/runtime';
 import { runSlaRepairBatch, type RepairSubjects } from '@itsm/sla/repair';
 import { DataSource, type EntityManager } from 'typeorm';
 import { INCIDENT_CONFIG, type IncidentConfig } from '../incident-config';
+import { OPEN_STATES, type IncidentState } from '../incidents/domain/incident-states';
 import type { IncidentSlaDefinition } from '../sla/domain/incident-sla-clock';
 import { SlaClocksService } from '../sla/sla-clocks.service';
 
-/** The states in which an incident can still run a clock. */
-const REPAIRABLE = `'new', 'in_progress', 'on_hold', 'resolved'`;
+/** The states in which an incident can still run a clock (a resolved one can be reopened). */
+const REPAIRABLE: readonly IncidentState[] = [...OPEN_STATES, 'resolved'];
 
 /**
  * SLA repair (`runSlaRepairBatch`): after a definition or schedule changed, recomputes the clocks
@@ -21,16 +22,16 @@ export class SlaRepair extends RecurringJob {
       (
         (await manager.query(
           `SELECT id FROM incidents
-            WHERE state IN (${REPAIRABLE}) AND ($1::uuid IS NULL OR id > $1)
+            WHERE state = ANY($2) AND ($1::uuid IS NULL OR id > $1)
             ORDER BY id LIMIT ${limit}`,
-          [afterId],
+          [afterId, REPAIRABLE],
         )) as Array<{ id: string }>
       ).map((row) => row.id),
     definitionsInForce: (manager) => this.slas.definitionsInForce(manager),
     repair: async (manager, id, now, definitions) => {
       const [open] = (await manager.query(
-        `SELECT id FROM incidents WHERE id = $1 AND state IN (${REPAIRABLE}) FOR NO KEY UPDATE NOWAIT`,
-        [id],
+        `SELECT id FROM incidents WHERE id = $1 AND state = ANY($2) FOR NO KEY UPDATE NOWAIT`,
+        [id, REPAIRABLE],
       )) as Array<{ id: string }>;
       if (open) await this.slas.recompute(manager, id, now, { definitions });
     },

@@ -1,7 +1,6 @@
 import type { Schedule } from '@itsm/calendar';
 import type { AppliedSlaClock, SlaClock } from '@itsm/sla';
 import {
-  applicableDefinitions,
   incidentSlaClock,
   type IncidentSlaDefinition,
   type IncidentState,
@@ -452,17 +451,5 @@ describe('incidentSlaClock', () => {
         incidentSlaClock({ ...p2Response, durationSeconds: 0 }, timeline, at('2026-01-13')),
       ).toThrow(RangeError);
     });
-  });
-});
-
-describe('applicableDefinitions', () => {
-  const all = Object.values(seeded);
-
-  it('keeps the definitions whose priorities include the incident’s', () => {
-    expect(applicableDefinitions(all, 2).map(({ name }) => name)).toEqual([
-      'Priority 2 resolution (1 business day)',
-      'Priority 2 response (1 hour)',
-    ]);
-    expect(applicableDefinitions(all, 5)).toEqual([]);
   });
 });

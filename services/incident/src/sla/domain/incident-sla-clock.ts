@@ -30,14 +30,6 @@ export interface IncidentTimelinePoint extends TimelinePoint {
 /** Points in order of `at`; the first is the opening. Of points sharing an instant, the last holds. */
 export type IncidentTimeline = readonly IncidentTimelinePoint[];
 
-/** The definitions whose start condition holds for an incident of this priority. */
-export function applicableDefinitions<Definition extends Pick<IncidentSlaDefinition, 'priorities'>>(
-  definitions: readonly Definition[],
-  priority: Priority,
-): Definition[] {
-  return definitions.filter((definition) => definition.priorities.includes(priority));
-}
-
 /**
  * The clock of one definition over an incident's history as known at `now` (`slaClock`): it
  * applies while the incident's priority is one of the definition's, judged at the resolution for a
