@@ -13,7 +13,7 @@ import { withAuditActor } from '@itsm/persistence';
 import { OpenIncident } from '../incidents/use-cases/open-incident';
 import { RecordImpact } from '../incidents/use-cases/record-impact';
 import { NotesService } from '../notes/notes.service';
-import { CI_DOWN_URGENCY, CMDB_ACTOR, impactOfCriticality } from './ci-down';
+import { CI_DOWN_URGENCY, CMDB_ACTOR, impactOfCriticality } from './domain/ci-down';
 import { CiProjection } from './ci-projection';
 
 /**

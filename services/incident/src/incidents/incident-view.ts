@@ -1,4 +1,4 @@
-import { PRIORITY_NAMES } from '../priority/priority-matrix';
+import { PRIORITY_NAMES } from '../priority/domain/priority-matrix';
 import type { SlaView } from '@itsm/sla';
 import type { Incident } from './incident.entity';
 import { allowedNextStates, STATE_CODES } from './domain/incident-states';

@@ -19,7 +19,7 @@ import {
 } from 'class-validator';
 import { INCIDENT_STATES } from '@itsm/contracts';
 import { IsTimestamp, OneOf, PageQuery } from '@itsm/http';
-import type { Level, Priority } from '../priority/priority-matrix';
+import type { Level, Priority } from '../priority/domain/priority-matrix';
 import { CHANNELS, type Channel } from './incident.entity';
 import { ON_HOLD_REASONS, RESOLUTION_CODES, type IncidentState } from './domain/incident-states';
 

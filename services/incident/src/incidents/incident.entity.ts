@@ -1,17 +1,11 @@
 import { Audited, VersionedEntity } from '@itsm/persistence';
 import { Column, Entity } from 'typeorm';
-import type { Level, Priority } from '../priority/priority-matrix';
+import type { Level, Priority } from '../priority/domain/priority-matrix';
+import type { ImpactedService } from './domain/impacted-service';
 import type { IncidentState } from './domain/incident-states';
 
 export const CHANNELS = ['self_service', 'service_desk', 'integration', 'monitoring'] as const;
 export type Channel = (typeof CHANNELS)[number];
-
-export interface ImpactedService {
-  id: string;
-  name: string;
-  criticality: number;
-  depth: number;
-}
 
 /**
  * How every change locks an incident row. Not `FOR UPDATE`: that would also block the foreign-key

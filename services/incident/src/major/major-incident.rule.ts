@@ -5,7 +5,7 @@ import { withAuditActor } from '@itsm/persistence';
 import type { EntityManager } from 'typeorm';
 import { isOpen } from '../incidents/domain/incident-states';
 import type { Incident } from '../incidents/incident.entity';
-import { automaticMajorReason } from './major-incident-policy';
+import { automaticMajorReason } from './domain/major-incident-policy';
 
 export const MAJOR_RULE_ACTOR = 'system:major-incident-rule';
 

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { INCIDENT_STATES } from '@itsm/contracts';
-import { DEFAULT_PRIORITY_MATRIX } from '../priority/priority-matrix';
+import { DEFAULT_PRIORITY_MATRIX } from '../priority/domain/priority-matrix';
 import { DEFAULT_SCHEDULES, DEFAULT_SLA_DEFINITIONS } from '../sla/domain/sla-defaults';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { validationProblem } from '@itsm/http';
 import { assertVersion } from '@itsm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
-import { matrixErrors, PRIORITY_NAMES, type PriorityMatrix } from './priority-matrix';
+import { matrixErrors, PRIORITY_NAMES, type PriorityMatrix } from './domain/priority-matrix';
 
 interface MatrixRow {
   matrix: PriorityMatrix;

@@ -3,7 +3,7 @@ import { incidentCreated } from '@itsm/contracts';
 import { Outbox } from '@itsm/messaging';
 import type { EntityManager } from 'typeorm';
 import { MajorIncidentRule } from '../../major/major-incident.rule';
-import { priorityOf, type Level } from '../../priority/priority-matrix';
+import { priorityOf, type Level } from '../../priority/domain/priority-matrix';
 import { PriorityMatrixService } from '../../priority/priority-matrix.service';
 import { SlaClocksService } from '../../sla/sla-clocks.service';
 import { incidentEvents } from '../incident-events';

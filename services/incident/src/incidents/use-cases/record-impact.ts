@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { MajorIncidentRule } from '../../major/major-incident.rule';
 import { isEnded } from '../domain/incident-states';
-import { Incident, INCIDENT_ROW_LOCK, type ImpactedService } from '../incident.entity';
+import type { ImpactedService } from '../domain/impacted-service';
+import { Incident, INCIDENT_ROW_LOCK } from '../incident.entity';
 import { IncidentWriter, snapshotOf } from '../incident-writer';
 
 export const CMDB_IMPACT_ACTOR = 'system:cmdb-impact';

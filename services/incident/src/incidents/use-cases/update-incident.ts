@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { hasAnyRole, type Principal } from '@itsm/auth';
 import { problem } from '@itsm/http';
 import { MANAGERS } from '../../access';
-import { priorityOf } from '../../priority/priority-matrix';
+import { priorityOf } from '../../priority/domain/priority-matrix';
 import { PriorityMatrixService } from '../../priority/priority-matrix.service';
 import { isEnded } from '../domain/incident-states';
 import type { IncidentView } from '../incident-view';

@@ -1,4 +1,4 @@
-import type { ImpactedService } from '../incidents/incident.entity';
+import type { ImpactedService } from '../../incidents/domain/impacted-service';
 
 /** A business service whose criticality is 1 is critical: its outage is a major incident. */
 export const CRITICAL = 1;

@@ -1,4 +1,4 @@
-import type { Level } from '../priority/priority-matrix';
+import type { Level } from '../../priority/domain/priority-matrix';
 
 /**
  * Flow 1: the impact of an incident opened for a CI that went down follows the CI's criticality
