@@ -4,6 +4,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { deadLetterTopic, incidentUpdated } from '@itsm/contracts';
 import {
+  KafkaAdmin,
   KafkaConsumer,
   OnEvent,
   Outbox,
@@ -137,13 +138,9 @@ describe('event handlers in a service', () => {
   });
 
   it('joins a consumer group named with the topic prefix: environments sharing a cluster keep apart', async () => {
-    const admin = createTestKafka('handlers-groups').admin();
-    await admin.connect();
+    const admin = new KafkaAdmin(createTestKafka('handlers-groups'));
     try {
-      const { groups } = await admin.listGroups();
-      const ours = groups
-        .map((group) => group.groupId)
-        .filter((id) => id.includes('itsm-incident.'));
+      const ours = (await admin.consumerGroupIds()).filter((id) => id.includes('itsm-incident.'));
       expect(ours).toContain(`${topicPrefix}itsm-incident.default`);
     } finally {
       await admin.disconnect();
