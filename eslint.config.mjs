@@ -69,6 +69,12 @@ const domainImportRules = {
         ),
         // Its problem types (a field error) are plain data; its filters and pipes are Nest's.
         { name: '@itsm/http', message: frameworkFree, allowTypeImports: true },
+        // The access rules without the guard: `@itsm/auth/rules`.
+        {
+          name: '@itsm/auth',
+          message: `${frameworkFree} Access rules come from @itsm/auth/rules.`,
+          allowTypeImports: true,
+        },
       ],
       patterns: [
         { group: ['@nestjs/*'], message: frameworkFree },

@@ -112,6 +112,15 @@ describe('architecture: domain rules stay framework-free', () => {
     ]);
   });
 
+  it('takes access rules from @itsm/auth/rules, not from the root that loads the Nest guard', async () => {
+    const rule = (from: string) =>
+      `import { canWork } from '${from}';\nexport const used = canWork;\n`;
+    expect(await brokenRules(domainFile, rule('@itsm/auth'))).toEqual([
+      expect.stringMatching(refused),
+    ]);
+    expect(await brokenRules(domainFile, rule('@itsm/auth/rules'))).toEqual([]);
+  });
+
   it('lets a domain file use other domain files, plain libraries and the contracts', async () => {
     const code =
       "import { DateTime } from 'luxon';\nimport type { IncidentState } from './incident-states';\nimport { practiceTopic } from '@itsm/contracts';\nexport const used: [unknown, IncidentState?, unknown] = [DateTime, undefined, practiceTopic];\n";

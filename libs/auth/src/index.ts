@@ -6,5 +6,6 @@ export * from './nest/current-user.decorator';
 export * from './nest/roles.decorator';
 export * from './principal';
 export * from './record-access';
+export * from './record-not-found';
 export * from './roles';
 export * from './token-verifier';

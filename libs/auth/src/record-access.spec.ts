@@ -5,9 +5,9 @@ import {
   canWork,
   recordScope,
   scopeCondition,
-  visibleOr404,
   type RecordParties,
 } from './record-access';
+import { visibleOr404 } from './record-not-found';
 import type { Role } from './roles';
 
 const person = (id: string, roles: Role[], groups: string[] = []): Principal => ({

@@ -1,4 +1,4 @@
-import type { Principal } from '@itsm/auth';
+import type { Principal } from '@itsm/auth/rules';
 import { agentChangeRefusal } from './agent-changes';
 
 const nina: Principal = {

@@ -1,4 +1,4 @@
-import { isMemberOf, type Principal } from '@itsm/auth';
+import { isMemberOf, type Principal } from '@itsm/auth/rules';
 
 /**
  * An agent who is not a configuration manager (a service desk agent, the monitoring integration)

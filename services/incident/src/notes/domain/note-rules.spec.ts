@@ -1,4 +1,4 @@
-import type { Principal } from '@itsm/auth';
+import type { Principal } from '@itsm/auth/rules';
 import { mayWriteNote, readableNoteKinds } from './note-rules';
 
 function person(id: string, roles: string[], groups: string[] = []): Principal {

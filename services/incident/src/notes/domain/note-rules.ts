@@ -1,4 +1,4 @@
-import { canReadWorkNotes, canWork, type Principal, type RecordParties } from '@itsm/auth';
+import { canReadWorkNotes, canWork, type Principal, type RecordParties } from '@itsm/auth/rules';
 
 export const NOTE_KINDS = ['work_note', 'comment'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
