@@ -101,6 +101,9 @@ export class IncidentWriter {
           ? anotherOpenForCi(incident)
           : error;
       });
+      // The timeline's last point is the incident as last saved: state, priority and acknowledgement
+      // change only through this writer (or OpenIncident, which starts the timeline). A change that
+      // moves none of them leaves the clocks as they are, and spares reading the timeline.
       if (movesSlaClocks(before, saved))
         await this.slas.reconcile(manager, saved, circumstances.now);
       await this.outbox.publishMany(manager, changeEvents(before, saved, circumstances));
