@@ -3,11 +3,11 @@ import type { AppliedSlaClock, SlaClock } from '@itsm/sla';
 import {
   incidentSlaClock,
   type IncidentSlaDefinition,
-  type IncidentState,
   type IncidentTimeline,
   type IncidentTimelinePoint,
-  type Priority,
 } from './incident-sla-clock';
+import type { IncidentState } from '../../incidents/domain/incident-states';
+import type { Priority } from '../../priority/domain/priority-matrix';
 import { DEFAULT_SCHEDULES, DEFAULT_SLA_DEFINITIONS } from './sla-defaults';
 
 const HOUR = 3600;

@@ -5,10 +5,8 @@ import {
   type SubjectPhase,
   type TimelinePoint,
 } from '@itsm/sla';
-
-export type Priority = 1 | 2 | 3 | 4 | 5;
-
-export type IncidentState = 'new' | 'in_progress' | 'on_hold' | 'resolved' | 'closed' | 'canceled';
+import type { IncidentState } from '../../incidents/domain/incident-states';
+import type { Priority } from '../../priority/domain/priority-matrix';
 
 /** response: until the incident is acknowledged; resolution: until it is resolved. */
 export type IncidentSlaTarget = 'response' | 'resolution';
