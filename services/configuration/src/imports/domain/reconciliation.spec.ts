@@ -1,40 +1,21 @@
-import { identificationKey, mergeWithAuthority, sourcesOf, type CiFields } from './reconciliation';
+import { rankOf, server } from './import-fixtures.testing';
+import { fieldsOf, mergeWithAuthority, ruleValues, sourcesOf } from './reconciliation';
 
-const rank = (source: string) => ({ manual: 100, discovery: 50, spreadsheet: 10 })[source] ?? 0;
+const current = fieldsOf(server({ attributes: { os: 'debian 12', cpuCount: 8 } }));
 
-const current: CiFields = {
-  name: 'db-host',
-  operationalStatus: 'operational',
-  criticality: 2,
-  environment: 'production',
-  ownerGroup: 'database',
-  serialNumber: 'SN-1',
-  hostName: 'db-host',
-  fqdn: null,
-  cloudId: null,
-  attributes: { os: 'debian 12', cpuCount: 8 },
-};
-
-describe('identificationKey', () => {
-  const rules = [['serialNumber'], ['fqdn'], ['hostName', 'name']] as const;
-
-  it('uses the first identifier set the record carries completely', () => {
-    expect(identificationKey(rules as never, { fqdn: 'a.example', serialNumber: 'SN' })).toEqual({
-      rule: ['serialNumber'],
-      values: ['SN'],
-    });
-    expect(identificationKey(rules as never, { fqdn: 'a.example' })).toEqual({
-      rule: ['fqdn'],
-      values: ['a.example'],
-    });
-    expect(identificationKey(rules as never, { hostName: 'h', name: 'n' })).toEqual({
-      rule: ['hostName', 'name'],
-      values: ['h', 'n'],
-    });
+describe('ruleValues', () => {
+  it("gives the values of a rule's identifiers, in the rule's order", () => {
+    expect(
+      ruleValues(['hostName', 'name'], { name: 'n', hostName: 'h', fqdn: 'a.example' }),
+    ).toEqual(['h', 'n']);
   });
 
-  it('finds nothing when no set is complete', () => {
-    expect(identificationKey(rules as never, { hostName: 'h', serialNumber: '' })).toBeUndefined();
+  it('gives nothing when an identifier of the rule is missing or empty', () => {
+    expect(ruleValues(['serialNumber'], { fqdn: 'a.example' })).toBeUndefined();
+    expect(
+      ruleValues(['hostName', 'serialNumber'], { hostName: 'h', serialNumber: '' }),
+    ).toBeUndefined();
+    expect(ruleValues(['fqdn'], { fqdn: null })).toBeUndefined();
   });
 });
 
@@ -51,7 +32,7 @@ describe('mergeWithAuthority', () => {
       sources,
       { ownerGroup: 'unix', attributes: { os: 'debian 13', cpuCount: 16 } },
       'discovery',
-      rank,
+      rankOf,
     );
     expect(result.changes).toEqual([
       { field: 'attributes.os', oldValue: 'debian 12', newValue: 'debian 13' },
@@ -68,7 +49,7 @@ describe('mergeWithAuthority', () => {
       sources,
       { attributes: { os: 'windows' } },
       'spreadsheet',
-      rank,
+      rankOf,
     );
     expect(result.changes).toEqual([]);
     expect(result.kept).toEqual([{ field: 'attributes.os', owner: 'discovery' }]);
@@ -80,7 +61,7 @@ describe('mergeWithAuthority', () => {
       sources,
       { name: 'db-host', attributes: { os: 'debian 12' } },
       'spreadsheet',
-      rank,
+      rankOf,
     );
     expect(result.changes).toEqual([]);
     expect(result.kept).toEqual([]);

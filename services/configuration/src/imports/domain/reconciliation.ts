@@ -32,21 +32,6 @@ export interface MergeResult {
   kept: Array<{ field: string; owner: string }>;
 }
 
-/**
- * The first identification rule (an ordered list of identifier sets) whose identifiers the record
- * carries completely, with their values; undefined when no set is complete.
- */
-export function identificationKey(
-  rules: readonly IdentifierField[][],
-  identifiers: Partial<Record<IdentifierField, string | null>>,
-): { rule: IdentifierField[]; values: string[] } | undefined {
-  for (const rule of rules) {
-    const values = ruleValues(rule, identifiers);
-    if (values) return { rule, values };
-  }
-  return undefined;
-}
-
 /** The values of a rule's identifiers, when the record carries every one of them (none empty). */
 export function ruleValues(
   rule: readonly IdentifierField[],
