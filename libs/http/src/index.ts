@@ -4,6 +4,7 @@ export * from './pagination';
 export * from './problem';
 export * from './problem-details.filter';
 export * from './validation';
+export * from './storable-text';
 export * from './public.decorator';
 export * from './concurrency';
 export * from './schema-validation';

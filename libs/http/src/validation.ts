@@ -1,18 +1,32 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { validationProblem, type FieldError } from './problem';
+import { unstorableText } from './storable-text';
 
 /**
- * Validates bodies, queries and parameters against their DTO classes: unknown fields are refused,
- * and the answer names every invalid field with the rule it broke.
+ * Validates bodies, queries and parameters: first that their text can be stored at all (no NUL, no
+ * unpaired surrogate: the database would answer 500), for every endpoint whatever validates it
+ * next; then against their DTO classes: unknown fields are refused, and the answer names every
+ * invalid field with the rule it broke.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RequestValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => validationProblem(fieldErrors(errors)),
   });
+}
+
+class RequestValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Custom parameters (the caller) come from the token, not from the request's text.
+    if (metadata.type !== 'custom') {
+      const refused = unstorableText(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+      if (refused.length > 0) throw validationProblem(refused);
+    }
+    return super.transform(value, metadata);
+  }
 }
 
 /** Flattens class-validator's nested errors into one entry per broken rule, with dotted paths. */

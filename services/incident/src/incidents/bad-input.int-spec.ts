@@ -32,6 +32,23 @@ describe('bad input to incidents, against real PostgreSQL', () => {
   });
   afterAll(() => api.close());
 
+  it('refuses text the database cannot store (NUL, an unpaired surrogate), in bodies and queries, and creates nothing', async () => {
+    const before = await api.call('GET', '/api/v1/incidents?limit=100', { as: 'sam' });
+    for (const [field, payload] of [
+      ['shortDescription', { shortDescription: 'Printer\u0000down' }],
+      ['description', { shortDescription: 'Printer down', description: 'lone \uD800 half' }],
+      ['tags.1', { shortDescription: 'Printer down', tags: ['printer', 'fl\u0000oor-3'] }],
+    ] as const) {
+      const response = await api.call('POST', '/api/v1/incidents', { as: 'sam', payload });
+      expectFieldRefused(response, field);
+    }
+    expectFieldRefused(await api.call('GET', '/api/v1/incidents?q=a%00b', { as: 'ivy' }), 'q');
+    const incident = await raise('sam', { shortDescription: 'Scanner jams' });
+    expectFieldRefused(await patch(incident, { category: 'hard\u0000ware' }), 'category');
+    const after = await api.call('GET', '/api/v1/incidents?limit=100', { as: 'sam' });
+    expect(after.json().items).toHaveLength(before.json().items.length + 1);
+  });
+
   it('refuses dates that are not one instant, in lists and figures', async () => {
     for (const value of ['2026-02-30', '2026-W48', '2026-11-28T10:00:00', 'soon']) {
       const query = encodeURIComponent(value);
