@@ -31,10 +31,11 @@ export class ImportWriter {
     const events: EventToPublish[] = [];
     const history: AuditLine[] = [];
 
-    for (let start = 0; start < plan.created.length; start += 2000) {
-      await insertCis(manager, plan.created.slice(start, start + 2000), actor, now);
+    const created = [...plan.created.values()];
+    for (let start = 0; start < created.length; start += 2000) {
+      await insertCis(manager, created.slice(start, start + 2000), actor, now);
     }
-    for (const planned of plan.created) {
+    for (const planned of created) {
       const ci = Object.assign(planned, { createdAt: now, updatedAt: now });
       events.push({
         definition: ciCreated,

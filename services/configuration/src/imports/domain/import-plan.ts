@@ -34,9 +34,9 @@ export interface PlannedRelationship {
   createdBy: string;
 }
 
-/** What one import will write, gathered before anything is written. */
+/** What one import will write, gathered before anything is written; CIs by id, in batch order. */
 export interface ImportPlan {
-  created: Ci[];
+  created: Map<string, Ci>;
   updated: Map<string, PlannedUpdate>;
   relationships: PlannedRelationship[];
 }

@@ -18,7 +18,7 @@ describe('planRecords', () => {
     expect(results).toEqual([
       { index: 0, className: 'linux_server', name: 'web-1', outcome: 'created', ciId: 'new-1' },
     ]);
-    expect(plan.created).toEqual([
+    expect([...plan.created.values()]).toEqual([
       expect.objectContaining({
         id: 'new-1',
         classId: 'linux_server-id',
@@ -118,8 +118,8 @@ describe('planRecords', () => {
     );
 
     expect(results.map((r) => r.outcome)).toEqual(['created', 'updated']);
-    expect(plan.created).toHaveLength(1);
-    expect(plan.created[0]!.attributes).toEqual({ version: '2.0' });
+    expect(plan.created.size).toBe(1);
+    expect(plan.created.get('new-1')!.attributes).toEqual({ version: '2.0' });
     expect(plan.updated.size).toBe(0);
   });
 
@@ -162,7 +162,7 @@ describe('planRecords', () => {
     );
 
     expect(results[0]!.reasons).toEqual(['name is required to create a CI']);
-    expect(plan.created).toEqual([]);
+    expect(plan.created.size).toBe(0);
   });
 
   it('rejects attributes that do not fit the class, and changes nothing', () => {

@@ -19,7 +19,7 @@ export function planRecords(
   records: readonly ImportRecord[],
   context: ImportContext,
 ): { plan: ImportPlan; results: RecordResult[] } {
-  const plan: ImportPlan = { created: [], updated: new Map(), relationships: [] };
+  const plan: ImportPlan = { created: new Map(), updated: new Map(), relationships: [] };
   const results = records.map((record, index) => planRecord(record, index, context, plan));
   return { plan, results };
 }
@@ -72,7 +72,7 @@ function planUpdate(
   const fromStatus = pending?.fromStatus ?? ci.operationalStatus;
   Object.assign(ci, merged.fields, { fieldSources: merged.sources });
   // A CI the batch creates is written once, as created, with every later record's changes.
-  if (!plan.created.includes(ci)) {
+  if (!plan.created.has(ci.id)) {
     plan.updated.set(ci.id, {
       ci,
       changes: [...(pending?.changes ?? []), ...merged.changes],
@@ -116,7 +116,7 @@ function planCreation(
     createdBy: context.actor,
     version: 1,
   };
-  plan.created.push(ci);
+  plan.created.set(ci.id, ci);
   context.cis.add(ci);
   return { ...base, outcome: 'created', ciId: ci.id };
 }

@@ -41,13 +41,13 @@ export function planRelationships(
   { existing, rules }: RelationshipFacts,
 ): void {
   const { hierarchy, cis } = context;
-  const classOf = new Map(plan.created.map((ci) => [ci.id, ci.classId]));
 
   for (const result of results) {
     const record = records[result.index]!;
     if (!result.ciId || !record.relationships?.length) continue;
     const summary = { created: 0, unchanged: 0, rejected: [] as string[] };
-    const sourceClassId = classOf.get(result.ciId) ?? cis.classIdOf(result.ciId)!;
+    // The index holds every CI the batch found or created.
+    const sourceClassId = cis.classIdOf(result.ciId)!;
     for (const relationship of record.relationships) {
       const identity = identityOf(hierarchy, relationship.target);
       const match = identity ? cis.match(identity) : undefined;
