@@ -11,28 +11,46 @@ const MOST_REPORTED = 20;
  */
 export function unstorableText(value: unknown, root = ''): FieldError[] {
   const found: FieldError[] = [];
-  const pending: Array<{ value: unknown; path: string }> = [{ value, path: root }];
+  const pending: Visit[] = [{ value, key: root }];
   while (pending.length > 0 && found.length < MOST_REPORTED) {
-    const { value: current, path } = pending.pop()!;
+    const visit = pending.pop()!;
+    const current = visit.value;
     if (typeof current === 'string') {
       const problem = textProblem(current);
-      if (problem) found.push({ field: path || '(body)', message: `${nameOf(path)} ${problem}` });
+      if (problem) found.push(fieldError(pathOf(visit), problem));
     } else if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i--) {
-        pending.push({ value: current[i], path: join(path, String(i)) });
+        pending.push({ value: current[i], key: String(i), parent: visit });
       }
     } else if (current !== null && typeof current === 'object') {
-      for (const [key, child] of Object.entries(current).reverse()) {
+      const keys = Object.keys(current);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i]!;
         const problem = textProblem(key);
-        if (problem) {
-          found.push({ field: path || '(body)', message: `a property name ${problem}` });
-        } else {
-          pending.push({ value: child, path: join(path, key) });
-        }
+        if (problem)
+          found.push({ field: pathOf(visit) || '(body)', message: `a property name ${problem}` });
+        else pending.push({ value: (current as Record<string, unknown>)[key], key, parent: visit });
       }
     }
   }
   return found;
+}
+
+/** A value to look at; its path is spelled out only for a value refused (most requests have none). */
+interface Visit {
+  value: unknown;
+  key: string;
+  parent?: Visit;
+}
+
+function pathOf(visit: Visit): string {
+  const keys: string[] = [];
+  for (let at: Visit | undefined = visit; at; at = at.parent) if (at.key) keys.push(at.key);
+  return keys.reverse().join('.');
+}
+
+function fieldError(path: string, problem: string): FieldError {
+  return { field: path || '(body)', message: `${path.split('.').pop() || 'the body'} ${problem}` };
 }
 
 function textProblem(text: string): string | undefined {
@@ -40,6 +58,3 @@ function textProblem(text: string): string | undefined {
   if (!text.isWellFormed()) return 'must be well-formed Unicode (it holds an unpaired surrogate)';
   return undefined;
 }
-
-const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
-const nameOf = (path: string) => path.split('.').pop() || 'the body';
