@@ -73,6 +73,25 @@ describe('CIs, against real PostgreSQL', () => {
     expect(listed.items).toEqual([]);
   });
 
+  it('refuses a NUL character in text, naming the field, before PostgreSQL sees it', async () => {
+    const refused = await create({
+      className: 'database',
+      name: 'db\u0000-nul',
+      fqdn: 'db.example\u0000',
+      attributes: { engine: 'postgresql', version: '16\u0000' },
+    });
+    expect(refused.statusCode).toBe(400);
+    const fields = refused.json().errors.map((e: { field: string }) => e.field);
+    expect(fields.sort()).toEqual(['attributes.version', 'fqdn', 'name']);
+    const ci = (await create({ className: 'application', name: 'nul-app' })).json();
+    const patch = await cmdb.call('PATCH', `/api/v1/cis/${ci.id}`, {
+      as: 'conor',
+      payload: { environment: 'prod\u0000', version: 1 },
+    });
+    expect(patch.statusCode).toBe(400);
+    expect(patch.json().errors.map((e: { field: string }) => e.field)).toEqual(['environment']);
+  });
+
   it('names an unknown class with the classes that exist', async () => {
     const response = await create({ className: 'mainframe', name: 'big-iron' });
     expect(response.statusCode).toBe(400);

@@ -261,6 +261,41 @@ describe('imports with identification and reconciliation, against real PostgreSQ
     );
   });
 
+  it('refuses a NUL character in any text of a batch, naming the field, before PostgreSQL sees it', async () => {
+    const response = await cmdb.call('POST', '/api/v1/imports', {
+      as: 'conor',
+      payload: {
+        dataSource: 'discovery',
+        records: [
+          server(10, { name: 'srv\u0000-10', environment: 'prod\u0000' }),
+          server(11, {
+            identifiers: { serialNumber: 'SN\u0000-11' },
+            relationships: [
+              {
+                type: 'runs_on',
+                target: { className: 'server', identifiers: { hostName: 'srv\u0000-1' } },
+              },
+            ],
+          }),
+          server(12, { attributes: { cpuCount: 4, os: 'debian\u0000' } }),
+        ],
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    const errors = response.json().errors as Array<{ field: string; message: string }>;
+    expect(errors.map((e) => e.field).sort()).toEqual([
+      'records.0.environment',
+      'records.0.name',
+      'records.1.identifiers.serialNumber',
+      'records.1.relationships.0.target.identifiers.hostName',
+      'records.2.attributes.os',
+    ]);
+    expect(errors[0]!.message).toContain('NUL');
+    expect((await cmdb.call('GET', '/api/v1/cis?q=srv-12', { as: 'alice' })).json().items).toEqual(
+      [],
+    );
+  });
+
   it('names an unknown data source', async () => {
     const response = await cmdb.call('POST', '/api/v1/imports', {
       as: 'conor',
