@@ -14,11 +14,12 @@ export const OUTBOX_CHANNEL = 'itsm_outbox';
  * outbox sequence of concurrent transactions on the same record.
  */
 export class Outbox {
+  private readonly publisher: { practice: Practice; topicPrefix: string };
+
   /** `topicPrefix` lets several environments share one Kafka cluster, e.g. `staging.`. */
-  constructor(
-    private readonly practice: Practice,
-    private readonly topicPrefix = '',
-  ) {}
+  constructor(practice: Practice, topicPrefix = '') {
+    this.publisher = { practice, topicPrefix };
+  }
 
   async publish<D extends EventDefinition>(
     manager: EntityManager,
@@ -49,7 +50,7 @@ export class Outbox {
     events: ReadonlyArray<{ definition: EventDefinition } & PublishOptions<EventDefinition>>,
   ): Promise<string[]> {
     const entries = events.map(({ definition, ...options }) =>
-      prepareEvent({ practice: this.practice, topicPrefix: this.topicPrefix }, definition, options),
+      prepareEvent(this.publisher, definition, options),
     );
     // One round trip: the rows, and the notification the relay receives when the transaction commits.
     await manager.query(
