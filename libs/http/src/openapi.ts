@@ -1,5 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  SwaggerModule,
+  type OpenAPIObject,
+  type ResponseObject,
+} from '@nestjs/swagger';
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
 
@@ -25,7 +30,51 @@ export function buildOpenApiDocument(app: INestApplication, api: ApiDescription)
     ...document.components,
     schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA },
   };
+  declareCommonErrors(document);
   return document;
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/**
+ * The errors every operation can answer, declared on each so that generated clients and fuzzers
+ * know them: 400 wherever input is validated (every parameter and body goes through the validation
+ * pipe), 401 (with its `WWW-Authenticate` challenge) and 403 for every operation behind a token,
+ * 404 for a path naming a record (missing, or not the caller's to see). An operation's own
+ * declaration of a status wins.
+ */
+export function declareCommonErrors(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      const errors: Record<number, ResponseObject> = {};
+      if (operation.parameters?.length || operation.requestBody) {
+        errors[400] = problemResponse('The request is invalid: `errors` names each field');
+      }
+      if ((operation.security ?? document.security ?? []).length > 0) {
+        errors[401] = {
+          ...problemResponse('No valid bearer token'),
+          headers: {
+            'WWW-Authenticate': {
+              description: 'The Bearer challenge, with the error when a token was refused',
+              schema: { type: 'string' },
+            },
+          },
+        };
+        errors[403] = problemResponse('The token is valid but its roles do not allow this');
+      }
+      if (path.includes('{')) errors[404] = problemResponse('No such record the caller may see');
+      operation.responses = { ...errors, ...operation.responses };
+    }
+  }
+}
+
+function problemResponse(description: string): ResponseObject {
+  return {
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
 }
 
 /** Serves the document at /api/v1/openapi.json (public, like health and metrics). */

@@ -117,6 +117,19 @@ describe('a service built by the runtime, against real PostgreSQL and Kafka', ()
     expect(document.components.schemas.Problem.required).toEqual(['type', 'title', 'status']);
   });
 
+  it('declares on each operation the errors it can answer, as problem documents', async () => {
+    const document = (await request('GET', '/api/v1/openapi.json')).json();
+    const create = document.paths['/api/v1/things'].post;
+    for (const status of ['400', '401', '403']) {
+      expect(create.responses[status].content['application/problem+json'].schema).toEqual({
+        $ref: '#/components/schemas/Problem',
+      });
+    }
+    expect(create.responses['401'].headers).toHaveProperty('WWW-Authenticate');
+    // No record named in the path: nothing to be missing.
+    expect(create.responses).not.toHaveProperty('404');
+  });
+
   it('answers bad input with problem+json naming every invalid field and the allowed values', async () => {
     const response = await request('POST', '/api/v1/things', {
       impact: 7,
