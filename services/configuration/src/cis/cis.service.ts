@@ -16,6 +16,7 @@ import { ClassesService, type Hierarchy } from '../classes/classes.service';
 import { MANUAL_SOURCE, MONITORING_SOURCE } from '../imports/data-source.entity';
 import { WRITERS } from '../access';
 import { agentChangeRefusal } from './domain/agent-changes';
+import { newCi } from './domain/ci';
 import { RelationshipsService } from '../relationships/relationships.service';
 import {
   ciChangeEvents,
@@ -46,23 +47,14 @@ export class CisService {
       this.dataSource.transaction(async (manager) => {
         const hierarchy = await this.classes.hierarchy(manager);
         const ciClass = this.classes.classNamed(hierarchy, request.className);
-        const ci = manager.create(ConfigurationItem, {
-          classId: ciClass.id,
-          identityClassId: hierarchy.identityScopeOf(ciClass.id).id,
-          name: request.name,
-          operationalStatus: request.operationalStatus ?? 'operational',
-          criticality: request.criticality ?? 3,
-          environment: request.environment ?? null,
-          ownerGroup: request.ownerGroup ?? null,
-          serialNumber: request.serialNumber ?? null,
-          hostName: request.hostName ?? null,
-          fqdn: request.fqdn ?? null,
-          cloudId: request.cloudId ?? null,
-          attributes: request.attributes ?? {},
-          fieldSources: {},
-          retiredAt: null,
-          createdBy: actor,
-        });
+        const ci = manager.create(
+          ConfigurationItem,
+          newCi(request, {
+            classId: ciClass.id,
+            identityClassId: hierarchy.identityScopeOf(ciClass.id).id,
+            createdBy: actor,
+          }),
+        );
         await this.assertValid(manager, hierarchy, ciClass, ci);
         ci.fieldSources = sourcesOfRequest(request, MANUAL_SOURCE);
         const saved = await manager.save(ci);

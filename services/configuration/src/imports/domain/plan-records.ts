@@ -1,6 +1,6 @@
 import type { ClassNode } from '../../classes/domain/class-hierarchy';
 import { validateAttributes } from '../../classes/domain/attribute-schema';
-import type { Ci } from '../../cis/domain/ci';
+import { newCi, type Ci } from '../../cis/domain/ci';
 import type { ImportRecord } from '../import.schema';
 import type { Identity } from './ci-index';
 import type { ImportContext, ImportPlan, RecordResult } from './import-plan';
@@ -98,22 +98,12 @@ function planCreation(
   const invalid = attributeErrors(ciClass, attributes, context);
   if (invalid) return rejected(base, ...invalid);
   const ci: Ci = {
+    ...newCi(
+      { ...record, ...identifiers, name: record.name, attributes },
+      { classId: ciClass.id, identityClassId: identity.scopeId, createdBy: context.actor },
+    ),
     id: context.newId(),
-    classId: ciClass.id,
-    identityClassId: identity.scopeId,
-    name: record.name,
-    operationalStatus: record.operationalStatus ?? 'operational',
-    criticality: record.criticality ?? 3,
-    environment: record.environment ?? null,
-    ownerGroup: record.ownerGroup ?? null,
-    serialNumber: identifiers.serialNumber ?? null,
-    hostName: identifiers.hostName ?? null,
-    fqdn: identifiers.fqdn ?? null,
-    cloudId: identifiers.cloudId ?? null,
-    attributes,
     fieldSources: sourcesOf(incoming, context.source),
-    retiredAt: null,
-    createdBy: context.actor,
     version: 1,
   };
   plan.created.set(ci.id, ci);
