@@ -1,4 +1,4 @@
-import type { CI_STATUSES } from '@itsm/contracts';
+import type { CI_STATUSES, ciUpdated, EventData } from '@itsm/contracts';
 
 export type CiStatus = (typeof CI_STATUSES)[number];
 
@@ -68,9 +68,5 @@ export interface StoredCi extends Ci {
   updatedAt: Date;
 }
 
-/** One field's change, `attributes.<name>` for an attribute. */
-export interface FieldChange {
-  field: string;
-  oldValue: unknown;
-  newValue: unknown;
-}
+/** One field's change, `attributes.<name>` for an attribute, as `ci.updated` carries it. */
+export type FieldChange = EventData<typeof ciUpdated>['changes'][number];
