@@ -1,2 +1,3 @@
+export * from './create-sla-repair-table.migration';
 export * from './sla-repair-batch';
 export * from './sla-repair-request';
