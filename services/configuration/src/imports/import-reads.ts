@@ -45,6 +45,19 @@ export async function loadMatchingCis(
   }
 }
 
+/** The class of each of these ids that names a CI (retired or not), by id. */
+export async function classesOfCis(
+  manager: EntityManager,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = (await manager.query(
+    'SELECT id, class_id FROM configuration_items WHERE id = ANY($1::uuid[])',
+    [ids],
+  )) as Array<{ id: string; class_id: string }>;
+  return new Map(rows.map((row) => [row.id, row.class_id]));
+}
+
 /** The relationships from these CIs that exist, and the rules that allow new ones. */
 export async function relationshipFacts(
   manager: EntityManager,

@@ -6,11 +6,11 @@ import { DataSource } from 'typeorm';
 import { ClassesService } from '../classes/classes.service';
 import { CiIndex } from './domain/ci-index';
 import { importSummary, type ImportContext } from './domain/import-plan';
-import { identitiesOf } from './domain/import-record';
+import { identitiesOf, possibleReferences } from './domain/import-record';
 import { planRecords } from './domain/plan-records';
 import { planRelationships, relationshipSourceIds } from './domain/plan-relationships';
 import type { ImportRequest } from './import.schema';
-import { dataSourceRanks, loadMatchingCis, relationshipFacts } from './import-reads';
+import { classesOfCis, dataSourceRanks, loadMatchingCis, relationshipFacts } from './import-reads';
 import { ImportWriter } from './import-writer';
 
 /**
@@ -53,6 +53,7 @@ export class RunImport {
           cis,
           rankOf: (source) => ranks.get(source) ?? 0,
           newId: randomUUID,
+          referencedCis: await classesOfCis(manager, possibleReferences(request.records)),
         };
         const { plan, results } = planRecords(request.records, context);
         const sourceIds = relationshipSourceIds(request.records, results);

@@ -10,7 +10,10 @@ const node = (
   attributes: ClassNode['attributes'] = [],
 ): ClassNode => ({ id: `${name}-id`, name, parentId, attributes, identificationRules });
 
-/** Servers are found by serial number, else host name; Linux servers share their serial numbers. */
+/**
+ * Servers are found by serial number, else host name; Linux servers share their serial numbers. A
+ * database names the server it runs on.
+ */
 export const hierarchy = new ClassHierarchy([
   node(
     'server',
@@ -20,6 +23,12 @@ export const hierarchy = new ClassHierarchy([
   ),
   node('linux_server', 'server-id', []),
   node('application', null, [['name']], [{ name: 'version', type: 'string' }]),
+  node(
+    'database',
+    null,
+    [['name']],
+    [{ name: 'host', type: 'reference', referenceClass: 'server' }],
+  ),
 ]);
 
 /** Data sources by authority: `manual` above `discovery` above `spreadsheet`. */
@@ -55,7 +64,11 @@ export function server(overrides: Partial<Ci> = {}): Ci {
 }
 
 /** An import from `source` into a CMDB holding `existing`, with ids new-1, new-2, … */
-export function importContext(source: string, existing: Ci[] = []): ImportContext {
+export function importContext(
+  source: string,
+  existing: Ci[] = [],
+  referencedCis: ReadonlyMap<string, string> = new Map(existing.map((ci) => [ci.id, ci.classId])),
+): ImportContext {
   const cis = new CiIndex(hierarchy);
   existing.forEach((ci) => cis.add(ci));
   let next = 0;
@@ -66,5 +79,6 @@ export function importContext(source: string, existing: Ci[] = []): ImportContex
     cis,
     rankOf,
     newId: () => `new-${++next}`,
+    referencedCis,
   };
 }

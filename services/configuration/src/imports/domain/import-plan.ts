@@ -52,6 +52,8 @@ export interface ImportContext {
   cis: CiIndex;
   rankOf: (source: string) => number;
   newId: () => string;
+  /** The class of each CI a reference attribute of the batch may name, by id (whatever its status). */
+  referencedCis: ReadonlyMap<string, string>;
 }
 
 /** How many records of each outcome, and how many relationships the import creates. */

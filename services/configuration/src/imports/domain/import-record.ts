@@ -1,3 +1,4 @@
+import { UUID } from '../../classes/domain/attribute-schema';
 import type { ClassHierarchy } from '../../classes/domain/class-hierarchy';
 import type { ImportRecord, ImportTarget } from '../import.schema';
 import type { Identity } from './ci-index';
@@ -27,6 +28,16 @@ export function identitiesOf(hierarchy: ClassHierarchy, records: ImportRecord[])
     const identity = identityOf(hierarchy, record);
     return identity ? [identity] : [];
   });
+}
+
+/** Every attribute value of a batch that has the form of a CI's id: what its references may name. */
+export function possibleReferences(records: readonly ImportRecord[]): string[] {
+  const ids = records.flatMap((record) =>
+    Object.values(record.attributes ?? {}).filter(
+      (value): value is string => typeof value === 'string' && UUID.test(value),
+    ),
+  );
+  return [...new Set(ids)];
 }
 
 /** Host names and FQDNs in lower case, as the API keeps them: DNS names ignore case. */

@@ -181,4 +181,47 @@ describe('planRecords', () => {
     expect(existing.attributes).toEqual({ cpuCount: 8 });
     expect(plan.updated.size).toBe(0);
   });
+
+  it('takes a reference only to an existing CI of its class, as the API does', () => {
+    const [serverId, applicationId, unknownId] = [
+      '00000000-0000-4000-8000-000000000001',
+      '00000000-0000-4000-8000-000000000002',
+      '00000000-0000-4000-8000-000000000003',
+    ];
+    const referenced = new Map([
+      [serverId, 'linux_server-id'],
+      [applicationId, 'application-id'],
+    ]);
+    const { results } = planRecords(
+      [serverId, unknownId, applicationId].map((host, n) => ({
+        className: 'database',
+        name: `db-${n}`,
+        attributes: { host },
+      })),
+      importContext('discovery', [], referenced),
+    );
+
+    expect(results.map((r) => r.outcome)).toEqual(['created', 'rejected', 'rejected']);
+    expect(results[1]!.reasons).toEqual([
+      'attributes.host: attributes.host must name an existing server CI',
+    ]);
+    expect(results[2]!.reasons).toEqual(results[1]!.reasons);
+  });
+
+  it('leaves alone a reference a record does not set, though it names no CI any more', () => {
+    const database = server({
+      id: 'db-1',
+      classId: 'database-id',
+      identityClassId: 'database-id',
+      name: 'orders',
+      attributes: { host: '00000000-0000-4000-8000-000000000009' },
+      fieldSources: {},
+    });
+    const { results } = planRecords(
+      [{ className: 'database', name: 'orders', criticality: 1 }],
+      importContext('discovery', [database]),
+    );
+
+    expect(results[0]!.outcome).toBe('updated');
+  });
 });

@@ -66,7 +66,12 @@ function planUpdate(
   const merged = mergeWithAuthority(fieldsOf(ci), ci.fieldSources, incoming, source, rankOf);
   const result = { ...base, ciId: ci.id, ...(merged.kept.length ? { kept: merged.kept } : {}) };
   if (merged.changes.length === 0) return { ...result, outcome: 'unchanged' };
-  const invalid = attributeErrors(hierarchy.get(ci.classId)!, merged.fields.attributes, context);
+  const invalid = attributeErrors(
+    hierarchy.get(ci.classId)!,
+    merged.fields.attributes,
+    context,
+    new Set(merged.changes.map((change) => change.field)),
+  );
   if (invalid) return rejected(base, ...invalid);
   const pending = plan.updated.get(ci.id);
   const fromStatus = pending?.fromStatus ?? ci.operationalStatus;
@@ -111,17 +116,28 @@ function planCreation(
   return { ...base, outcome: 'created', ciId: ci.id };
 }
 
-/** Why the attributes do not fit the class, one reason per field; undefined when they fit. */
+/**
+ * Why the attributes do not fit the class, one reason per field; undefined when they fit. A reference
+ * the record sets (every one, for a new CI) must name an existing CI of its class, as through the API.
+ */
 function attributeErrors(
   ciClass: ClassNode,
   attributes: Record<string, unknown>,
-  { hierarchy }: ImportContext,
+  { hierarchy, referencedCis }: ImportContext,
+  changedFields?: ReadonlySet<string>,
 ): string[] | undefined {
-  const { errors } = validateAttributes(
+  const { errors, references } = validateAttributes(
     hierarchy.attributesOf(ciClass.id),
     attributes,
     ciClass.name,
   );
+  for (const { field, ciId, referenceClass } of references) {
+    if (changedFields && !changedFields.has(field)) continue;
+    const classId = referencedCis.get(ciId);
+    if (classId === undefined || !hierarchy.isA(classId, referenceClass)) {
+      errors.push({ field, message: `${field} must name an existing ${referenceClass} CI` });
+    }
+  }
   return errors.length ? errors.map((e) => `${e.field}: ${e.message}`) : undefined;
 }
 
