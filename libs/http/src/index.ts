@@ -7,6 +7,7 @@ export * from './validation';
 export * from './storable-text';
 export * from './public.decorator';
 export * from './concurrency';
+export * from './versioned-change.decorator';
 export * from './schema-validation';
 export * from './parse-id.pipe';
 export * from './timestamp';

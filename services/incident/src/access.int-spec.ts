@@ -84,6 +84,21 @@ describe('access to incidents', () => {
     expect(routesMissingFromMatrix(document, matrix)).toEqual([]);
   });
 
+  it('declares the answers of a versioned change and of raising an incident in its OpenAPI document', async () => {
+    const { paths } = (await api.call('GET', '/api/v1/openapi.json')).json();
+    const update = paths['/api/v1/incidents/{id}'].patch;
+    expect(Object.keys(update.responses).sort()).toEqual(
+      expect.arrayContaining(['200', '400', '401', '403', '404', '409', '428']),
+    );
+    expect(update.responses['200'].headers).toHaveProperty('ETag');
+    expect(update.parameters.map((p: { name: string }) => p.name)).toContain('If-Match');
+    const create = paths['/api/v1/incidents'].post;
+    expect(Object.keys(create.responses)).toEqual(
+      expect.arrayContaining(['200', '201', '400', '401', '403', '422']),
+    );
+    expect(create.responses['200'].headers).toHaveProperty('Idempotent-Replayed');
+  });
+
   it('serves an incident to its caller, its group and managers, and to nobody else', async () => {
     const id = incident.id;
     const version = { 'if-match': `W/"${incident.version}"` };

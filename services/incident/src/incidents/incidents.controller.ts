@@ -10,10 +10,16 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { AnswersWithETag, expectedVersion, ParseIdPipe, validationProblem } from '@itsm/http';
+import {
+  AnswersWithETag,
+  expectedVersion,
+  ParseIdPipe,
+  validationProblem,
+  ApiVersionedChange,
+} from '@itsm/http';
 import { ANYONE } from '../access';
 import {
   CreateIncidentRequest,
@@ -48,6 +54,24 @@ export class IncidentsController {
     name: 'Idempotency-Key',
     required: false,
     description: 'A retry with the same key returns the incident the first request created',
+  })
+  @ApiResponse({
+    status: 201,
+    description: 'Raised',
+    headers: { Location: { description: 'The new incident', schema: { type: 'string' } } },
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'A retry: the incident the first request with this Idempotency-Key raised',
+    headers: {
+      Location: { description: 'The incident', schema: { type: 'string' } },
+      'Idempotent-Replayed': { description: 'Always `true`', schema: { type: 'string' } },
+    },
+  })
+  @ApiResponse({
+    status: 422,
+    description: 'The Idempotency-Key was used for a different request',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
   })
   async create(
     @Body() request: CreateIncidentRequest,
@@ -86,6 +110,7 @@ export class IncidentsController {
   }
 
   @Patch(':id')
+  @ApiVersionedChange({ answer: 'The incident as changed', conflicts: 'it has ended' })
   @Roles(...ANYONE)
   @ApiOperation({ summary: 'Change fields, assignment, impact and urgency (priority follows)' })
   async update(
@@ -99,6 +124,10 @@ export class IncidentsController {
   }
 
   @Post(':id/transitions')
+  @ApiVersionedChange({
+    answer: 'The incident in its new state',
+    conflicts: 'its state does not allow the move (the allowed ones are named)',
+  })
   @HttpCode(200)
   @Roles(...ANYONE)
   @ApiOperation({

@@ -1,8 +1,14 @@
-import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { AnswersWithETag, expectedVersion, OneOf, ParseIdPipe } from '@itsm/http';
+import {
+  AnswersWithETag,
+  expectedVersion,
+  OneOf,
+  ParseIdPipe,
+  ApiVersionedChange,
+} from '@itsm/http';
 import { ANYONE, MANAGERS, WORKERS } from '../access';
 import { MajorIncidentsService, type Audience } from './major-incidents.service';
 
@@ -41,6 +47,11 @@ export class MajorIncidentsController {
   constructor(private readonly major: MajorIncidentsService) {}
 
   @Post('major')
+  @ApiVersionedChange({
+    answer: 'The incident, now major',
+    status: HttpStatus.CREATED,
+    conflicts: 'it is major already or not open',
+  })
   @Roles(...MANAGERS)
   @ApiOperation({ summary: 'Declare the incident a major incident (announced on the bus)' })
   async declare(

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Put } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsArray, IsInt, IsOptional, Min } from 'class-validator';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { AnswersWithETag, expectedVersion } from '@itsm/http';
+import { AnswersWithETag, expectedVersion, ApiVersionedChange } from '@itsm/http';
 import { ANYONE, MANAGERS } from '../access';
 import { PriorityMatrixService } from './priority-matrix.service';
 
@@ -39,6 +39,7 @@ export class PriorityMatrixController {
   }
 
   @Put()
+  @ApiVersionedChange({ answer: 'The matrix in force' })
   @Roles(...MANAGERS)
   @ApiOperation({
     summary:

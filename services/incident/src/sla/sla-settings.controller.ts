@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Headers, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itsm/auth';
-import { expectedVersion, ParseIdPipe } from '@itsm/http';
+import { AnswersWithETag, ApiVersionedChange, expectedVersion, ParseIdPipe } from '@itsm/http';
 import { MANAGERS, WORKERS } from '../access';
 import { DefinitionRequest, ScheduleRequest } from './sla-settings.dto';
 import { SlaSettingsService } from './sla-settings.service';
 
 @ApiTags('sla')
+@AnswersWithETag()
 @Controller('api/v1')
 export class SlaSettingsController {
   constructor(private readonly settings: SlaSettingsService) {}
@@ -27,6 +28,7 @@ export class SlaSettingsController {
   }
 
   @Put('sla-schedules/:id')
+  @ApiVersionedChange({ answer: 'The schedule as saved' })
   @Roles(...MANAGERS)
   @ApiOperation({ summary: 'Replace a schedule; the clocks of open incidents are recomputed' })
   replaceSchedule(
@@ -54,6 +56,7 @@ export class SlaSettingsController {
   }
 
   @Put('sla-definitions/:id')
+  @ApiVersionedChange({ answer: 'The definition as saved' })
   @Roles(...MANAGERS)
   @ApiOperation({ summary: 'Replace a definition; the clocks of open incidents are recomputed' })
   replaceDefinition(

@@ -1,0 +1,48 @@
+import { applyDecorators, HttpStatus } from '@nestjs/common';
+import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+
+const problemContent = {
+  'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+};
+
+export interface VersionedChange {
+  /** What the success answers with, e.g. 'The incident as changed'. */
+  answer: string;
+  /** 200 unless the operation creates something (201). */
+  status?: HttpStatus.OK | HttpStatus.CREATED;
+  /** What a 409 means here besides a stale version. */
+  conflicts?: string;
+}
+
+/**
+ * Documents a change based on the version the caller read (`expectedVersion`): the `If-Match`
+ * header, the success with the new `ETag`, and the 409 and 428 it can answer besides the errors
+ * every operation declares. (Declaring any response replaces Nest's default success, so it is
+ * declared here too.)
+ */
+export function ApiVersionedChange({ answer, status = HttpStatus.OK, conflicts }: VersionedChange) {
+  return applyDecorators(
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description: 'The ETag read, e.g. W/"3" (or `version` in the body; one of them is required)',
+    }),
+    ApiResponse({
+      status,
+      description: answer,
+      headers: {
+        ETag: { description: 'The new version, for the next If-Match', schema: { type: 'string' } },
+      },
+    }),
+    ApiResponse({
+      status: HttpStatus.CONFLICT,
+      description: `The record changed since it was read${conflicts ? `, or ${conflicts}` : ''}`,
+      content: problemContent,
+    }),
+    ApiResponse({
+      status: HttpStatus.PRECONDITION_REQUIRED,
+      description: 'Neither If-Match nor a version in the body was sent',
+      content: problemContent,
+    }),
+  );
+}
