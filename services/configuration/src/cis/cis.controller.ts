@@ -11,9 +11,9 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { AnswersWithETag, expectedVersion, ParseIdPipe } from '@itsm/http';
+import { AnswersWithETag, ApiVersionedChange, expectedVersion, ParseIdPipe } from '@itsm/http';
 import type { FastifyReply } from 'fastify';
 import { READERS, WRITERS } from '../access';
 import { CisService } from './cis.service';
@@ -64,11 +64,7 @@ export class CisController {
   /** Configuration managers change anything; agents report the status of their groups' CIs. */
   @Patch(':id')
   @Roles('configuration_manager', 'agent')
-  @ApiHeader({
-    name: 'If-Match',
-    required: false,
-    description: 'The ETag read (or version in the body)',
-  })
+  @ApiVersionedChange({ answer: 'The CI as changed', conflicts: 'it is retired' })
   async update(
     @Param('id', ParseIdPipe) id: string,
     @Body() request: UpdateCiRequest,
@@ -82,6 +78,7 @@ export class CisController {
   @HttpCode(200)
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Retire a CI: out of service, kept with its history and relationships' })
+  @ApiVersionedChange({ answer: 'The CI, retired', conflicts: 'it is retired already' })
   async retire(
     @Param('id', ParseIdPipe) id: string,
     @Body() request: VersionedActionRequest,
