@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@itsm/auth';
+import { ROLES, type Role } from '@itsm/auth/rules';
 
 /** Everybody signed in may raise an incident and see their own. */
 export const ANYONE: [Role, ...Role[]] = [...ROLES];

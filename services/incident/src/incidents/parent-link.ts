@@ -1,7 +1,7 @@
 import type { Principal } from '@itsm/auth';
 import { validationProblem } from '@itsm/http';
 import type { EntityManager } from 'typeorm';
-import { mayView } from './incident-access';
+import { mayView } from './domain/incident-access';
 import { isEnded } from './domain/incident-states';
 import { Incident } from './incident.entity';
 

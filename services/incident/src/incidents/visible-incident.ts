@@ -1,6 +1,6 @@
 import { visibleOr404, type Principal } from '@itsm/auth';
 import type { EntityManager } from 'typeorm';
-import { partiesOf } from './incident-access';
+import { partiesOf } from './domain/incident-access';
 import { Incident, INCIDENT_ROW_LOCK } from './incident.entity';
 
 /**

@@ -4,7 +4,7 @@ import type { Principal } from '@itsm/auth';
 import { problem } from '@itsm/http';
 import { withAuditActor } from '@itsm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isWorker, requesterCreateRefusals } from '../incident-access';
+import { isWorker, requesterCreateRefusals } from '../domain/incident-access';
 import type { IncidentView } from '../incident-view';
 import type { CreateIncidentRequest } from '../incident.dto';
 import { IncidentsService } from '../incidents.service';

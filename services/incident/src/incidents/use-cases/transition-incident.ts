@@ -7,7 +7,7 @@ import {
   type IllegalTransition,
   type TransitionRequest,
 } from '../domain/incident-states';
-import { callerMayMove, mayWork } from '../incident-access';
+import { callerMayMove, mayWork } from '../domain/incident-access';
 import type { IncidentView } from '../incident-view';
 import { changeNotAllowed, IncidentWriter } from '../incident-writer';
 

@@ -1,14 +1,28 @@
-import { HttpStatus } from '@nestjs/common';
-import { canSee, canWork, hasAnyRole, type Principal, type RecordParties } from '@itsm/auth';
-import { problem, type FieldError } from '@itsm/http';
-import { MANAGERS, WORKERS } from '../access';
-import type { Incident } from './incident.entity';
-import type { IncidentState } from './domain/incident-states';
-import type { CreateIncidentRequest } from './incident.dto';
+import { canSee, canWork, hasAnyRole, type Principal, type RecordParties } from '@itsm/auth/rules';
+import type { FieldError } from '@itsm/http';
+import { WORKERS } from '../../access';
+import type { IncidentState } from './incident-states';
 
-export function partiesOf(
-  incident: Pick<Incident, 'callerId' | 'openedBy' | 'assignmentGroup' | 'assignee'>,
-): RecordParties {
+/** Who an incident belongs to, as far as access is concerned. */
+export interface IncidentParties {
+  callerId: string;
+  openedBy: string;
+  assignmentGroup: string | null;
+  assignee: string | null;
+}
+
+/** What a request to raise an incident may set that a requester may not. */
+export interface RaiseRequest {
+  impact?: unknown;
+  assignmentGroup?: unknown;
+  assignee?: unknown;
+  parentId?: unknown;
+  tags?: unknown;
+  callerId?: string;
+  channel?: string;
+}
+
+export function partiesOf(incident: IncidentParties): RecordParties {
   return {
     requesters: [incident.callerId, incident.openedBy],
     assignmentGroup: incident.assignmentGroup,
@@ -16,29 +30,19 @@ export function partiesOf(
   };
 }
 
-export const mayView = (caller: Principal, incident: Incident) =>
+export const mayView = (caller: Principal, incident: IncidentParties) =>
   canSee(caller, 'incident', partiesOf(incident));
 
-export const mayWork = (caller: Principal, incident: Incident) =>
+export const mayWork = (caller: Principal, incident: IncidentParties) =>
   canWork(caller, 'incident', partiesOf(incident));
 
 export const isWorker = (caller: Principal) => hasAnyRole(caller, WORKERS);
-
-/** The 403 of a caller who may see the incident but is not one of the people working it. */
-export function notWorkingIt(detail: string) {
-  return problem(HttpStatus.FORBIDDEN, 'forbidden', 'Your roles do not allow this', detail, {
-    requiredRoles: ['agent of the assignment group', ...MANAGERS],
-  });
-}
 
 /**
  * What a caller without a working role may not set when raising an incident: they raise it for
  * themselves, through self-service, and the service desk decides its impact and its routing.
  */
-export function requesterCreateRefusals(
-  request: CreateIncidentRequest,
-  caller: Principal,
-): FieldError[] {
+export function requesterCreateRefusals(request: RaiseRequest, caller: Principal): FieldError[] {
   const refused: FieldError[] = [];
   const fields = ['impact', 'assignmentGroup', 'assignee', 'parentId', 'tags'] as const;
   for (const field of fields) {
@@ -63,7 +67,11 @@ export function requesterCreateRefusals(
  * The caller's own moves on their incident, beyond what working roles may do: cancel it while it is
  * new, accept the resolution (close) or reopen it until it is closed.
  */
-export function callerMayMove(caller: Principal, incident: Incident, to: IncidentState): boolean {
+export function callerMayMove(
+  caller: Principal,
+  incident: { callerId: string; state: IncidentState },
+  to: IncidentState,
+): boolean {
   if (incident.callerId !== caller.id) return false;
   if (incident.state === 'new') return to === 'canceled';
   return incident.state === 'resolved' && (to === 'closed' || to === 'in_progress');
