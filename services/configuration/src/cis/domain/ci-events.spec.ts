@@ -1,24 +1,13 @@
 import { ciStatusChanged, ciUpdated } from '@itsm/contracts';
-import type { Ci } from './ci';
+import { newCi, type Ci } from './ci';
 import { ciChangeEvents, ciChangePublishes } from './ci-events';
 
 const ci: Ci & { updatedAt: Date } = {
+  ...newCi(
+    { name: 'db-host', operationalStatus: 'down', criticality: 1 },
+    { classId: 'server-id', identityClassId: 'server-id', createdBy: 'alice' },
+  ),
   id: '0b9b2a4e-5d1c-4d4a-9a57-0a4c0d3c6f10',
-  classId: 'server-id',
-  identityClassId: 'server-id',
-  name: 'db-host',
-  operationalStatus: 'down',
-  criticality: 1,
-  environment: null,
-  ownerGroup: null,
-  serialNumber: null,
-  hostName: null,
-  fqdn: null,
-  cloudId: null,
-  attributes: {},
-  fieldSources: {},
-  retiredAt: null,
-  createdBy: 'alice',
   version: 3,
   updatedAt: new Date('2025-01-02T03:04:05Z'),
 };
