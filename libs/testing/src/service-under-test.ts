@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig } from '@itsm/config';
 import { applyMigrations } from '@itsm/persistence';
@@ -6,6 +7,12 @@ import { DataSource } from 'typeorm';
 import { testAuthEnv, testKafkaBrokers } from './infrastructure';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { tokenFor } from './tokens';
+
+/**
+ * The topic prefix of this test file's services: their relays publish into topics of their own,
+ * never into the `itsm.*` topics that a running platform and its integrators read on a shared broker.
+ */
+export const testTopicPrefix = `test${randomBytes(4).toString('hex')}.`;
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -53,6 +60,7 @@ export async function startServiceUnderTest(
     loadConfig(serviceEnvSchema, {
       DATABASE_URL: database.url,
       KAFKA_BROKERS: testKafkaBrokers().join(','),
+      KAFKA_TOPIC_PREFIX: testTopicPrefix,
       LOG_LEVEL: 'silent',
       ...testAuthEnv(),
       ...env,

@@ -1,4 +1,4 @@
-import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
+import { startServiceUnderTest, testTopicPrefix, type ServiceUnderTest } from '@itsm/testing';
 import { definition } from '../incident.definition';
 
 jest.setTimeout(120_000);
@@ -65,6 +65,15 @@ describe('incidents, against real PostgreSQL', () => {
     const second = await raise('alice', { shortDescription: 'Printer jam' });
     expect(Number(second.number.slice(3))).toBe(Number(incident.number.slice(3)) + 1);
     expect(second).toMatchObject({ impact: 3, urgency: 3, priority: 4, channel: 'self_service' });
+  });
+
+  it("publishes a test run's events into topics of its own, never the live itsm.* topics", async () => {
+    await raise('sam', { shortDescription: 'Printer jam', impact: 3, urgency: 3 });
+    const topics = (await api.dataSource.query('SELECT DISTINCT topic FROM outbox')) as Array<{
+      topic: string;
+    }>;
+    expect(topics.length).toBeGreaterThan(0);
+    for (const { topic } of topics) expect(topic).toMatch(new RegExp(`^${testTopicPrefix}itsm\\.`));
   });
 
   it('walks the state model, with its rules and events, and reopens by the caller', async () => {
