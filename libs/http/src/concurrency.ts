@@ -9,7 +9,8 @@ export function etagOf(version: number): string {
 /**
  * The version a change is based on: the `If-Match` header (an ETag this API issued) or a `version`
  * field in the body. A change that names neither is refused with 428: every update must say what it
- * read, or two people would overwrite each other without knowing.
+ * read, or two people would overwrite each other without knowing. Both may be sent, but must agree:
+ * a client that sends a current ETag with a stale body must not have the stale body applied.
  */
 export function expectedVersion(
   ifMatch: string | undefined,
@@ -22,7 +23,16 @@ export function expectedVersion(
         { field: 'If-Match', message: 'If-Match must be an ETag this API issued, e.g. W/"3"' },
       ]);
     }
-    return Number(match[1]);
+    const headerVersion = Number(match[1]);
+    if (bodyVersion !== undefined && bodyVersion !== headerVersion) {
+      throw validationProblem([
+        {
+          field: 'version',
+          message: `version ${bodyVersion} disagrees with If-Match ${etagOf(headerVersion)}: send the version you read once, or the same in both`,
+        },
+      ]);
+    }
+    return headerVersion;
   }
   if (bodyVersion !== undefined) return bodyVersion;
   throw problem(

@@ -76,6 +76,29 @@ describe('incidents, against real PostgreSQL', () => {
     for (const { topic } of topics) expect(topic).toMatch(new RegExp(`^${testTopicPrefix}itsm\\.`));
   });
 
+  it('refuses a stale body version sent with a current If-Match, and changes nothing', async () => {
+    const incident = await raise('sam', {
+      shortDescription: 'VPN drops',
+      impact: 3,
+      urgency: 3,
+      assignmentGroup: 'service-desk',
+    });
+    expect((await patch(incident.id, 1, { shortDescription: 'VPN drops hourly' })).statusCode).toBe(
+      200,
+    );
+    const refused = await api.call('PATCH', `/api/v1/incidents/${incident.id}`, {
+      as: 'sam',
+      payload: { version: 1, shortDescription: 'VPN drops daily' },
+      headers: { 'if-match': 'W/"2"' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'version' })]);
+    const current = (
+      await api.call('GET', `/api/v1/incidents/${incident.id}`, { as: 'sam' })
+    ).json();
+    expect(current).toMatchObject({ version: 2, shortDescription: 'VPN drops hourly' });
+  });
+
   it('walks the state model, with its rules and events, and reopens by the caller', async () => {
     let incident = await raise('sam', {
       shortDescription: 'VPN drops',
