@@ -8,6 +8,11 @@ import {
 import { trace } from '@opentelemetry/api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  databaseUnavailable,
+  isDatabaseUnavailable,
+} from './database-unavailable';
+import {
   PROBLEM_CONTENT_TYPE,
   ProblemException,
   problemForStatus,
@@ -19,8 +24,9 @@ export type ProblemTranslator = (error: unknown) => ProblemException | undefined
 
 /**
  * Every error leaves the API as `application/problem+json`. Errors of other layers become their
- * problem through the translators; unexpected errors are logged with their stack and answered
- * without internals, with the trace id to find the log line.
+ * problem through the translators; a database that cannot be reached is a 503 with `Retry-After`;
+ * unexpected errors are logged with their stack and answered without internals, with the trace id
+ * to find the log line.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -32,7 +38,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const body = { ...this.toProblem(exception), instance: request.url };
+    if (!(exception instanceof HttpException) && isDatabaseUnavailable(exception)) {
+      this.logger.warn(`database unavailable: ${(exception as Error).message}`);
+      void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+      this.send(reply, { ...databaseUnavailable().problem, instance: request.url });
+    } else {
+      this.send(reply, { ...this.toProblem(exception), instance: request.url });
+    }
+  }
+
+  private send(reply: FastifyReply, body: ProblemDetails): void {
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 
