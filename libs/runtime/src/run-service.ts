@@ -95,7 +95,7 @@ function connectEventConsumer(
 
 /**
  * Starts a service: validated configuration, its database (created if missing) and migrations,
- * its topics, then HTTP.
+ * its topics, HTTP, then its event consumers.
  */
 export async function runService(
   definition: ServiceDefinition,
@@ -119,10 +119,41 @@ export async function runService(
   );
   if (created.length) logger.log(`created topics: ${created.join(', ')}`, 'Kafka');
 
-  await app.startAllMicroservices();
   await app.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
   logger.log(`${definition.title} listening on ${config.HTTP_HOST}:${config.HTTP_PORT}`, 'Service');
+  await joinConsumerGroups(app, logger);
   return app;
+}
+
+/** How often start-up says that the event consumers are still waiting for their groups. */
+const JOIN_WARNING_INTERVAL_MS = 5000;
+
+/**
+ * The event consumers join their groups after HTTP listens: a replica that replaces a crashed one
+ * waits for the broker to drop the dead member (up to `CONSUMER_SESSION_TIMEOUT_MS`), and requests
+ * need none of it (writes go through the outbox). Until then start-up warns, and the lag metric
+ * shows the events waiting.
+ */
+async function joinConsumerGroups(app: NestFastifyApplication, logger: Logger): Promise<void> {
+  const started = Date.now();
+  const seconds = () => Math.round((Date.now() - started) / 1000);
+  const warning = setInterval(
+    () =>
+      logger.warn(
+        `the event consumers have not joined their groups after ${seconds()} s: the broker may be waiting for a crashed member's session to expire; HTTP serves meanwhile`,
+        'EventConsumer',
+      ),
+    JOIN_WARNING_INTERVAL_MS,
+  ).unref();
+  try {
+    await app.startAllMicroservices();
+  } finally {
+    clearInterval(warning);
+  }
+  logger.log(
+    `the event consumers joined their groups in ${Date.now() - started} ms`,
+    'EventConsumer',
+  );
 }
 
 /** A write based on a stale read (`assertVersion` in a service) is a 409 naming the current version. */
