@@ -7,4 +7,6 @@ export * from './platform';
 export * from './postgres-server';
 export * from './processes';
 export * from './service-process';
+export * from './supervision/restart-policy';
+export * from './supervision/service-supervisor';
 export * from './workspace';

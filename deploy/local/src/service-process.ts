@@ -13,10 +13,16 @@ export interface ServiceProcessOptions {
   logFile: string;
 }
 
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 /** One service's built `main.js` in a child process, with its health endpoints. */
 export class ServiceProcess {
   private child?: ChildProcess;
-  private exit?: { code: number | null; signal: NodeJS.Signals | null };
+  private exit?: ProcessExit;
+  private exited?: Promise<ProcessExit>;
 
   constructor(readonly options: ServiceProcessOptions) {}
 
@@ -39,9 +45,24 @@ export class ServiceProcess {
       stdio: ['ignore', log, log],
     });
     closeSync(log);
-    this.child.once('exit', (code, signal) => {
-      this.exit = { code, signal };
-    });
+    const child = this.child;
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code, signal) => {
+        this.exit = { code, signal };
+        resolve(this.exit);
+      }),
+    );
+  }
+
+  /** Resolves when the process started last exits, however it ends. */
+  whenExited(): Promise<ProcessExit> {
+    if (!this.exited) throw new Error(`${this.name} has not been started`);
+    return this.exited;
+  }
+
+  /** SIGKILL: a crash, as far as anyone watching can tell. */
+  kill(): void {
+    this.child?.kill('SIGKILL');
   }
 
   async readiness(): Promise<{ status: number; body: unknown }> {

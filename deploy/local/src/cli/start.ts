@@ -1,11 +1,12 @@
 /**
  * `npm start`: the infrastructure, then the five services (each runs its migrations and creates its
- * topics as it starts), one line per component as it becomes ready. Ctrl-C stops everything this
- * command started.
+ * topics as it starts), one line per component as it becomes ready. A service that crashes later
+ * is restarted with backoff, and left stopped, with a message, if it keeps crashing. Ctrl-C stops
+ * everything this command started.
  */
 import { LocalStack } from '../local-stack';
 import { platformServices } from '../platform';
-import type { ServiceProcess } from '../service-process';
+import { ServiceSupervisor } from '../supervision/service-supervisor';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 // Piped through `tee` or a pager that Ctrl-C also ends, a write fails with EPIPE; shutting down matters more.
@@ -13,14 +14,14 @@ process.stdout.on('error', () => undefined);
 
 async function main(): Promise<void> {
   const stack = new LocalStack();
-  let services: ServiceProcess[] = [];
+  let supervisors: ServiceSupervisor[] = [];
   let stopping = false;
 
   const shutdown = async (exitCode: number) => {
     if (stopping) return;
     stopping = true;
     print('stopping…');
-    await Promise.all(services.map((service) => service.stop()));
+    await Promise.all(supervisors.map((supervisor) => supervisor.stop()));
     await stack.down(print, true);
     process.exit(exitCode);
   };
@@ -29,18 +30,22 @@ async function main(): Promise<void> {
 
   try {
     const endpoints = await stack.up(print);
-    services = platformServices({
+    const services = platformServices({
       endpoints,
       basePort: Number(process.env.ITSM_HTTP_PORT_BASE ?? 3000),
       env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
     });
+    supervisors = services.map((service) => new ServiceSupervisor(service, { print }));
     services.forEach((service) => service.start());
     await Promise.all(
-      services.map(async (service) => {
+      supervisors.map(async (supervisor) => {
+        const { service } = supervisor;
         await service.waitUntilReady();
         print(
           `${service.name.padEnd(14)} ready at ${service.url}  (API docs: ${service.url}/api/v1/openapi.json)`,
         );
+        // From now on a crash is restarted; one during start-up still stops `npm start`.
+        supervisor.watch();
       }),
     );
     print(
