@@ -73,21 +73,21 @@ export class ConfigurationEventsController {
     const known = await this.projection.putStatus(ctx.manager, ci);
     // A status the CI has already left (an event overtaken by a newer one) opens nothing.
     if (known && known.version > ci.version) return;
-    // Not one incident per event, and not a second while one is open for the CI: the people working
-    // the open ones read of the change in a work note instead.
+    // The people working the open incidents that name the CI read of the change in a work note.
     const open = await this.projection.openIncidentsOf(ctx.manager, ci.id);
-    if (open.length > 0) {
-      const note = `CMDB: ${ci.name} went from ${ci.fromStatus} to ${ci.toStatus} at ${ci.changedAt} (reported by ${ci.changedBy}).`;
-      for (const incident of open) {
-        await this.notes.add(ctx.manager, incident, {
-          kind: 'work_note',
-          body: note,
-          author: CMDB_ACTOR,
-        });
-      }
-      return;
+    const note = `CMDB: ${ci.name} went from ${ci.fromStatus} to ${ci.toStatus} at ${ci.changedAt} (reported by ${ci.changedBy}).`;
+    for (const incident of open) {
+      await this.notes.add(ctx.manager, incident, {
+        kind: 'work_note',
+        body: note,
+        author: CMDB_ACTOR,
+      });
     }
-    if (ci.toStatus !== 'down') return;
+    // Not one incident per event, and not a second while monitoring's own is open. Only that one
+    // counts (event management correlates to the open alert-raised incident): an incident anybody
+    // may raise naming the CI, with any priority and group, must not silence the outage.
+    if (ci.toStatus !== 'down' || open.some((incident) => incident.channel === 'monitoring'))
+      return;
     await withAuditActor(CMDB_ACTOR, () =>
       this.openIncident.execute(ctx.manager, {
         shortDescription: `${ci.className} ${ci.name} is down`.slice(0, 160),

@@ -73,6 +73,32 @@ describe('CMDB events applied to incidents, against real PostgreSQL', () => {
     expect(await monitoringIncidents(ci.id)).toHaveLength(1);
   });
 
+  it('opens the outage incident although a requester raised one naming the CI first', async () => {
+    const ci = { id: randomUUID(), name: 'db-core-01' };
+    const decoy = await api.call('POST', '/api/v1/incidents', {
+      as: 'alice',
+      payload: { shortDescription: 'Something is slow', configurationItemId: ci.id },
+    });
+    expect(decoy.statusCode).toBe(201);
+    await deliver((ctx) => handlers.statusChanged(statusEvent(ci, 1, 'operational', 'down'), ctx));
+    const incidents = (await api.call('GET', `/api/v1/incidents?ci=${ci.id}`, { as: 'ivy' })).json()
+      .items as Array<{ id: string; channel: string; priority: number }>;
+    expect(incidents).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: decoy.json().id, channel: 'self_service', priority: 4 }),
+        expect.objectContaining({ channel: 'monitoring', priority: 1 }),
+      ]),
+    );
+    const notes = (
+      await api.call('GET', `/api/v1/incidents/${decoy.json().id}/notes`, { as: 'ivy' })
+    ).json().items as Array<{ body: string }>;
+    expect(notes).toEqual([
+      expect.objectContaining({
+        body: expect.stringContaining('db-core-01 went from operational to down'),
+      }),
+    ]);
+  });
+
   it('answers 409 when reopening a monitoring incident would make a second open one for its CI', async () => {
     const ci = { id: randomUUID(), name: 'db-flappy-01' };
     await deliver((ctx) => handlers.statusChanged(statusEvent(ci, 1, 'operational', 'down'), ctx));

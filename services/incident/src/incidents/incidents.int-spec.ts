@@ -437,7 +437,7 @@ describe('incidents, against real PostgreSQL', () => {
     ).toEqual(
       expect.arrayContaining([
         ['impact', 3, 2, 'ivy'],
-        ['assignmentGroup', null, 'network', 'ivy'],
+        ['assignmentGroup', 'service-desk', 'network', 'ivy'],
       ]),
     );
   });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { INCIDENT_CONFIG, incidentConfigProvider } from '../incident-config';
 import { MajorIncidentRuleModule } from '../major/major-incident-rule.module';
 import { PriorityModule } from '../priority/priority.module';
 import { SlaModule } from '../sla/sla.module';
@@ -17,6 +18,7 @@ import { UpdateIncident } from './use-cases/update-incident';
   imports: [PriorityModule, SlaModule, MajorIncidentRuleModule],
   controllers: [IncidentsController],
   providers: [
+    incidentConfigProvider,
     IncidentsService,
     IncidentWriter,
     CreateIncident,
@@ -26,6 +28,12 @@ import { UpdateIncident } from './use-cases/update-incident';
     RecordImpact,
     CloseIncidentAutomatically,
   ],
-  exports: [IncidentsService, OpenIncident, RecordImpact, CloseIncidentAutomatically],
+  exports: [
+    INCIDENT_CONFIG,
+    IncidentsService,
+    OpenIncident,
+    RecordImpact,
+    CloseIncidentAutomatically,
+  ],
 })
 export class IncidentsModule {}

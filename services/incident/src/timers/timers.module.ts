@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { incidentConfigProvider } from '../incident-config';
 import { IncidentsModule } from '../incidents/incidents.module';
 import { SlaModule } from '../sla/sla.module';
 import { AutoClose } from './auto-close';
@@ -8,6 +7,6 @@ import { SlaTimer } from './sla-timer';
 
 @Module({
   imports: [IncidentsModule, SlaModule],
-  providers: [incidentConfigProvider, SlaTimer, AutoClose, SlaRepair],
+  providers: [SlaTimer, AutoClose, SlaRepair],
 })
 export class TimersModule {}

@@ -2,10 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { incidentCreated } from '@itsm/contracts';
 import { Outbox } from '@itsm/messaging';
 import type { EntityManager } from 'typeorm';
+import { INCIDENT_CONFIG, type IncidentConfig } from '../../incident-config';
 import { MajorIncidentRule } from '../../major/major-incident.rule';
 import { priorityOf, type Level } from '../../priority/domain/priority-matrix';
 import { PriorityMatrixService } from '../../priority/priority-matrix.service';
 import { SlaClocksService } from '../../sla/sla-clocks.service';
+import { defaultGroupFor } from '../domain/default-routing';
 import { incidentEvents } from '../incident-events';
 import { Incident, type Channel } from '../incident.entity';
 
@@ -26,8 +28,8 @@ export interface NewIncident {
 }
 
 /**
- * Opens an incident in the caller's transaction (the API, or flow 1 for a CI that went down): its
- * priority comes from the matrix, its timeline and SLA clocks start, the major-incident rule is
+ * Opens an incident in the caller's transaction (the API, or flow 1 for a CI that went down): one
+ * raised without an assignment group is routed to the default one, its priority comes from the matrix, its timeline and SLA clocks start, the major-incident rule is
  * applied, and `created` is published.
  */
 @Injectable()
@@ -37,6 +39,7 @@ export class OpenIncident {
     private readonly slas: SlaClocksService,
     private readonly majorRule: MajorIncidentRule,
     @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(INCIDENT_CONFIG) private readonly config: IncidentConfig,
   ) {}
 
   async execute(manager: EntityManager, fields: NewIncident): Promise<Incident> {
@@ -44,6 +47,9 @@ export class OpenIncident {
     const matrix = await this.matrix.current(manager);
     const incident = manager.create(Incident, {
       ...fields,
+      assignmentGroup:
+        fields.assignmentGroup ??
+        defaultGroupFor(this.config.INCIDENT_ROUTING, this.config.INCIDENT_DEFAULT_GROUP, fields),
       tags: fields.tags ?? [],
       state: 'new',
       priority: priorityOf(matrix, fields.impact, fields.urgency),
