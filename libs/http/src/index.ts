@@ -12,3 +12,4 @@ export * from './schema-validation';
 export * from './parse-id.pipe';
 export * from './timestamp';
 export * from './etag.interceptor';
+export * from './api-page.decorator';

@@ -5,6 +5,7 @@ import {
   type OpenAPIObject,
   type ResponseObject,
 } from '@nestjs/swagger';
+import { refineOpenApiDocument } from './openapi-refinements';
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
 
@@ -31,6 +32,7 @@ export function buildOpenApiDocument(app: INestApplication, api: ApiDescription)
     schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA },
   };
   declareCommonErrors(document);
+  refineOpenApiDocument(document);
   return document;
 }
 

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { validationProblem } from './problem';
@@ -8,6 +9,13 @@ export const MAX_PAGE_SIZE = 200;
 
 /** `?limit=&cursor=` on every list endpoint. */
 export class PageQuery {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: DEFAULT_PAGE_SIZE,
+    description: 'Items per page',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -15,6 +23,7 @@ export class PageQuery {
   @Max(MAX_PAGE_SIZE)
   limit: number = DEFAULT_PAGE_SIZE;
 
+  @ApiPropertyOptional({ description: "The previous page's `nextCursor`" })
   @IsOptional()
   @IsString()
   cursor?: string;

@@ -1,4 +1,4 @@
-import { applyDecorators, HttpStatus } from '@nestjs/common';
+import { applyDecorators, HttpStatus, type Type } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 
 const problemContent = {
@@ -12,6 +12,8 @@ export interface VersionedChange {
   status?: HttpStatus.OK | HttpStatus.CREATED;
   /** What a 409 means here besides a stale version. */
   conflicts?: string;
+  /** The schema of the record answered. */
+  type?: Type<unknown>;
 }
 
 /**
@@ -20,7 +22,12 @@ export interface VersionedChange {
  * every operation declares. (Declaring any response replaces Nest's default success, so it is
  * declared here too.)
  */
-export function ApiVersionedChange({ answer, status = HttpStatus.OK, conflicts }: VersionedChange) {
+export function ApiVersionedChange({
+  answer,
+  status = HttpStatus.OK,
+  conflicts,
+  type,
+}: VersionedChange) {
   return applyDecorators(
     ApiHeader({
       name: 'If-Match',
@@ -30,6 +37,7 @@ export function ApiVersionedChange({ answer, status = HttpStatus.OK, conflicts }
     ApiResponse({
       status,
       description: answer,
+      ...(type ? { type } : {}),
       headers: {
         ETag: { description: 'The new version, for the next If-Match', schema: { type: 'string' } },
       },

@@ -1,0 +1,77 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { closeRequestBodies, expressNullability, typeRecordIds } from './openapi-refinements';
+
+describe('refining the generated OpenAPI document', () => {
+  it('says null is one of the types, as OpenAPI 3.1 does', () => {
+    const text = { type: 'string', nullable: true, enum: ['a'] };
+    expressNullability(text);
+    expect(text).toEqual({ type: ['string', 'null'], enum: ['a', null] });
+    const reference: Record<string, unknown> = {
+      $ref: '#/components/schemas/Sla',
+      nullable: true,
+      description: 'the SLA',
+    };
+    expressNullability(reference);
+    expect(reference).toEqual({
+      description: 'the SLA',
+      anyOf: [{ $ref: '#/components/schemas/Sla' }, { type: 'null' }],
+    });
+  });
+
+  it('closes request bodies and the objects nested in them, not the answers', () => {
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      components: {
+        schemas: {
+          Create: {
+            type: 'object',
+            properties: {
+              name: { type: 'string' },
+              owner: { $ref: '#/components/schemas/Owner' },
+              tags: { type: 'array', items: { $ref: '#/components/schemas/Tag' } },
+            },
+          },
+          Owner: { type: 'object', properties: { id: { type: 'string' } } },
+          Tag: { type: 'object', properties: { name: { type: 'string' } } },
+          Answer: { type: 'object', properties: { id: { type: 'string' } } },
+        },
+      },
+      paths: {
+        '/things': {
+          post: {
+            requestBody: {
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Create' } } },
+            },
+            responses: {},
+          },
+        },
+      },
+    } as unknown as OpenAPIObject;
+    closeRequestBodies(document);
+    const schemas = document.components!.schemas as Record<string, Record<string, unknown>>;
+    expect(schemas.Create!.additionalProperties).toBe(false);
+    expect(schemas.Owner!.additionalProperties).toBe(false);
+    expect(schemas.Tag!.additionalProperties).toBe(false);
+    expect(schemas.Answer).not.toHaveProperty('additionalProperties');
+  });
+
+  it('types a path id as a UUID', () => {
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/things/{id}': {
+          get: {
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            responses: {},
+          },
+        },
+      },
+    } as unknown as OpenAPIObject;
+    typeRecordIds(document);
+    expect(document.paths['/things/{id}']!.get!.parameters).toEqual([
+      { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+    ]);
+  });
+});

@@ -1,0 +1,95 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
+
+type Schema = Record<string, unknown>;
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/**
+ * What the generated document does not say by itself and the validators enforce, so that clients
+ * and fuzzers generated from it send what the API accepts: OpenAPI 3.1 nullability, closed request
+ * bodies (unknown fields are refused) and record ids that are UUIDs.
+ */
+export function refineOpenApiDocument(document: OpenAPIObject): void {
+  forEachSchema(document, expressNullability);
+  closeRequestBodies(document);
+  typeRecordIds(document);
+}
+
+/** Nest writes OpenAPI 3.0's `nullable: true`; 3.1 (JSON Schema) says `null` is one of the types. */
+export function expressNullability(schema: Schema): void {
+  if (schema.nullable !== true) return;
+  delete schema.nullable;
+  if (typeof schema.type === 'string') {
+    schema.type = [schema.type, 'null'];
+    if (Array.isArray(schema.enum)) schema.enum = [...schema.enum, null];
+  } else if (typeof schema.$ref === 'string' || Array.isArray(schema.allOf)) {
+    const { description, ...rest } = schema;
+    for (const key of Object.keys(schema)) delete schema[key];
+    Object.assign(schema, {
+      ...(description === undefined ? {} : { description }),
+      anyOf: [rest, { type: 'null' }],
+    });
+  }
+}
+
+/** Request bodies refuse unknown fields (`forbidNonWhitelisted`), nested ones too. */
+export function closeRequestBodies(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  const closed = new Set<string>();
+  const close = (schema: Schema | undefined): void => {
+    if (!schema) return;
+    const name = refName(schema);
+    if (name) {
+      if (closed.has(name)) return;
+      closed.add(name);
+      return close(schemas[name]);
+    }
+    if (schema.type === 'object' || schema.properties) schema.additionalProperties ??= false;
+    for (const property of Object.values((schema.properties ?? {}) as Record<string, Schema>)) {
+      close(property);
+      close(property.items as Schema | undefined);
+      for (const option of (property.anyOf ?? []) as Schema[]) close(option);
+    }
+  };
+  for (const operation of operations(document)) {
+    const body = operation.requestBody as { content?: Record<string, { schema?: Schema }> };
+    for (const media of Object.values(body?.content ?? {})) close(media.schema);
+  }
+}
+
+/** Every `{id}` in a path goes through `ParseIdPipe`: a UUID. */
+export function typeRecordIds(document: OpenAPIObject): void {
+  for (const operation of operations(document)) {
+    for (const parameter of (operation.parameters ?? []) as Schema[]) {
+      if (parameter.in === 'path' && parameter.name === 'id') {
+        parameter.schema = { ...(parameter.schema as Schema), type: 'string', format: 'uuid' };
+      }
+    }
+  }
+}
+
+function refName(schema: Schema): string | undefined {
+  const ref = schema.$ref;
+  return typeof ref === 'string' ? ref.replace('#/components/schemas/', '') : undefined;
+}
+
+function operations(document: OpenAPIObject): Schema[] {
+  return Object.values(document.paths).flatMap((item) =>
+    HTTP_METHODS.map((method) => item[method] as Schema | undefined).filter(
+      (operation): operation is Schema => operation !== undefined,
+    ),
+  );
+}
+
+/** Visits every schema object of the document, nested ones included. */
+function forEachSchema(document: OpenAPIObject, visit: (schema: Schema) => void): void {
+  const seen = new Set<object>();
+  const walk = (node: unknown): void => {
+    if (!node || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) return node.forEach(walk);
+    for (const value of Object.values(node)) walk(value);
+    if ('nullable' in node) visit(node as Schema);
+  };
+  walk(document);
+}
