@@ -1,9 +1,10 @@
-import { Client } from 'pg';
+import type { BatchObservableResult, ObservableGauge } from '@opentelemetry/api';
 import type { DataSource } from 'typeorm';
 import type { KafkaClient } from '../kafka-client';
 import { KafkaProducer } from '../kafka-producer';
 import { messagingMetrics } from '../metrics';
 import { contextFromHeaders, inSpan, SpanKind, traceHeaders } from '../tracing';
+import { LeaderLock } from './leader-lock';
 import { OUTBOX_CHANNEL } from './outbox';
 
 export interface OutboxRelayOptions {
@@ -34,6 +35,8 @@ interface OutboxRow {
 }
 
 const CLEANUP_EVERY_MS = 60_000;
+/** A scrape must not wait on a database that does not answer: the gauges are left out instead. */
+const BACKLOG_QUERY_TIMEOUT_MS = 2000;
 
 /**
  * Takes outbox rows to Kafka in outbox order, with the idempotent producer and `acks=all`, and marks
@@ -49,14 +52,13 @@ export class OutboxRelay {
   private producer: KafkaProducer;
   /** A send failed or hung: the next drain starts with a new producer. */
   private producerSuspect = false;
-  private listener?: Client;
-  private leader = false;
+  private readonly lock: LeaderLock;
   private running = false;
   private loop?: Promise<void>;
   private wake?: () => void;
   private woken = false;
   private lastCleanup = 0;
-  private backlog = { count: 0, oldestAgeSeconds: 0 };
+  private readonly backlogGauges: { count: ObservableGauge; oldestAge: ObservableGauge };
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
@@ -64,28 +66,39 @@ export class OutboxRelay {
     this.retentionMs = options.retentionMs ?? 24 * 3600_000;
     this.sendTimeoutMs = options.sendTimeoutMs ?? 30_000;
     this.producer = new KafkaProducer(options.kafka);
-    const attributes = { relay: options.name };
-    messagingMetrics.meter
-      .createObservableGauge('itsm_outbox_backlog', {
+    this.lock = new LeaderLock({
+      url: (options.dataSource.options as { url?: string }).url,
+      name: options.name,
+      channel: OUTBOX_CHANNEL,
+      onNotification: () => this.wakeUp(),
+      onLost: (reason) => {
+        this.log('warn', `outbox relay ${options.name} is no longer the leader: ${reason}`);
+        this.wakeUp(); // to take the lock again as soon as the database lets it
+      },
+    });
+    this.backlogGauges = {
+      count: messagingMetrics.meter.createObservableGauge('itsm_outbox_backlog', {
         description: 'Events written but not yet published',
-      })
-      .addCallback((result) => result.observe(this.backlog.count, attributes));
-    messagingMetrics.meter
-      .createObservableGauge('itsm_outbox_oldest_age_seconds', {
+      }),
+      oldestAge: messagingMetrics.meter.createObservableGauge('itsm_outbox_oldest_age_seconds', {
         description: 'Age of the oldest unpublished event',
         unit: 's',
-      })
-      .addCallback((result) => result.observe(this.backlog.oldestAgeSeconds, attributes));
+      }),
+    };
   }
 
   get isLeader(): boolean {
-    return this.leader;
+    return this.lock.isHeld;
   }
 
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
     await this.producer.connect();
+    messagingMetrics.meter.addBatchObservableCallback(this.observeBacklog, [
+      this.backlogGauges.count,
+      this.backlogGauges.oldestAge,
+    ]);
     this.loop = this.run();
   }
 
@@ -94,14 +107,22 @@ export class OutboxRelay {
     this.running = false;
     this.wakeUp();
     await this.loop;
-    await this.closeListener();
+    messagingMetrics.meter.removeBatchObservableCallback(this.observeBacklog, [
+      this.backlogGauges.count,
+      this.backlogGauges.oldestAge,
+    ]);
+    await this.lock.release();
     await this.producer.disconnect();
   }
 
-  /** Publishes every pending row now; returns how many it published. */
+  /**
+   * Publishes every pending row now, as the leader; returns how many it published. Each batch
+   * starts only once the lock's session confirms the lock, so a relay that lost it stops here.
+   */
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
+      if (!(await this.lock.confirm())) return total;
       const rows = await this.options.dataSource.query<OutboxRow[]>(
         `SELECT id, aggregate_id, topic, headers, payload, created_at FROM outbox
          WHERE published_at IS NULL ORDER BY sequence LIMIT $1`,
@@ -117,16 +138,14 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        if (!this.leader) await this.tryToLead();
-        if (this.leader) {
+        if (!this.lock.isHeld && (await this.lock.tryAcquire()))
+          this.log('info', `outbox relay ${this.options.name} is the leader`);
+        if (this.lock.isHeld) {
           await this.drain();
-          await this.measureBacklog();
           await this.cleanUpPublished();
         }
       } catch (error) {
         this.log('warn', `outbox relay: ${(error as Error).message}; retrying`);
-        this.producerSuspect = true;
-        if (this.listener && !(await this.listenerAlive())) await this.closeListener();
       }
       await this.sleep(this.pollIntervalMs);
     }
@@ -162,11 +181,16 @@ export class OutboxRelay {
       ),
     );
     if (this.producerSuspect) await this.replaceProducer();
-    await withTimeout(
-      this.producer.sendBatch([...byTopic].map(([topic, messages]) => ({ topic, messages }))),
-      this.sendTimeoutMs,
-      `sending ${rows.length} events took longer than ${this.sendTimeoutMs} ms`,
-    );
+    try {
+      await withTimeout(
+        this.producer.sendBatch([...byTopic].map(([topic, messages]) => ({ topic, messages }))),
+        this.sendTimeoutMs,
+        `sending ${rows.length} events took longer than ${this.sendTimeoutMs} ms`,
+      );
+    } catch (error) {
+      this.producerSuspect = true;
+      throw error;
+    }
     await this.options.dataSource.query(
       'UPDATE outbox SET published_at = now() WHERE id = ANY($1::uuid[])',
       [rows.map((row) => row.id)],
@@ -192,52 +216,29 @@ export class OutboxRelay {
     this.log('info', 'outbox relay: producer replaced after a failed send');
   }
 
-  /** Backlog and age of the oldest unpublished event: a growing figure means Kafka is not taking events. */
-  private async measureBacklog(): Promise<void> {
-    const [row] = await this.options.dataSource.query<
-      Array<{ backlog: string; age: number | null }>
-    >(
-      `SELECT count(*) AS backlog, extract(epoch FROM now() - min(created_at))::float8 AS age
-       FROM outbox WHERE published_at IS NULL`,
-    );
-    this.backlog = { count: Number(row?.backlog ?? 0), oldestAgeSeconds: row?.age ?? 0 };
-  }
-
-  private async tryToLead(): Promise<void> {
-    if (!this.listener) {
-      const options = this.options.dataSource.options as { url?: string };
-      const client = new Client({ connectionString: options.url, connectionTimeoutMillis: 5000 });
-      client.on('error', () => undefined); // a dropped connection shows in listenerAlive()
-      client.on('notification', () => this.wakeUp());
-      await client.connect();
-      this.listener = client;
-    }
-    const { rows } = await this.listener.query<{ locked: boolean }>(
-      'SELECT pg_try_advisory_lock(hashtext($1)) AS locked',
-      [`outbox-relay:${this.options.name}`],
-    );
-    if (rows[0]?.locked) {
-      await this.listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      this.leader = true;
-      this.log('info', `outbox relay ${this.options.name} is the leader`);
-    }
-  }
-
-  private async listenerAlive(): Promise<boolean> {
+  /**
+   * Backlog and age of the oldest unpublished event, read from the table at each collection (a
+   * scrape), whether or not sends succeed: a growing figure means Kafka is not taking events. Only
+   * the leader reports them, so that a sum over replicas counts the table once.
+   */
+  private readonly observeBacklog = async (result: BatchObservableResult): Promise<void> => {
+    if (!this.lock.isHeld) return;
     try {
-      await this.listener?.query('SELECT 1');
-      return true;
-    } catch {
-      return false;
+      const [row] = await withTimeout(
+        this.options.dataSource.query<Array<{ backlog: string; age: number | null }>>(
+          `SELECT count(*) AS backlog, extract(epoch FROM now() - min(created_at))::float8 AS age
+           FROM outbox WHERE published_at IS NULL`,
+        ),
+        BACKLOG_QUERY_TIMEOUT_MS,
+        `the backlog query took longer than ${BACKLOG_QUERY_TIMEOUT_MS} ms`,
+      );
+      const attributes = { relay: this.options.name };
+      result.observe(this.backlogGauges.count, Number(row?.backlog ?? 0), attributes);
+      result.observe(this.backlogGauges.oldestAge, row?.age ?? 0, attributes);
+    } catch (error) {
+      this.log('warn', `outbox relay: backlog not measured: ${(error as Error).message}`);
     }
-  }
-
-  private async closeListener(): Promise<void> {
-    this.leader = false;
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
-  }
+  };
 
   private async cleanUpPublished(): Promise<void> {
     if (Date.now() - this.lastCleanup < CLEANUP_EVERY_MS) return;
