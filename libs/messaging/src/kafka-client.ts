@@ -34,9 +34,19 @@ export function createKafka(settings: KafkaSettings, sink?: KafkaLogSink): Kafka
     clientId: settings.clientId,
     brokers: settings.brokers,
     connectionTimeout: settings.connectionTimeoutMs ?? 3000,
+    requestTimeout: settings.requestTimeoutMs ?? 30_000,
     ...(settings.tls ? { ssl: settings.tls } : {}),
     ...(settings.sasl ? { sasl: settings.sasl } : {}),
-    retry: { initialRetryTime: 300, retries: 8 },
+    // Every retry setting is spelled out: kafkajs takes the rest from defaults that depend on
+    // NODE_ENV (1 s between retries under test, up to 30 s otherwise). Waits grow from 300 ms to
+    // the cap, so a producer whose broker crashed retries often enough to find it back soon.
+    retry: {
+      initialRetryTime: 300,
+      maxRetryTime: settings.retryMaxDelayMs ?? 1000,
+      factor: 0.2,
+      multiplier: 2,
+      retries: 8,
+    },
     logLevel: sink ? logLevel.WARN : logLevel.NOTHING,
     logCreator:
       () =>

@@ -15,6 +15,10 @@ export const kafkaEnvSchema = z.object({
   KAFKA_TOPIC_PARTITIONS: env.positiveInt(3),
   KAFKA_REPLICATION_FACTOR: env.positiveInt(1),
   KAFKA_CONNECTION_TIMEOUT_MS: env.positiveInt(3000),
+  /** A request without an answer in this time fails and is retried: a silently dead connection. */
+  KAFKA_REQUEST_TIMEOUT_MS: env.positiveInt(30_000),
+  /** The longest wait between two retries, so that a client finds a restarted broker soon. */
+  KAFKA_RETRY_MAX_DELAY_MS: env.positiveInt(1000),
   /** TLS to the brokers; the CA, client certificate and key are PEM files (mounted secrets). */
   KAFKA_TLS: env.boolean(false),
   KAFKA_TLS_CA_FILE: z.string().min(1).optional(),
@@ -45,6 +49,8 @@ export interface KafkaSettings {
   brokers: string[];
   clientId: string;
   connectionTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  retryMaxDelayMs?: number;
   tls?: KafkaTls;
   sasl?: KafkaSasl;
 }
@@ -98,6 +104,8 @@ export function kafkaSettingsFrom(config: KafkaEnv, defaultClientId: string): Ka
     brokers: config.KAFKA_BROKERS,
     clientId: config.KAFKA_CLIENT_ID ?? defaultClientId,
     connectionTimeoutMs: config.KAFKA_CONNECTION_TIMEOUT_MS,
+    requestTimeoutMs: config.KAFKA_REQUEST_TIMEOUT_MS,
+    retryMaxDelayMs: config.KAFKA_RETRY_MAX_DELAY_MS,
     ...(tls ? { tls: withoutUndefined(tls) } : {}),
     ...(config.KAFKA_SASL_MECHANISM
       ? {
