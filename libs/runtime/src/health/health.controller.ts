@@ -7,10 +7,12 @@ import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { SERVICE_CONFIG, type ServiceConfig } from '../service-config';
 import { evaluateReadiness, type ReadinessReport } from './readiness';
+import { recordReadiness } from './readiness-metrics';
 
 /**
  * Liveness says the process serves HTTP; readiness says it can do its work: its database
  * answers, its schema is current, and Kafka answers. Kubernetes routes traffic only when ready.
+ * The latest answer is also a metric (`itsm_ready`, `itsm_readiness_check_up`) for alerts.
  */
 @ApiExcludeController()
 @Public()
@@ -45,6 +47,7 @@ export class HealthController {
       },
       this.config.READINESS_TIMEOUT_MS,
     );
+    recordReadiness(report);
     void reply.status(report.status === 'ready' ? 200 : 503);
     return report;
   }

@@ -1,5 +1,6 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
+import { recurringJobMetrics } from './recurring-job-metrics';
 
 /**
  * A timer every replica runs, each item once: `runBatch` every `intervalMs`, in a transaction of
@@ -7,6 +8,9 @@ import type { DataSource, EntityManager } from 'typeorm';
  * `FOR UPDATE SKIP LOCKED` (or a lock of the subject they belong to), so replicas share the work
  * and an item is handled by whichever gets there first. A run that finds work runs again at once:
  * a backlog (after downtime) drains without waiting.
+ *
+ * Each run's outcome is a metric (`itsm_recurring_job_last_success_timestamp_seconds`,
+ * `itsm_recurring_job_failures_total`, labelled with the class name), so a stalled timer alerts.
  *
  * A subclass is a Nest provider: its constructor takes its own dependencies and passes the data
  * source and the interval on.
@@ -41,8 +45,12 @@ export abstract class RecurringJob implements OnApplicationBootstrap, OnApplicat
       const now = new Date();
       this.running = this.dataSource
         .transaction((manager) => this.runBatch(manager, now))
-        .then((handled) => this.schedule(handled > 0 ? 0 : this.intervalMs))
+        .then((handled) => {
+          recurringJobMetrics.succeeded(this.constructor.name, new Date());
+          this.schedule(handled > 0 ? 0 : this.intervalMs);
+        })
         .catch((error: Error) => {
+          recurringJobMetrics.failed(this.constructor.name);
           this.logger.warn(`run failed, retrying: ${error.message}`);
           this.schedule(this.intervalMs);
         });
