@@ -1,10 +1,14 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itsm/auth';
 import { problem } from '@itsm/http';
 import { READERS, WRITERS } from '../access';
+import { ApiProblem } from '../problem.response';
 import { CreateClassRequest, UpdateClassRequest } from './class.dto';
+import { ClassListResponse, ClassResponse } from './class.response';
 import { classView, ClassesService } from './classes.service';
+
+const NEW_CLASS = { name: '$response.body#/name' };
 
 @ApiTags('classes')
 @Controller('api/v1/classes')
@@ -13,7 +17,11 @@ export class ClassesController {
 
   @Get()
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Every CI class, with inherited attributes and identification rules' })
+  @ApiOperation({
+    operationId: 'listClasses',
+    summary: 'Every CI class, with inherited attributes and identification rules',
+  })
+  @ApiOkResponse({ description: 'Every class', type: ClassListResponse })
   async list() {
     const hierarchy = await this.classes.hierarchy();
     return {
@@ -23,6 +31,8 @@ export class ClassesController {
 
   @Get(':name')
   @Roles(...READERS)
+  @ApiOperation({ operationId: 'getClass', summary: 'A class, with its inherited attributes' })
+  @ApiOkResponse({ description: 'The class', type: ClassResponse })
   async get(@Param('name') name: string) {
     const hierarchy = await this.classes.hierarchy();
     const found = hierarchy.named(name);
@@ -33,8 +43,18 @@ export class ClassesController {
   @Post()
   @Roles(...WRITERS)
   @ApiOperation({
+    operationId: 'createClass',
     summary: 'Create a class, optionally below a parent whose attributes it inherits',
   })
+  @ApiCreatedResponse({
+    description: 'The class, created',
+    type: ClassResponse,
+    links: {
+      GetClass: { operationId: 'getClass', parameters: NEW_CLASS },
+      UpdateClass: { operationId: 'updateClass', parameters: NEW_CLASS },
+    },
+  })
+  @ApiProblem(409, 'A class of that name exists')
   create(@Body() request: CreateClassRequest) {
     return this.classes.create(request);
   }
@@ -42,8 +62,10 @@ export class ClassesController {
   @Patch(':name')
   @Roles(...WRITERS)
   @ApiOperation({
+    operationId: 'updateClass',
     summary: 'Relabel a class, add optional attributes, or change its identification rules',
   })
+  @ApiOkResponse({ description: 'The class as changed', type: ClassResponse })
   update(@Param('name') name: string, @Body() request: UpdateClassRequest) {
     return this.classes.update(name, request);
   }

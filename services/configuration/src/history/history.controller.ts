@@ -1,10 +1,11 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itsm/auth';
-import { decodeLogCursor, PageQuery, pageOf, problem, ParseIdPipe } from '@itsm/http';
+import { ApiPage, decodeLogCursor, PageQuery, pageOf, problem, ParseIdPipe } from '@itsm/http';
 import { auditHistory } from '@itsm/persistence';
 import { DataSource } from 'typeorm';
 import { READERS } from '../access';
+import { HistoryLineResponse } from './history.response';
 
 @ApiTags('cis')
 @Controller('api/v1/cis')
@@ -14,9 +15,11 @@ export class HistoryController {
   @Get(':id/history')
   @Roles(...READERS)
   @ApiOperation({
+    operationId: 'listCiHistory',
     summary:
       'Every change of the CI: fields, attributes and relationships, with who or which source',
   })
+  @ApiPage(HistoryLineResponse, 'One page of history lines, oldest first')
   async history(@Param('id', ParseIdPipe) id: string, @Query() query: PageQuery) {
     const after = decodeLogCursor(query.cursor);
     const lines = await auditHistory(this.dataSource.manager, 'ci', id, after, query.limit + 1);

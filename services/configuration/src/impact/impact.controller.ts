@@ -17,9 +17,10 @@ export class ImpactController {
 
   @Get(':id/impact')
   @Header('content-type', JSON_UTF8)
-  @ApiOkResponse({ schema: IMPACT_ANSWER as object })
+  @ApiOkResponse({ description: 'What depends on the CI', schema: IMPACT_ANSWER as object })
   @Roles(...READERS)
   @ApiOperation({
+    operationId: 'getCiImpact',
     summary:
       'Every CI and business service that depends on this CI, transitively, with depth and one path',
   })
@@ -29,9 +30,12 @@ export class ImpactController {
 
   @Get(':id/dependencies')
   @Header('content-type', JSON_UTF8)
-  @ApiOkResponse({ schema: IMPACT_ANSWER as object })
+  @ApiOkResponse({ description: 'What the CI depends on', schema: IMPACT_ANSWER as object })
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Everything this CI depends on, transitively, with depth and one path' })
+  @ApiOperation({
+    operationId: 'getCiDependencies',
+    summary: 'Everything this CI depends on, transitively, with depth and one path',
+  })
   dependenciesOf(@Param('id', ParseIdPipe) id: string, @Query() query: DepthQuery) {
     return this.impact.answer(id, 'dependencies', query);
   }

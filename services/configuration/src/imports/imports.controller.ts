@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Roles } from '@itsm/auth';
 import { schemaValidator, validationProblem } from '@itsm/http';
@@ -7,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { READERS, WRITERS } from '../access';
 import { DataSourceRank } from './data-source.entity';
 import { ImportRequestSchema } from './import.schema';
+import { DataSourceListResponse, DataSourceResponse, ImportResponse } from './import.response';
 import { RunImport } from './run-import';
 
 class DataSourceRequest {
@@ -20,6 +28,7 @@ class DataSourceRequest {
 }
 
 class DataSourceName {
+  @ApiProperty({ example: 'discovery', description: 'The data source, lower case' })
   @Matches(/^[a-z][a-z0-9_-]{0,62}$/, {
     message: 'name must be lower case letters, digits, - and _',
   })
@@ -44,8 +53,10 @@ export class ImportsController {
   @HttpCode(200)
   @Roles(...WRITERS)
   @ApiOperation({
+    operationId: 'runImport',
     summary: 'Import a batch of records from a data source (or preview it with dryRun)',
   })
+  @ApiOkResponse({ description: 'What the import did, or would do', type: ImportResponse })
   @ApiBody({ schema: ImportRequestSchema as object })
   run(@Body() body: unknown) {
     return this.runImport.execute(validateImport(body));
@@ -53,7 +64,8 @@ export class ImportsController {
 
   @Get('data-sources')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Data sources, ranked by authority' })
+  @ApiOperation({ operationId: 'listDataSources', summary: 'Data sources, ranked by authority' })
+  @ApiOkResponse({ description: 'Every data source', type: DataSourceListResponse })
   async sources() {
     return {
       items: await this.dataSource.manager.find(DataSourceRank, { order: { rank: 'DESC' } }),
@@ -62,7 +74,8 @@ export class ImportsController {
 
   @Put('data-sources/:name')
   @Roles(...WRITERS)
-  @ApiOperation({ summary: 'Add a data source or change its rank' })
+  @ApiOperation({ operationId: 'putDataSource', summary: 'Add a data source or change its rank' })
+  @ApiOkResponse({ description: 'The data source, as stored', type: DataSourceResponse })
   async putSource(@Param() params: DataSourceName, @Body() request: DataSourceRequest) {
     if (!params.name) throw validationProblem([{ field: 'name', message: 'name is required' }]);
     const row = { name: params.name, rank: request.rank, description: request.description ?? null };
