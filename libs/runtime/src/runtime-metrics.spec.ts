@@ -41,10 +41,10 @@ describe('the recurring job metrics', () => {
     recurringJobMetrics.failed('SlaTimer');
     recurringJobMetrics.failed('SlaTimer');
     expect(await scrape.points('itsm_recurring_job_last_success_timestamp_seconds')).toEqual([
-      { attributes: { job: 'SlaTimer' }, value: Date.parse('2026-01-05T08:00:00Z') / 1000 },
+      { attributes: { timer: 'SlaTimer' }, value: Date.parse('2026-01-05T08:00:00Z') / 1000 },
     ]);
     expect(await scrape.points('itsm_recurring_job_failures_total')).toEqual([
-      { attributes: { job: 'SlaTimer' }, value: 2 },
+      { attributes: { timer: 'SlaTimer' }, value: 2 },
     ]);
   });
 });

@@ -9,7 +9,7 @@ meter
     unit: 's',
   })
   .addCallback((result) => {
-    for (const [job, seconds] of lastSuccess) result.observe(seconds, { job });
+    for (const [timer, seconds] of lastSuccess) result.observe(seconds, { timer });
   });
 
 const failures = meter.createCounter('itsm_recurring_job_failures_total', {
@@ -18,10 +18,10 @@ const failures = meter.createCounter('itsm_recurring_job_failures_total', {
 
 /** What a stalled timer looks like from outside: a last success that grows old, failures that grow. */
 export const recurringJobMetrics = {
-  succeeded(job: string, at: Date): void {
-    lastSuccess.set(job, at.getTime() / 1000);
+  succeeded(timer: string, at: Date): void {
+    lastSuccess.set(timer, at.getTime() / 1000);
   },
-  failed(job: string): void {
-    failures.add(1, { job });
+  failed(timer: string): void {
+    failures.add(1, { timer });
   },
 };

@@ -10,7 +10,8 @@ import { recurringJobMetrics } from './recurring-job-metrics';
  * a backlog (after downtime) drains without waiting.
  *
  * Each run's outcome is a metric (`itsm_recurring_job_last_success_timestamp_seconds`,
- * `itsm_recurring_job_failures_total`, labelled with the class name), so a stalled timer alerts.
+ * `itsm_recurring_job_failures_total`, labelled `timer` with the class name), so a stalled timer
+ * alerts.
  *
  * A subclass is a Nest provider: its constructor takes its own dependencies and passes the data
  * source and the interval on.
