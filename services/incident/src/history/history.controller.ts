@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { decodeLogCursor, PageQuery, pageOf, ParseIdPipe } from '@itsm/http';
+import { ApiPage, decodeLogCursor, PageQuery, pageOf, ParseIdPipe } from '@itsm/http';
 import { auditHistory } from '@itsm/persistence';
 import { DataSource } from 'typeorm';
 import { ANYONE } from '../access';
 import { loadVisibleIncident } from '../incidents/visible-incident';
+import { HistoryLineResponse } from './history.response';
 
 @ApiTags('incidents')
 @Controller('api/v1/incidents')
@@ -14,7 +15,11 @@ export class HistoryController {
 
   @Get(':id/history')
   @Roles(...ANYONE)
-  @ApiOperation({ summary: 'Every field change of the incident: old value, new value, who, when' })
+  @ApiOperation({
+    operationId: 'listIncidentHistory',
+    summary: 'Every field change of the incident: old value, new value, who, when',
+  })
+  @ApiPage(HistoryLineResponse, 'One page of field changes, oldest first')
   async history(
     @Param('id', ParseIdPipe) id: string,
     @Query() query: PageQuery,

@@ -10,11 +10,19 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+  type LinksObject,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import {
   AnswersWithETag,
+  ApiPage,
   expectedVersion,
   ParseIdPipe,
   validationProblem,
@@ -27,12 +35,27 @@ import {
   TransitionRequestDto,
   UpdateIncidentRequest,
 } from './incident.dto';
+import { ETAG_HEADER, IncidentResponse, PROBLEM_CONTENT } from './incident.response';
 import { IncidentsService } from './incidents.service';
 import { CreateIncident } from './use-cases/create-incident';
 import { TransitionIncident } from './use-cases/transition-incident';
 import { UpdateIncident } from './use-cases/update-incident';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** What a client (or a stateful fuzzer) can do next with the incident it raised. */
+const NEW_INCIDENT_LINKS: LinksObject = Object.fromEntries(
+  [
+    'getIncident',
+    'updateIncident',
+    'transitionIncident',
+    'listIncidentHistory',
+    'addIncidentNote',
+    'listIncidentNotes',
+    'declareMajorIncident',
+    'listMajorIncidentCommunications',
+  ].map((operationId) => [operationId, { operationId, parameters: { id: '$response.body#/id' } }]),
+);
 
 @ApiTags('incidents')
 @AnswersWithETag()
@@ -48,6 +71,7 @@ export class IncidentsController {
   @Post()
   @Roles(...ANYONE)
   @ApiOperation({
+    operationId: 'createIncident',
     summary: 'Raise an incident; its priority comes from impact × urgency, its SLA clocks start',
   })
   @ApiHeader({
@@ -58,20 +82,31 @@ export class IncidentsController {
   @ApiResponse({
     status: 201,
     description: 'Raised',
-    headers: { Location: { description: 'The new incident', schema: { type: 'string' } } },
+    type: IncidentResponse,
+    headers: {
+      Location: { description: 'The new incident', schema: { type: 'string' } },
+      ...ETAG_HEADER,
+    },
+    links: NEW_INCIDENT_LINKS,
   })
   @ApiResponse({
     status: 200,
     description: 'A retry: the incident the first request with this Idempotency-Key raised',
+    type: IncidentResponse,
     headers: {
       Location: { description: 'The incident', schema: { type: 'string' } },
-      'Idempotent-Replayed': { description: 'Always `true`', schema: { type: 'string' } },
+      'Idempotent-Replayed': {
+        description: 'Always `true`',
+        schema: { type: 'string', enum: ['true'] },
+      },
+      ...ETAG_HEADER,
     },
+    links: NEW_INCIDENT_LINKS,
   })
   @ApiResponse({
     status: 422,
     description: 'The Idempotency-Key was used for a different request',
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    content: PROBLEM_CONTENT,
   })
   async create(
     @Body() request: CreateIncidentRequest,
@@ -96,23 +131,37 @@ export class IncidentsController {
   @Get()
   @Roles(...ANYONE)
   @ApiOperation({
+    operationId: 'listIncidents',
     summary:
       'Incidents the caller may see, newest first, by state, priority, group, assignee, CI, service, dates, text',
   })
+  @ApiPage(IncidentResponse, 'One page of incidents, newest first')
   list(@Query() query: ListIncidentsQuery, @CurrentUser() caller: Principal) {
     return this.incidents.list(query, caller);
   }
 
   @Get(':id')
   @Roles(...ANYONE)
+  @ApiOperation({
+    operationId: 'getIncident',
+    summary: 'One incident with its SLA clocks and the states it may move to',
+  })
+  @ApiOkResponse({ type: IncidentResponse, headers: ETAG_HEADER })
   async get(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Principal) {
     return this.incidents.get(id, caller);
   }
 
   @Patch(':id')
-  @ApiVersionedChange({ answer: 'The incident as changed', conflicts: 'it has ended' })
+  @ApiVersionedChange({
+    answer: 'The incident as changed',
+    conflicts: 'it has ended, or monitoring has another open incident for its CI',
+    type: IncidentResponse,
+  })
   @Roles(...ANYONE)
-  @ApiOperation({ summary: 'Change fields, assignment, impact and urgency (priority follows)' })
+  @ApiOperation({
+    operationId: 'updateIncident',
+    summary: 'Change fields, assignment, impact and urgency (priority follows)',
+  })
   async update(
     @Param('id', ParseIdPipe) id: string,
     @Body() request: UpdateIncidentRequest,
@@ -126,11 +175,14 @@ export class IncidentsController {
   @Post(':id/transitions')
   @ApiVersionedChange({
     answer: 'The incident in its new state',
-    conflicts: 'its state does not allow the move (the allowed ones are named)',
+    conflicts:
+      'its state does not allow the move (the allowed ones are named), or a reopened monitoring incident meets another open one for its CI',
+    type: IncidentResponse,
   })
   @HttpCode(200)
   @Roles(...ANYONE)
   @ApiOperation({
+    operationId: 'transitionIncident',
     summary:
       'Move the incident in its state model; 409 names the current state and the allowed ones',
   })

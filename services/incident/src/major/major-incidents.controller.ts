@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Headers, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import {
@@ -10,6 +18,12 @@ import {
   ApiVersionedChange,
 } from '@itsm/http';
 import { ANYONE, MANAGERS, WORKERS } from '../access';
+import { IncidentResponse, PROBLEM_CONTENT } from '../incidents/incident.response';
+import {
+  AUDIENCES,
+  CommunicationListResponse,
+  CommunicationResponse,
+} from './major-incident.response';
 import { MajorIncidentsService, type Audience } from './major-incidents.service';
 
 class DeclareMajorRequest {
@@ -26,10 +40,8 @@ class DeclareMajorRequest {
   version?: number;
 }
 
-const AUDIENCES = ['stakeholders', 'customers', 'internal'] as const;
-
 class LogCommunicationRequest {
-  @ApiProperty({ enum: AUDIENCES })
+  @ApiProperty({ enum: [...AUDIENCES] })
   @OneOf(AUDIENCES)
   audience!: Audience;
 
@@ -51,9 +63,13 @@ export class MajorIncidentsController {
     answer: 'The incident, now major',
     status: HttpStatus.CREATED,
     conflicts: 'it is major already or not open',
+    type: IncidentResponse,
   })
   @Roles(...MANAGERS)
-  @ApiOperation({ summary: 'Declare the incident a major incident (announced on the bus)' })
+  @ApiOperation({
+    operationId: 'declareMajorIncident',
+    summary: 'Declare the incident a major incident (announced on the bus)',
+  })
   async declare(
     @Param('id', ParseIdPipe) id: string,
     @Body() request: DeclareMajorRequest,
@@ -70,7 +86,15 @@ export class MajorIncidentsController {
 
   @Post('communications')
   @Roles(...WORKERS)
-  @ApiOperation({ summary: "Log a message in a major incident's communication log" })
+  @ApiOperation({
+    operationId: 'logMajorIncidentCommunication',
+    summary: "Log a message in a major incident's communication log",
+  })
+  @ApiCreatedResponse({ type: CommunicationResponse, description: 'The message as logged' })
+  @ApiConflictResponse({
+    description: 'The incident is not a major incident',
+    content: PROBLEM_CONTENT,
+  })
   log(
     @Param('id', ParseIdPipe) id: string,
     @Body() request: LogCommunicationRequest,
@@ -81,7 +105,11 @@ export class MajorIncidentsController {
 
   @Get('communications')
   @Roles(...ANYONE)
-  @ApiOperation({ summary: "A major incident's communication log, oldest first" })
+  @ApiOperation({
+    operationId: 'listMajorIncidentCommunications',
+    summary: "A major incident's communication log, oldest first",
+  })
+  @ApiOkResponse({ type: CommunicationListResponse })
   communications(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Principal) {
     return this.major.communications(id, caller);
   }

@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { Roles } from '@itsm/auth';
 import { IsTimestamp, validationProblem } from '@itsm/http';
 import { WORKERS } from '../access';
+import { IncidentFiguresResponse } from './incident-figures.response';
 import { IncidentFiguresService } from './incident-figures.service';
 
 class FiguresQuery {
@@ -26,9 +27,11 @@ export class IncidentMetricsController {
   @Get()
   @Roles(...WORKERS)
   @ApiOperation({
+    operationId: 'getIncidentMetrics',
     summary:
       'Backlog by priority and group, MTTA, MTTR, SLA attainment, reopen rate (incidents opened from–to)',
   })
+  @ApiOkResponse({ type: IncidentFiguresResponse })
   get(@Query() query: FiguresQuery) {
     const to = query.to ? new Date(query.to) : new Date();
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * 24 * 3600 * 1000);

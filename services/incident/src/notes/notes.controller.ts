@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import { OneOf, ParseIdPipe } from '@itsm/http';
@@ -9,6 +15,7 @@ import { partiesOf } from '../incidents/domain/incident-access';
 import { notWorkingIt } from '../incidents/incident-refusals';
 import { loadVisibleIncident } from '../incidents/visible-incident';
 import { mayWriteNote, NOTE_KINDS, readableNoteKinds, type NoteKind } from './domain/note-rules';
+import { NoteListResponse, NoteResponse } from './note.response';
 import { NotesService, type NoteRow } from './notes.service';
 
 class AddNoteRequest {
@@ -19,7 +26,11 @@ class AddNoteRequest {
   @OneOf(NOTE_KINDS)
   kind!: NoteKind;
 
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(20000) body!: string;
+  @ApiProperty({ example: 'Restarted the checkout pods; watching the error rate' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20000)
+  body!: string;
 }
 
 /** Work notes (agents and managers only) and comments (everybody who may see the incident). */
@@ -33,7 +44,11 @@ export class NotesController {
 
   @Post()
   @Roles(...ANYONE)
-  @ApiOperation({ summary: 'Add a work note (people working the incident) or a comment' })
+  @ApiOperation({
+    operationId: 'addIncidentNote',
+    summary: 'Add a work note (people working the incident) or a comment',
+  })
+  @ApiCreatedResponse({ type: NoteResponse, description: 'The note as stored' })
   async add(
     @Param('id', ParseIdPipe) id: string,
     @Body() request: AddNoteRequest,
@@ -51,7 +66,11 @@ export class NotesController {
 
   @Get()
   @Roles(...ANYONE)
-  @ApiOperation({ summary: 'Notes, oldest first; work notes only for agents and managers' })
+  @ApiOperation({
+    operationId: 'listIncidentNotes',
+    summary: 'Notes, oldest first; work notes only for agents and managers',
+  })
+  @ApiOkResponse({ type: NoteListResponse })
   async list(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Principal) {
     const incident = await loadVisibleIncident(this.dataSource.manager, id, caller);
     const rows = await this.notes.list(
@@ -62,6 +81,8 @@ export class NotesController {
     return { items: rows.map(noteView) };
   }
 }
+
+export type NoteView = ReturnType<typeof noteView>;
 
 function noteView(row: NoteRow) {
   return {

@@ -1,9 +1,17 @@
 import { Body, Controller, Get, Headers, Put } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsArray, IsInt, IsOptional, Min } from 'class-validator';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import { AnswersWithETag, expectedVersion, ApiVersionedChange } from '@itsm/http';
 import { ANYONE, MANAGERS } from '../access';
+import { ETAG_HEADER } from '../incidents/incident.response';
+import { PriorityMatrixResponse } from './priority-matrix.response';
 import { PriorityMatrixService } from './priority-matrix.service';
 
 class ReplaceMatrixRequest {
@@ -33,15 +41,20 @@ export class PriorityMatrixController {
 
   @Get()
   @Roles(...ANYONE)
-  @ApiOperation({ summary: 'The impact × urgency → priority lookup in force' })
+  @ApiOperation({
+    operationId: 'getPriorityMatrix',
+    summary: 'The impact × urgency → priority lookup in force',
+  })
+  @ApiOkResponse({ type: PriorityMatrixResponse, headers: ETAG_HEADER })
   get() {
     return this.matrix.view();
   }
 
   @Put()
-  @ApiVersionedChange({ answer: 'The matrix in force' })
+  @ApiVersionedChange({ answer: 'The matrix in force', type: PriorityMatrixResponse })
   @Roles(...MANAGERS)
   @ApiOperation({
+    operationId: 'replacePriorityMatrix',
     summary:
       'Replace the lookup; open incidents keep their priority until impact or urgency change',
   })
