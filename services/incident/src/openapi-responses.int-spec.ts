@@ -222,5 +222,4 @@ describe('the OpenAPI document of incidents answers, against real PostgreSQL', (
     await conforming('GET', '/api/v1/sla-definitions', {}, { as: 'sam' });
     await conforming('GET', '/api/v1/sla-repair', {}, { as: 'sam' });
   });
-
 });
