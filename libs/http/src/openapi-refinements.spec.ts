@@ -1,5 +1,11 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { closeRequestBodies, expressNullability, typeRecordIds } from './openapi-refinements';
+import {
+  closeRequestBodies,
+  expressNullability,
+  parametersAreNeverNull,
+  refuseNul,
+  typeRecordIds,
+} from './openapi-refinements';
 
 describe('refining the generated OpenAPI document', () => {
   it('says null is one of the types, as OpenAPI 3.1 does', () => {
@@ -73,5 +79,42 @@ describe('refining the generated OpenAPI document', () => {
     expect(document.paths['/things/{id}']!.get!.parameters).toEqual([
       { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
     ]);
+  });
+
+  it('keeps null out of query parameters, which are absent or text', () => {
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/things': {
+          get: {
+            parameters: [
+              { name: 'q', in: 'query', schema: { type: ['string', 'null'] } },
+              {
+                name: 'kind',
+                in: 'query',
+                schema: { type: ['string', 'null'], enum: ['a', null] },
+              },
+            ],
+            responses: {},
+          },
+        },
+      },
+    } as unknown as OpenAPIObject;
+    parametersAreNeverNull(document);
+    expect(document.paths['/things']!.get!.parameters).toEqual([
+      { name: 'q', in: 'query', schema: { type: 'string' } },
+      { name: 'kind', in: 'query', schema: { type: 'string', enum: ['a'] } },
+    ]);
+  });
+
+  it('says a NUL is refused in free text, and leaves patterns, formats and enums as they are', () => {
+    const free: Record<string, unknown> = { type: ['string', 'null'], maxLength: 10 };
+    refuseNul(free);
+    expect(new RegExp(free.pattern as string).test('a\u0000b')).toBe(false);
+    expect(new RegExp(free.pattern as string).test('ab')).toBe(true);
+    const id = { type: 'string', format: 'uuid' };
+    refuseNul(id);
+    expect(id).toEqual({ type: 'string', format: 'uuid' });
   });
 });

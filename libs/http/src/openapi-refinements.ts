@@ -13,6 +13,19 @@ export function refineOpenApiDocument(document: OpenAPIObject): void {
   forEachSchema(document, expressNullability);
   closeRequestBodies(document);
   typeRecordIds(document);
+  parametersAreNeverNull(document);
+  forEachRequestSchema(document, refuseNul);
+}
+
+/**
+ * Text PostgreSQL cannot store is refused wherever it comes from (`unstorableText`): a NUL is
+ * outside every request string the document describes. (An unpaired surrogate is too, but JSON
+ * Schema has no way to say so.)
+ */
+export function refuseNul(schema: Schema): void {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (!types.includes('string') || schema.pattern || schema.format || schema.enum) return;
+  schema.pattern = '^[^\\x00]*$';
 }
 
 /** Nest writes OpenAPI 3.0's `nullable: true`; 3.1 (JSON Schema) says `null` is one of the types. */
@@ -65,6 +78,40 @@ export function typeRecordIds(document: OpenAPIObject): void {
         parameter.schema = { ...(parameter.schema as Schema), type: 'string', format: 'uuid' };
       }
     }
+  }
+}
+
+/** A query or path parameter is absent or text: `@IsOptional`'s null is a body's alone. */
+export function parametersAreNeverNull(document: OpenAPIObject): void {
+  for (const operation of operations(document)) {
+    for (const parameter of (operation.parameters ?? []) as Schema[]) {
+      const schema = parameter.schema as Schema | undefined;
+      if (Array.isArray(schema?.type)) {
+        const types = schema.type.filter((type) => type !== 'null');
+        schema.type = types.length === 1 ? types[0] : types;
+      }
+      if (Array.isArray(schema?.enum)) schema.enum = schema.enum.filter((value) => value !== null);
+    }
+  }
+}
+
+/** Visits the schemas of every request body (nested ones too) and parameter, each once. */
+function forEachRequestSchema(document: OpenAPIObject, visit: (schema: Schema) => void): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  const seen = new Set<Schema>();
+  const walk = (schema: unknown): void => {
+    if (!schema || typeof schema !== 'object' || seen.has(schema as Schema)) return;
+    seen.add(schema as Schema);
+    if (Array.isArray(schema)) return schema.forEach(walk);
+    const name = refName(schema as Schema);
+    if (name) return walk(schemas[name]);
+    visit(schema as Schema);
+    for (const value of Object.values(schema)) walk(value);
+  };
+  for (const operation of operations(document)) {
+    for (const parameter of (operation.parameters ?? []) as Schema[]) walk(parameter.schema);
+    const body = operation.requestBody as { content?: Record<string, { schema?: Schema }> };
+    for (const media of Object.values(body?.content ?? {})) walk(media.schema);
   }
 }
 

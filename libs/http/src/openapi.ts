@@ -5,6 +5,7 @@ import {
   type OpenAPIObject,
   type ResponseObject,
 } from '@nestjs/swagger';
+import { documentValidators } from './documented-validators';
 import { refineOpenApiDocument } from './openapi-refinements';
 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
@@ -26,6 +27,7 @@ export function buildOpenApiDocument(app: INestApplication, api: ApiDescription)
     // Every documented operation needs a token: only health, metrics and this document are public.
     .addSecurityRequirements('bearer')
     .build();
+  documentValidators();
   const document = SwaggerModule.createDocument(app, config);
   document.components = {
     ...document.components,

@@ -33,6 +33,7 @@ export function ApiVersionedChange({
       name: 'If-Match',
       required: false,
       description: 'The ETag read, e.g. W/"3" (or `version` in the body; one of them is required)',
+      schema: { type: 'string', pattern: '^(W/)?"[0-9]+"$' },
     }),
     ApiResponse({
       status,

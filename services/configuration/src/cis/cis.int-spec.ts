@@ -92,6 +92,21 @@ describe('CIs, against real PostgreSQL', () => {
     expect(patch.json().errors.map((e: { field: string }) => e.field)).toEqual(['environment']);
   });
 
+  it('reads attributes: null as no attributes, on create and update (it answered 500)', async () => {
+    const created = await create({
+      className: 'linux_server',
+      name: 'web-null-attrs',
+      attributes: null,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().attributes).toEqual({});
+    const updated = await cmdb.call('PATCH', `/api/v1/cis/${created.json().id}`, {
+      as: 'conor',
+      payload: { attributes: null, version: created.json().version },
+    });
+    expect(updated.statusCode).toBe(200);
+  });
+
   it('names an unknown class with the classes that exist', async () => {
     const response = await create({ className: 'mainframe', name: 'big-iron' });
     expect(response.statusCode).toBe(400);

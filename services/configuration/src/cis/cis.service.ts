@@ -335,7 +335,8 @@ function sourcesOfRequest(request: object, source: string): Record<string, strin
   for (const [key, value] of Object.entries(request)) {
     if (key === 'version' || key === 'className' || value === undefined) continue;
     if (key === 'attributes') {
-      for (const name of Object.keys(value as object)) sources[`attributes.${name}`] = source;
+      // `attributes: null` (allowed, like every optional field) sets none.
+      for (const name of Object.keys(value ?? {})) sources[`attributes.${name}`] = source;
     } else sources[key] = source;
   }
   return sources;

@@ -49,6 +49,28 @@ describe('bad input to incidents, against real PostgreSQL', () => {
     expect(after.json().items).toHaveLength(before.json().items.length + 1);
   });
 
+  it('refuses an empty caller, group, assignee or category rather than an incident nobody can route (the caller answered 500)', async () => {
+    for (const field of ['callerId', 'assignmentGroup', 'assignee', 'category']) {
+      const payload = { shortDescription: 'Badge reader dead', [field]: '' };
+      expectFieldRefused(
+        await api.call('POST', '/api/v1/incidents', { as: 'sam', payload }),
+        field,
+      );
+    }
+    const incident = await raise('sam', { shortDescription: 'Badge reader flaky' });
+    expectFieldRefused(await patch(incident, { assignmentGroup: '' }), 'assignmentGroup');
+  });
+
+  it('reads a null reason as none when moving an incident (it answered 500)', async () => {
+    const incident = await raise('sam', { shortDescription: 'Dock station dead' });
+    const moved = await api.call('POST', `/api/v1/incidents/${incident.id}/transitions`, {
+      as: 'sam',
+      payload: { to: 'canceled', reason: null, version: incident.version },
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().state).toBe('canceled');
+  });
+
   it('refuses dates that are not one instant, in lists and figures', async () => {
     for (const value of ['2026-02-30', '2026-W48', '2026-11-28T10:00:00', 'soon']) {
       const query = encodeURIComponent(value);

@@ -75,12 +75,14 @@ export class CreateIncidentRequest extends LevelsDto {
   @ApiPropertyOptional({ example: 'software' })
   @IsOptional()
   @IsString()
+  @MinLength(1)
   @MaxLength(64)
   category?: string;
 
   @ApiPropertyOptional({ description: 'Agents raise incidents on behalf of a caller' })
   @IsOptional()
   @IsString()
+  @MinLength(1)
   @MaxLength(128)
   callerId?: string;
 
@@ -89,8 +91,13 @@ export class CreateIncidentRequest extends LevelsDto {
   @OneOf(CHANNELS.filter((c) => c !== 'monitoring'))
   channel?: Exclude<Channel, 'monitoring'>;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) assignmentGroup?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) assignee?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  assignmentGroup?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(128) assignee?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -122,9 +129,16 @@ export class UpdateIncidentRequest extends LevelsDto {
   shortDescription?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) category?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) assignmentGroup?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(128) assignee?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(64) category?:
+    string | null;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  assignmentGroup?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(128) assignee?:
+    string | null;
 
   @ApiPropertyOptional({
     minimum: 1,
@@ -195,19 +209,27 @@ export class TransitionRequestDto {
 
 const csv = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').filter(Boolean) : value;
-const csvNumbers = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').filter(Boolean).map(Number) : value;
+const csvNumbers = ({ value }: { value: unknown }) => {
+  const items = csv({ value });
+  return Array.isArray(items) ? items.map(Number) : items;
+};
 const bool = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListIncidentsQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'Comma-separated states', example: 'new,in_progress' })
+  @ApiPropertyOptional({
+    description: 'States, comma-separated or repeated',
+    example: ['new', 'in_progress'],
+  })
   @IsOptional()
   @Transform(csv)
   @IsIn(INCIDENT_STATES, { each: true })
   state?: IncidentState[];
 
-  @ApiPropertyOptional({ description: 'Comma-separated priorities', example: '1,2' })
+  @ApiPropertyOptional({
+    description: 'Priorities, comma-separated or repeated',
+    example: [1, 2],
+  })
   @IsOptional()
   @Transform(csvNumbers)
   @IsInt({ each: true })
@@ -243,7 +265,10 @@ export class ListIncidentsQuery extends PageQuery {
 
   @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsBoolean() major?: boolean;
 
-  @ApiPropertyOptional({ description: 'Comma-separated tags, all of which it has', example: 'vpn' })
+  @ApiPropertyOptional({
+    description: 'Tags it has all of, comma-separated or repeated',
+    example: ['vpn'],
+  })
   @IsOptional()
   @Transform(({ value }) => normalisedTags({ value: csv({ value }) }))
   @IsArray()

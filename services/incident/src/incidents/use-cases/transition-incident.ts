@@ -37,7 +37,7 @@ export class TransitionIncident {
         }
         Object.assign(incident, applyTransition(incident, request, now));
       },
-      { mayChange: () => true, reason: request.reason },
+      { mayChange: () => true, reason: request.reason ?? undefined },
     );
   }
 }
