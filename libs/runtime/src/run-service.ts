@@ -38,7 +38,13 @@ export async function createServiceApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     ServiceModule.for(definition, config),
-    new FastifyAdapter({ trustProxy: true, bodyLimit: config.HTTP_BODY_LIMIT_MB * 1024 * 1024 }),
+    new FastifyAdapter({
+      trustProxy: true,
+      bodyLimit: config.HTTP_BODY_LIMIT_MB * 1024 * 1024,
+      // Fastify answers a longer path parameter with its own 414; up to this length the
+      // parameter's pipe answers, with a problem naming it.
+      maxParamLength: 1000,
+    }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));

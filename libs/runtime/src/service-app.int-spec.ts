@@ -7,6 +7,7 @@ import { applyMigrations } from '@itsm/persistence';
 import {
   bearer,
   createTestDatabase,
+  startDisposableKafka,
   testAuthEnv,
   testKafkaBrokers,
   type TestDatabase,
@@ -89,7 +90,7 @@ describe('a service built by the runtime, against real PostgreSQL and Kafka', ()
       status: 'not_ready',
       checks: {
         database: { status: 'up' },
-        kafka: { status: 'up' },
+        kafka: { status: 'up', advisory: true },
         migrations: { status: 'down' },
       },
     });
@@ -104,9 +105,38 @@ describe('a service built by the runtime, against real PostgreSQL and Kafka', ()
       checks: {
         database: { status: 'up' },
         migrations: { status: 'up' },
-        kafka: { status: 'up', detail: '1 broker(s)' },
+        kafka: { status: 'up', detail: '1 broker(s)', advisory: true },
       },
     });
+  });
+
+  it('stays ready while its broker is down, reporting Kafka down (writes wait in the outbox)', async () => {
+    const kafka = await startDisposableKafka();
+    const withBroker = await createServiceApp(
+      definition,
+      loadConfig(serviceEnvSchema, {
+        DATABASE_URL: database.url,
+        KAFKA_BROKERS: kafka.broker.bootstrapServer,
+        READINESS_TIMEOUT_MS: '500',
+        LOG_LEVEL: 'silent',
+        ...testAuthEnv(),
+      }),
+    );
+    try {
+      await withBroker.init();
+      const fastify = withBroker.getHttpAdapter().getInstance();
+      await fastify.ready();
+      kafka.broker.kill();
+      const ready = await fastify.inject({ method: 'GET', url: '/health/ready' });
+      expect(ready.statusCode).toBe(200);
+      expect(ready.json()).toMatchObject({
+        status: 'ready',
+        checks: { database: { status: 'up' }, kafka: { status: 'down', advisory: true } },
+      });
+    } finally {
+      await withBroker.close();
+      await kafka.destroy();
+    }
   });
 
   it('serves an OpenAPI 3.1 document of its endpoints, with the problem schema', async () => {

@@ -10,9 +10,11 @@ import { evaluateReadiness, type ReadinessReport } from './readiness';
 import { recordReadiness } from './readiness-metrics';
 
 /**
- * Liveness says the process serves HTTP; readiness says it can do its work: its database
- * answers, its schema is current, and Kafka answers. Kubernetes routes traffic only when ready.
- * The latest answer is also a metric (`itsm_ready`, `itsm_readiness_check_up`) for alerts.
+ * Liveness says the process serves HTTP; readiness says it can serve requests: its database
+ * answers and its schema is current. Kafka is reported but advisory: every write goes through the
+ * outbox, which the relay delivers when the broker is back, so a broker outage must not take every
+ * replica out of traffic. Kubernetes routes traffic only when ready. The latest answer is also a
+ * metric (`itsm_ready`, `itsm_readiness_check_up`) for alerts.
  */
 @ApiExcludeController()
 @Public()
@@ -46,6 +48,7 @@ export class HealthController {
         },
       },
       this.config.READINESS_TIMEOUT_MS,
+      ['kafka'],
     );
     recordReadiness(report);
     void reply.status(report.status === 'ready' ? 200 : 503);

@@ -38,4 +38,24 @@ describe('evaluateReadiness', () => {
       detail: 'kafka did not answer within 20 ms',
     });
   });
+
+  it('stays ready when an advisory check is down, and reports it', async () => {
+    const report = await evaluateReadiness(
+      {
+        database: async () => undefined,
+        kafka: async () => {
+          throw new Error('no broker answers');
+        },
+      },
+      100,
+      ['kafka'],
+    );
+    expect(report).toEqual({
+      status: 'ready',
+      checks: {
+        database: { status: 'up' },
+        kafka: { status: 'down', detail: 'no broker answers', advisory: true },
+      },
+    });
+  });
 });

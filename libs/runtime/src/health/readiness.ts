@@ -3,6 +3,8 @@ export type CheckStatus = 'up' | 'down';
 export interface CheckResult {
   status: CheckStatus;
   detail?: string;
+  /** Reported, but a service is ready without it. */
+  advisory?: true;
 }
 
 export type ReadinessCheck = () => Promise<string | void>;
@@ -13,13 +15,15 @@ export interface ReadinessReport {
 }
 
 /**
- * Runs every check at once, each bounded by the timeout; ready only when all are up. A check
- * signals "down" by throwing, with a message an operator can act on.
+ * Runs every check at once, each bounded by the timeout; ready only when all but the advisory ones
+ * are up. A check signals "down" by throwing, with a message an operator can act on.
  */
 export async function evaluateReadiness(
   checks: Record<string, ReadinessCheck>,
   timeoutMs: number,
+  advisory: readonly string[] = [],
 ): Promise<ReadinessReport> {
+  const marked = (name: string) => (advisory.includes(name) ? { advisory: true as const } : {});
   const entries = await Promise.all(
     Object.entries(checks).map(async ([name, check]): Promise<[string, CheckResult]> => {
       try {
@@ -28,17 +32,15 @@ export async function evaluateReadiness(
           timeoutMs,
           `${name} did not answer within ${timeoutMs} ms`,
         );
-        return [name, detail ? { status: 'up', detail } : { status: 'up' }];
+        return [name, { status: 'up', ...(detail ? { detail } : {}), ...marked(name) }];
       } catch (error) {
-        return [
-          name,
-          { status: 'down', detail: error instanceof Error ? error.message : String(error) },
-        ];
+        const detail = error instanceof Error ? error.message : String(error);
+        return [name, { status: 'down', detail, ...marked(name) }];
       }
     }),
   );
   const results = Object.fromEntries(entries);
-  const ready = entries.every(([, result]) => result.status === 'up');
+  const ready = entries.every(([, result]) => result.status === 'up' || result.advisory);
   return { status: ready ? 'ready' : 'not_ready', checks: results };
 }
 

@@ -107,6 +107,14 @@ describe('CIs, against real PostgreSQL', () => {
     expect(updated.statusCode).toBe(200);
   });
 
+  it("answers a long path id with a problem naming it, not the web server's 414", async () => {
+    const response = await cmdb.call('GET', `/api/v1/cis/${'x'.repeat(300)}/relationships`, {
+      as: 'conor',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([expect.objectContaining({ field: 'id' })]);
+  });
+
   it('names an unknown class with the classes that exist', async () => {
     const response = await create({ className: 'mainframe', name: 'big-iron' });
     expect(response.statusCode).toBe(400);
