@@ -2,6 +2,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import {
   closeRequestBodies,
   expressNullability,
+  optionalBodiesAreOptional,
   parametersAreNeverNull,
   refuseNul,
   typeRecordIds,
@@ -116,5 +117,29 @@ describe('refining the generated OpenAPI document', () => {
     const id = { type: 'string', format: 'uuid' };
     refuseNul(id);
     expect(id).toEqual({ type: 'string', format: 'uuid' });
+  });
+
+  it('lets a body whose fields are all optional be left out', () => {
+    const body = (schema: string) => ({
+      required: true,
+      content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } },
+    });
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      components: {
+        schemas: {
+          Retire: { type: 'object', properties: { version: { type: 'integer' } } },
+          Create: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
+        },
+      },
+      paths: {
+        '/retire': { post: { requestBody: body('Retire'), responses: {} } },
+        '/create': { post: { requestBody: body('Create'), responses: {} } },
+      },
+    } as unknown as OpenAPIObject;
+    optionalBodiesAreOptional(document);
+    expect(document.paths['/retire']!.post!.requestBody).toMatchObject({ required: false });
+    expect(document.paths['/create']!.post!.requestBody).toMatchObject({ required: true });
   });
 });

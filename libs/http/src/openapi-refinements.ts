@@ -15,6 +15,23 @@ export function refineOpenApiDocument(document: OpenAPIObject): void {
   typeRecordIds(document);
   parametersAreNeverNull(document);
   forEachRequestSchema(document, refuseNul);
+  optionalBodiesAreOptional(document);
+}
+
+/** A body whose fields are all optional may be left out: the validators read it as `{}`. */
+export function optionalBodiesAreOptional(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  for (const operation of operations(document)) {
+    const body = operation.requestBody as
+      { required?: boolean; content?: Record<string, { schema?: Schema }> } | undefined;
+    const media = Object.values(body?.content ?? {});
+    const all = media.map((entry) => entry.schema).filter((schema) => schema !== undefined);
+    const resolved = all.map((schema) => schemas[refName(schema) ?? ''] ?? schema);
+    const noneRequired = resolved.every(
+      (schema) => ((schema.required as string[] | undefined) ?? []).length === 0,
+    );
+    if (body && resolved.length > 0 && noneRequired) body.required = false;
+  }
 }
 
 /**
