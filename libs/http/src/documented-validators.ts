@@ -1,8 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-// class-transformer's own store of @Type and @Transform (the types live apart from the CommonJS code).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { defaultMetadataStorage } =
-  require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
+import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage } from 'class-validator';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
 

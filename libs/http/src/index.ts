@@ -13,3 +13,4 @@ export * from './parse-id.pipe';
 export * from './timestamp';
 export * from './etag.interceptor';
 export * from './api-page.decorator';
+export * from './omittable.decorator';

@@ -10,29 +10,27 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateIf,
 } from 'class-validator';
 import { CI_STATUSES } from '@itsm/contracts';
-import { OneOf, PageQuery } from '@itsm/http';
+import { Omittable, OneOf, PageQuery } from '@itsm/http';
 import type { CiStatus } from './domain/ci';
 
 const lowerCased = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value);
 
 /** Optional, but not nullable: `null` is refused with the field's rule, not left to the database. */
-const present = (_: object, value: unknown) => value !== undefined;
 
 const ASSIGNABLE_STATUSES = CI_STATUSES.filter((status) => status !== 'retired');
 
 export class CiFieldsDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 4, description: '1 most critical … 4 least' })
-  @ValidateIf(present)
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(4)
   criticality?: number;
 
   @ApiPropertyOptional({ enum: ASSIGNABLE_STATUSES, description: 'Retire with POST …/retire' })
-  @ValidateIf(present)
+  @Omittable()
   @OneOf(ASSIGNABLE_STATUSES)
   operationalStatus?: Exclude<CiStatus, 'retired'>;
 
@@ -88,7 +86,7 @@ export class CreateCiRequest extends CiFieldsDto {
 
 export class UpdateCiRequest extends CiFieldsDto {
   @ApiPropertyOptional()
-  @ValidateIf(present)
+  @Omittable()
   @IsString()
   @MinLength(1)
   @MaxLength(255)

@@ -115,6 +115,23 @@ describe('CIs, against real PostgreSQL', () => {
     expect(response.json().errors).toEqual([expect.objectContaining({ field: 'id' })]);
   });
 
+  it('refuses null for what a class cannot be without (a label, a bound), naming it (null answered 500)', async () => {
+    const refused = await cmdb.call('PATCH', '/api/v1/classes/application', {
+      as: 'conor',
+      payload: { label: null },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors.map((e: { field: string }) => e.field)).toContain('label');
+    const bound = await cmdb.call('PATCH', '/api/v1/classes/application', {
+      as: 'conor',
+      payload: { addAttributes: [{ name: 'seats', type: 'number', min: null }] },
+    });
+    expect(bound.statusCode).toBe(400);
+    expect(bound.json().errors).toEqual([
+      expect.objectContaining({ field: 'addAttributes.0.min' }),
+    ]);
+  });
+
   it('names an unknown class with the classes that exist', async () => {
     const response = await create({ className: 'mainframe', name: 'big-iron' });
     expect(response.statusCode).toBe(400);

@@ -11,7 +11,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { OneOf } from '@itsm/http';
+import { Omittable, OneOf } from '@itsm/http';
 import { ATTRIBUTE_TYPES, type AttributeType } from './domain/attribute-schema';
 import { RULE_FIELDS, type IdentifierField } from './domain/class-hierarchy';
 
@@ -24,11 +24,11 @@ export class AttributeDefinitionDto {
   @OneOf(ATTRIBUTE_TYPES)
   type!: AttributeType;
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() required?: boolean;
+  @ApiPropertyOptional() @Omittable() @IsBoolean() required?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) description?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) pattern?: string;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() min?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() max?: number;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(500) pattern?: string;
+  @ApiPropertyOptional() @Omittable() @IsNumber() min?: number;
+  @ApiPropertyOptional() @Omittable() @IsNumber() max?: number;
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
@@ -36,7 +36,7 @@ export class AttributeDefinitionDto {
   @IsString({ each: true })
   values?: string[];
 
-  @ApiPropertyOptional() @IsOptional() @IsString() referenceClass?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() referenceClass?: string;
 }
 
 export class CreateClassRequest {
@@ -75,7 +75,7 @@ export class CreateClassRequest {
 }
 
 export class UpdateClassRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) label?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(200) label?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
 
   @ApiPropertyOptional({ type: [AttributeDefinitionDto], description: 'New attributes to add' })

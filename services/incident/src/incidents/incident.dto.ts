@@ -15,16 +15,14 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateIf,
 } from 'class-validator';
 import { INCIDENT_STATES } from '@itsm/contracts';
-import { IsTimestamp, OneOf, PageQuery } from '@itsm/http';
+import { IsTimestamp, Omittable, OneOf, PageQuery } from '@itsm/http';
 import type { Level, Priority } from '../priority/domain/priority-matrix';
 import { CHANNELS, type Channel } from './incident.entity';
 import { ON_HOLD_REASONS, RESOLUTION_CODES, type IncidentState } from './domain/incident-states';
 
 /** Optional, but not nullable: `null` is refused with the field's rule, not left to the database. */
-const present = (_: object, value: unknown) => value !== undefined;
 const lowerCased = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value);
 
 export const MAX_TAGS = 20;
@@ -40,7 +38,7 @@ const normalisedTags = ({ value }: { value: unknown }) =>
 function Tags(): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ type: [String], maxItems: MAX_TAGS, example: ['vpn', 'emea'] }),
-    ValidateIf(present),
+    Omittable(),
     Transform(normalisedTags),
     IsArray(),
     ArrayMaxSize(MAX_TAGS),
@@ -50,14 +48,14 @@ function Tags(): PropertyDecorator {
 
 class LevelsDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 3, description: '1 high … 3 low' })
-  @ValidateIf(present)
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(3)
   impact?: Level;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 3, description: '1 high … 3 low' })
-  @ValidateIf(present)
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(3)
@@ -122,7 +120,7 @@ export class UpdateIncidentRequest extends LevelsDto {
   version?: number;
 
   @ApiPropertyOptional({ maxLength: 160 })
-  @ValidateIf(present)
+  @Omittable()
   @IsString()
   @MinLength(1)
   @MaxLength(160)
@@ -145,7 +143,7 @@ export class UpdateIncidentRequest extends LevelsDto {
     maximum: 5,
     description: 'Managers only: overrides the matrix (5 Planning is never computed)',
   })
-  @ValidateIf(present)
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(5)
