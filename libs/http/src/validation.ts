@@ -25,8 +25,19 @@ class RequestValidationPipe extends ValidationPipe {
       const refused = unstorableText(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
       if (refused.length > 0) throw validationProblem(refused);
     }
+    // A DTO body may be left out when all its fields may, but what is sent must be an object.
+    const dto = metadata.metatype && !BUILT_IN.has(metadata.metatype);
+    if (metadata.type === 'body' && dto && value !== undefined && !isObject(value)) {
+      throw validationProblem([{ field: 'body', message: 'the body must be a JSON object' }]);
+    }
     return super.transform(value, metadata);
   }
+}
+
+const BUILT_IN = new Set<unknown>([Object, String, Number, Boolean, Array]);
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Flattens class-validator's nested errors into one entry per broken rule, with dotted paths. */

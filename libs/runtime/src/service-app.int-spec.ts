@@ -188,6 +188,24 @@ describe('a service built by the runtime, against real PostgreSQL and Kafka', ()
     );
   });
 
+  it('refuses a body that is not a JSON object, naming it', async () => {
+    for (const payload of ['null', '[1]', '"text"', '7']) {
+      const response = await app
+        .getHttpAdapter()
+        .getInstance()
+        .inject({
+          method: 'POST',
+          url: '/api/v1/things',
+          payload,
+          headers: { ...(await bearer('sam')), 'content-type': 'application/json' },
+        });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors).toEqual([
+        { field: 'body', message: 'the body must be a JSON object' },
+      ]);
+    }
+  });
+
   it('answers unknown routes with problem+json', async () => {
     const response = await request('GET', '/api/v1/nothing-here');
     expect(response.statusCode).toBe(404);
