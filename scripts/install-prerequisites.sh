@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the platform needs from Debian's packages and is not on the machine yet:
-# PostgreSQL's server binaries, a Java 17 runtime, Maven (which fetches the Kafka jars) and OpenSSL.
+# PostgreSQL's server binaries, a Java 17 runtime, Maven (which fetches the Kafka jars), OpenSSL, and
+# Python's venv (schemathesis, the API fuzzer, comes from PyPI: scripts/install-schemathesis.sh).
 # Node.js 22 comes from the npm registry (the `node` dev dependency), not from here.
 set -euo pipefail
 
@@ -10,6 +11,7 @@ command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v runuser >/dev/null || missing+=(util-linux)
 command -v openssl >/dev/null || missing+=(openssl) # test certificates (TLS to PostgreSQL)
+python3 -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv) # the API fuzzer (PyPI)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

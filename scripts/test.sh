@@ -3,6 +3,7 @@
 # that the real PostgreSQL and Kafka are started once. Ends with one plain "N passed, N failed" line.
 set -euo pipefail
 bash scripts/lint.sh
+bash scripts/install-schemathesis.sh
 results=.local/jest-results.json
 mkdir -p .local
 rm -f "$results"
