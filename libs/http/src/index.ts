@@ -14,3 +14,4 @@ export * from './timestamp';
 export * from './etag.interceptor';
 export * from './api-page.decorator';
 export * from './omittable.decorator';
+export * from './api-responses';

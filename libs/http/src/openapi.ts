@@ -5,6 +5,7 @@ import {
   type OpenAPIObject,
   type ResponseObject,
 } from '@nestjs/swagger';
+import { PROBLEM_CONTENT } from './api-responses';
 import { documentValidators } from './documented-validators';
 import { refineOpenApiDocument } from './openapi-refinements';
 
@@ -77,7 +78,7 @@ export function declareCommonErrors(document: OpenAPIObject): void {
 function problemResponse(description: string): ResponseObject {
   return {
     description,
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    content: PROBLEM_CONTENT,
   };
 }
 

@@ -1,9 +1,6 @@
 import { applyDecorators, HttpStatus, type Type } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
-
-const problemContent = {
-  'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
-};
+import { ApiProblem } from './api-responses';
 
 export interface VersionedChange {
   /** What the success answers with, e.g. 'The incident as changed'. */
@@ -43,15 +40,13 @@ export function ApiVersionedChange({
         ETag: { description: 'The new version, for the next If-Match', schema: { type: 'string' } },
       },
     }),
-    ApiResponse({
-      status: HttpStatus.CONFLICT,
-      description: `The record changed since it was read${conflicts ? `, or ${conflicts}` : ''}`,
-      content: problemContent,
-    }),
-    ApiResponse({
-      status: HttpStatus.PRECONDITION_REQUIRED,
-      description: 'Neither If-Match nor a version in the body was sent',
-      content: problemContent,
-    }),
+    ApiProblem(
+      HttpStatus.CONFLICT,
+      `The record changed since it was read${conflicts ? `, or ${conflicts}` : ''}`,
+    ),
+    ApiProblem(
+      HttpStatus.PRECONDITION_REQUIRED,
+      'Neither If-Match nor a version in the body was sent',
+    ),
   );
 }

@@ -22,13 +22,13 @@ import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import {
   AnswersWithETag,
   ApiPage,
+  ApiProblem,
   ApiVersionedChange,
-  expectedVersion,
   ParseIdPipe,
+  expectedVersion,
 } from '@itsm/http';
 import type { FastifyReply } from 'fastify';
 import { READERS, WRITERS } from '../access';
-import { ApiProblem } from '../problem.response';
 import { CiResponse } from './ci.response';
 import { CisService } from './cis.service';
 import {

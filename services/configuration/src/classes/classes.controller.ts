@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itsm/auth';
-import { problem } from '@itsm/http';
+import { ApiProblem, problem } from '@itsm/http';
 import { READERS, WRITERS } from '../access';
-import { ApiProblem } from '../problem.response';
 import { CreateClassRequest, UpdateClassRequest } from './class.dto';
 import { ClassListResponse, ClassResponse } from './class.response';
 import { classView, ClassesService } from './classes.service';

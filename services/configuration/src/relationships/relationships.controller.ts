@@ -7,10 +7,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { problem, ParseIdPipe } from '@itsm/http';
+import { ApiProblem, ParseIdPipe, problem } from '@itsm/http';
 import { DataSource } from 'typeorm';
 import { READERS, WRITERS } from '../access';
-import { ApiProblem } from '../problem.response';
 import { CreateRelationshipRequest, RelationshipRuleRequest } from './relationship.dto';
 import {
   CiRelationshipListResponse,

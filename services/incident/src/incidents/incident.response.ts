@@ -15,16 +15,6 @@ import type { IncidentView } from './incident-view';
 const SLA_STAGES: SlaStage[] = ['in_progress', 'paused', 'achieved', 'breached', 'cancelled'];
 const INCIDENT_SLA_TARGETS = ['response', 'resolution'];
 
-/** The `ETag` an answer carrying one record's `version` has (`AnswersWithETag`). */
-export const ETAG_HEADER = {
-  ETag: { description: "The record's version, for the next If-Match", schema: { type: 'string' } },
-};
-
-/** A problem+json answer (RFC 9457), as `declareCommonErrors` declares its own. */
-export const PROBLEM_CONTENT = {
-  'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
-};
-
 export class ImpactedServiceResponse implements ImpactedService {
   @ApiProperty({ format: 'uuid', description: 'The business service (a CI of the CMDB)' })
   id!: string;

@@ -23,10 +23,12 @@ import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import {
   AnswersWithETag,
   ApiPage,
-  expectedVersion,
-  ParseIdPipe,
-  validationProblem,
   ApiVersionedChange,
+  ETAG_HEADER,
+  PROBLEM_CONTENT,
+  ParseIdPipe,
+  expectedVersion,
+  validationProblem,
 } from '@itsm/http';
 import { ANYONE } from '../access';
 import {
@@ -35,7 +37,7 @@ import {
   TransitionRequestDto,
   UpdateIncidentRequest,
 } from './incident.dto';
-import { ETAG_HEADER, IncidentResponse, PROBLEM_CONTENT } from './incident.response';
+import { IncidentResponse } from './incident.response';
 import { IncidentsService } from './incidents.service';
 import { CreateIncident } from './use-cases/create-incident';
 import { TransitionIncident } from './use-cases/transition-incident';

@@ -12,13 +12,14 @@ import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-va
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import {
   AnswersWithETag,
-  expectedVersion,
-  OneOf,
-  ParseIdPipe,
   ApiVersionedChange,
+  OneOf,
+  PROBLEM_CONTENT,
+  ParseIdPipe,
+  expectedVersion,
 } from '@itsm/http';
 import { ANYONE, MANAGERS, WORKERS } from '../access';
-import { IncidentResponse, PROBLEM_CONTENT } from '../incidents/incident.response';
+import { IncidentResponse } from '../incidents/incident.response';
 import {
   AUDIENCES,
   CommunicationListResponse,

@@ -8,9 +8,8 @@ import {
 } from '@nestjs/swagger';
 import { IsArray, IsInt, IsOptional, Min } from 'class-validator';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { AnswersWithETag, expectedVersion, ApiVersionedChange } from '@itsm/http';
+import { AnswersWithETag, ApiVersionedChange, ETAG_HEADER, expectedVersion } from '@itsm/http';
 import { ANYONE, MANAGERS } from '../access';
-import { ETAG_HEADER } from '../incidents/incident.response';
 import { PriorityMatrixResponse } from './priority-matrix.response';
 import { PriorityMatrixService } from './priority-matrix.service';
 

@@ -1,10 +1,15 @@
 import { Body, Controller, Get, Headers, Param, Post, Put } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itsm/auth';
-import { AnswersWithETag, ApiVersionedChange, expectedVersion, ParseIdPipe } from '@itsm/http';
+import {
+  AnswersWithETag,
+  ApiVersionedChange,
+  ETAG_HEADER,
+  ParseIdPipe,
+  expectedVersion,
+} from '@itsm/http';
 import { MANAGERS, WORKERS } from '../access';
 import { DefinitionRequest, ScheduleRequest } from './sla-settings.dto';
-import { ETAG_HEADER } from '../incidents/incident.response';
 import {
   SlaDefinitionListResponse,
   SlaDefinitionResponse,
