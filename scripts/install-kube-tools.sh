@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The Kubernetes tool chain scripts/check-helm.sh uses, pinned and cached under .local/tools (built once,
+# then reused): helm, kubeconform and kube-score built from the Go module proxy, and the Kubernetes
+# API JSON schemas from PyPI's kubernetes-validate, rewritten so that they refer to each other locally.
+# Needs Go >= 1.25 and python3 (with venv).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+helm_version=v3.22.0
+# helm 3.22 is built against client-go 0.37: without a cluster it reports the Kubernetes version
+# baked in at build time (1.20 unless set), which `.Capabilities.KubeVersion` and `helm lint` read.
+helm_kube_minor=37
+kubeconform_version=v0.8.0
+kube_score_version=v1.20.0
+schemas_version=1.37.0
+
+tools=$PWD/.local/tools
+bin=$tools/bin
+mkdir -p "$bin"
+
+go_install() { # <name> <package@version> [ldflags]
+  echo "Building $1 from the Go module proxy ($2)…"
+  GOBIN=$bin CGO_ENABLED=0 GOFLAGS=-buildvcs=false go install -trimpath -ldflags "-s -w ${3:-}" "$2"
+}
+
+if ! "$bin/helm" version --template '{{.Version}}' 2>/dev/null | grep -qx "$helm_version" ||
+  [ "$(cat "$tools/helm.kube-minor" 2>/dev/null)" != "$helm_kube_minor" ]; then
+  flags="-X helm.sh/helm/v3/internal/version.version=$helm_version"
+  for pkg in pkg/chartutil pkg/lint/rules; do
+    flags+=" -X helm.sh/helm/v3/$pkg.k8sVersionMajor=1 -X helm.sh/helm/v3/$pkg.k8sVersionMinor=$helm_kube_minor"
+  done
+  go_install helm "helm.sh/helm/v3/cmd/helm@$helm_version" "$flags"
+  echo "$helm_kube_minor" > "$tools/helm.kube-minor"
+fi
+
+if ! "$bin/kubeconform" -v 2>/dev/null | grep -qx "$kubeconform_version"; then
+  go_install kubeconform "github.com/yannh/kubeconform/cmd/kubeconform@$kubeconform_version" \
+    "-X main.version=$kubeconform_version"
+fi
+
+if [ "$(cat "$tools/kube-score.version" 2>/dev/null)" != "$kube_score_version" ] || [ ! -x "$bin/kube-score" ]; then
+  go_install kube-score "github.com/zegl/kube-score/cmd/kube-score@$kube_score_version" \
+    "-X main.version=$kube_score_version"
+  echo "$kube_score_version" > "$tools/kube-score.version"
+fi
+
+# kubeconform reads schemas from a location template ({{.NormalizedKubernetesVersion}}/{{.ResourceKind}}-…).
+# The package's strict schemas carry an https://kubernetes.io/api/… $id and refer to their definitions
+# as "/api/_definitions.json", which would be fetched from that host: the $id is dropped and the
+# references point at the sibling file, so that nothing leaves the machine.
+schemas=$tools/kubernetes-schemas
+if [ "$(cat "$schemas/.version" 2>/dev/null)" != "$schemas_version" ]; then
+  echo "Fetching the Kubernetes JSON schemas (kubernetes-validate $schemas_version, PyPI)…"
+  rm -rf "$schemas" "$tools/kubernetes-validate"
+  python3 -m pip download --quiet --disable-pip-version-check --no-deps \
+    --dest "$tools/kubernetes-validate" "kubernetes-validate==$schemas_version"
+  python3 - "$tools/kubernetes-validate" "$schemas" <<'PY'
+import json, re, sys, zipfile, pathlib
+source, target = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+wheel = next(source.glob("*.whl"))
+
+def localize(node):
+    if isinstance(node, dict):
+        node.pop("$id", None)
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("/api/_definitions.json"):
+            node["$ref"] = ref[len("/api/"):]
+        for value in node.values():
+            localize(value)
+    elif isinstance(node, list):
+        for value in node:
+            localize(value)
+
+with zipfile.ZipFile(wheel) as archive:
+    for name in archive.namelist():
+        # e.g. v1.37.0-local-strict/deployment-apps-v1.json -> v1.37.0/deployment-apps-v1.json
+        m = re.match(r"kubernetes_validate/kubernetes-json-schema/(v[0-9.]+)-local-strict/(.+\.json)$", name)
+        if not m:
+            continue
+        schema = json.loads(archive.read(name))
+        localize(schema)
+        out = target / m.group(1) / m.group(2)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(schema))
+PY
+  rm -rf "$tools/kubernetes-validate"
+  echo "$schemas_version" > "$schemas/.version"
+fi
