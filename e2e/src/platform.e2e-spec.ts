@@ -66,7 +66,7 @@ describe('the platform', () => {
           checks: {
             database: { status: 'up' },
             migrations: { status: 'up' },
-            kafka: { status: 'up', detail: '1 broker(s)' },
+            kafka: { status: 'up', detail: '1 broker(s)', advisory: true },
           },
         },
       });
