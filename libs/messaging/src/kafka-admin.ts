@@ -84,6 +84,12 @@ export class KafkaAdmin {
     return groups.map((group) => group.groupId);
   }
 
+  /** The names of the cluster's topics. */
+  async topicNames(): Promise<string[]> {
+    await this.connect();
+    return this.admin.listTopics();
+  }
+
   async deleteTopics(topics: string[]): Promise<void> {
     await this.connect();
     await this.admin.deleteTopics({ topics });

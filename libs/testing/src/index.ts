@@ -7,3 +7,4 @@ export * from './tokens';
 export * from './test-issuer';
 export * from './access-matrix';
 export * from './service-under-test';
+export * from './e2e-run';
