@@ -17,6 +17,8 @@ import { DataSource } from 'typeorm';
 import { PlatformModule } from './platform.module';
 import { KAFKA, serviceEnvSchema, type ServiceConfig } from './service-config';
 import type { ServiceDefinition } from './service-definition';
+import { GracefulShutdown } from './shutdown/graceful-shutdown';
+import { serviceShutdownSteps } from './shutdown/service-shutdown';
 
 @Module({})
 class ServiceModule {
@@ -30,12 +32,20 @@ class ServiceModule {
 
 /**
  * Builds a service's Nest application on Fastify, with problem+json errors, validation and the
- * OpenAPI document, without listening yet (tests call this and use `inject`).
+ * OpenAPI document, without listening yet (tests call this and use `inject`). Signals are
+ * `runService`'s: its shutdown closes the parts in an order of its own.
  */
 export async function createServiceApp(
   definition: ServiceDefinition,
   config: ServiceConfig,
 ): Promise<NestFastifyApplication> {
+  return (await buildServiceApp(definition, config)).app;
+}
+
+async function buildServiceApp(
+  definition: ServiceDefinition,
+  config: ServiceConfig,
+): Promise<{ app: NestFastifyApplication; consumers: EventConsumerTransport }> {
   const app = await NestFactory.create<NestFastifyApplication>(
     ServiceModule.for(definition, config),
     new FastifyAdapter({
@@ -43,15 +53,14 @@ export async function createServiceApp(
       bodyLimit: config.HTTP_BODY_LIMIT_MB * 1024 * 1024,
       // Fastify answers a longer path parameter with its own 414; up to this length the
       // parameter's pipe answers, with a problem naming it.
-      maxParamLength: 1000,
+      routerOptions: { maxParamLength: 1000 },
     }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter([staleVersionAnswer]));
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
-  connectEventConsumer(app, definition, config);
+  const consumers = connectEventConsumer(app, definition, config);
   serveOpenApiDocument(
     app,
     buildOpenApiDocument(app, {
@@ -60,7 +69,7 @@ export async function createServiceApp(
       version: definition.version,
     }),
   );
-  return app;
+  return { app, consumers };
 }
 
 /**
@@ -72,36 +81,37 @@ function connectEventConsumer(
   app: NestFastifyApplication,
   definition: ServiceDefinition,
   config: ServiceConfig,
-): void {
+): EventConsumerTransport {
   const logger = app.get(Logger);
-  const consumer = app.connectMicroservice(
-    {
-      strategy: new EventConsumerTransport({
-        kafka: app.get(KAFKA),
-        dataSource: app.get(DataSource),
-        groupPrefix: `itsm-${definition.practice}`,
-        topicPrefix: config.KAFKA_TOPIC_PREFIX,
-        retry: {
-          maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
-          baseDelayMs: config.CONSUMER_RETRY_BASE_MS,
-          maxDelayMs: 10_000,
-        },
-        partitionsConsumedConcurrently: config.CONSUMER_PARTITION_CONCURRENCY,
-        sessionTimeoutMs: config.CONSUMER_SESSION_TIMEOUT_MS,
-        topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
-        replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-        log: (level, message) => logger[level === 'info' ? 'log' : level](message, 'EventConsumer'),
-      }),
+  const consumers = new EventConsumerTransport({
+    kafka: app.get(KAFKA),
+    dataSource: app.get(DataSource),
+    groupPrefix: `itsm-${definition.practice}`,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    retry: {
+      maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+      baseDelayMs: config.CONSUMER_RETRY_BASE_MS,
+      maxDelayMs: 10_000,
     },
+    partitionsConsumedConcurrently: config.CONSUMER_PARTITION_CONCURRENCY,
+    sessionTimeoutMs: config.CONSUMER_SESSION_TIMEOUT_MS,
+    topicPartitions: config.KAFKA_TOPIC_PARTITIONS,
+    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+    log: (level, message) => logger[level === 'info' ? 'log' : level](message, 'EventConsumer'),
+  });
+  const microservice = app.connectMicroservice(
+    { strategy: consumers },
     // Deferred: Nest wraps the handlers when it registers them, and the filter must be there by then.
     { inheritAppConfig: false, deferInitialization: true },
   );
-  consumer.useGlobalFilters(new HandlerErrorsPassThrough());
+  microservice.useGlobalFilters(new HandlerErrorsPassThrough());
+  return consumers;
 }
 
 /**
  * Starts a service: validated configuration, its database (created if missing) and migrations,
- * its topics, HTTP, then its event consumers.
+ * its topics, HTTP, then its event consumers. SIGTERM or SIGINT shuts it down gracefully
+ * (`serviceShutdownSteps`) within `SHUTDOWN_GRACE_MS`.
  */
 export async function runService(
   definition: ServiceDefinition,
@@ -109,8 +119,14 @@ export async function runService(
 ): Promise<NestFastifyApplication> {
   const config = loadConfig(serviceEnvSchema, env);
   await ensureDatabase(config.DATABASE_URL);
-  const app = await createServiceApp(definition, config);
+  const { app, consumers } = await buildServiceApp(definition, config);
   const logger = app.get(Logger);
+  new GracefulShutdown({
+    graceMs: config.SHUTDOWN_GRACE_MS,
+    steps: serviceShutdownSteps(app, consumers, config),
+    exit: (code) => process.exit(code),
+    log: (level, message) => logger[level === 'info' ? 'log' : level](message, 'Shutdown'),
+  }).install();
 
   if (config.MIGRATIONS_RUN) {
     const applied = await applyMigrations(app.get(DataSource));
