@@ -2,7 +2,8 @@
 # The Kubernetes tool chain scripts/check-helm.sh uses, pinned and cached under .local/tools (built once,
 # then reused): helm, kubeconform and kube-score built from the Go module proxy, and the Kubernetes
 # API JSON schemas from PyPI's kubernetes-validate, rewritten so that they refer to each other locally.
-# Needs Go >= 1.25 and python3 (with venv).
+# Needs python3 with venv (scripts/install-prerequisites.sh); Go comes from the Go module proxy's
+# golang.org/toolchain module when the machine has no Go of at least $go_version.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,11 +15,38 @@ kubeconform_version=v0.8.0
 kube_score_version=v1.20.0
 schemas_version=1.37.0
 
+go_version=1.26.8
 tools=$PWD/.local/tools
 bin=$tools/bin
 mkdir -p "$bin"
 
+go_ok() { command -v go > /dev/null && [ "$(printf '%s\n' "go$go_version" "$(go env GOVERSION)" | sort -V | head -1)" = "go$go_version" ]; }
+if ! go_ok && [ -x "$tools/go/bin/go" ]; then export PATH=$tools/go/bin:$PATH; fi
+need_go() { # the Go toolchain, fetched once, only when a tool has to be built
+  go_ok && return
+  echo "Fetching Go $go_version from the Go module proxy (golang.org/toolchain)…"
+  local zip=$tools/go-toolchain.zip
+  curl -fsSL -o "$zip" "https://proxy.golang.org/golang.org/toolchain/@v/v0.0.1-go$go_version.linux-amd64.zip"
+  rm -rf "$tools/go"
+  python3 - "$zip" "$tools/go" <<'PY'
+import os, sys, zipfile
+archive, target = zipfile.ZipFile(sys.argv[1]), sys.argv[2]
+for entry in archive.infolist():
+    path = os.path.join(target, entry.filename.split("/", 2)[2])  # golang.org/toolchain@v…/bin/go
+    if entry.is_dir():
+        continue
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with archive.open(entry) as src, open(path, "wb") as dst:
+        dst.write(src.read())
+    if "/bin/" in path or "/pkg/tool/" in path:
+        os.chmod(path, 0o755)
+PY
+  rm -f "$zip"
+  export PATH=$tools/go/bin:$PATH
+}
+
 go_install() { # <name> <package@version> [ldflags]
+  need_go
   echo "Building $1 from the Go module proxy ($2)…"
   GOBIN=$bin CGO_ENABLED=0 GOFLAGS=-buildvcs=false go install -trimpath -ldflags "-s -w ${3:-}" "$2"
 }
@@ -52,7 +80,9 @@ schemas=$tools/kubernetes-schemas
 if [ "$(cat "$schemas/.version" 2>/dev/null)" != "$schemas_version" ]; then
   echo "Fetching the Kubernetes JSON schemas (kubernetes-validate $schemas_version, PyPI)…"
   rm -rf "$schemas" "$tools/kubernetes-validate"
-  python3 -m pip download --quiet --disable-pip-version-check --no-deps \
+  # pip from a throwaway virtual environment: Debian's python3 has venv but not always pip.
+  python3 -m venv "$tools/kubernetes-validate/venv"
+  "$tools/kubernetes-validate/venv/bin/pip" download --quiet --disable-pip-version-check --no-deps \
     --dest "$tools/kubernetes-validate" "kubernetes-validate==$schemas_version"
   python3 - "$tools/kubernetes-validate" "$schemas" <<'PY'
 import json, re, sys, zipfile, pathlib
