@@ -22,6 +22,7 @@ import { HealthController } from './health/health.controller';
 import { outboxProvider, OutboxRelayRunner } from './messaging.providers';
 import { KAFKA, SERVICE_CONFIG, SERVICE_DEFINITION, type ServiceConfig } from './service-config';
 import { serviceMigrations, type ServiceDefinition } from './service-definition';
+import { ShutdownState } from './shutdown/shutdown-state';
 
 /** What every service has: logging, its database, Kafka, health and metrics endpoints. */
 @Global()
@@ -60,13 +61,22 @@ export class PlatformModule implements OnApplicationShutdown {
         },
         outboxProvider,
         OutboxRelayRunner,
+        ShutdownState,
         {
           provide: KafkaAdmin,
           inject: [KAFKA],
           useFactory: (kafka: KafkaClient) => new KafkaAdmin(kafka),
         },
       ],
-      exports: [SERVICE_CONFIG, SERVICE_DEFINITION, KAFKA, KafkaAdmin, Outbox, OutboxRelayRunner],
+      exports: [
+        SERVICE_CONFIG,
+        SERVICE_DEFINITION,
+        KAFKA,
+        KafkaAdmin,
+        Outbox,
+        OutboxRelayRunner,
+        ShutdownState,
+      ],
     };
   }
 

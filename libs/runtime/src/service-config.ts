@@ -20,6 +20,14 @@ export const serviceEnvSchema = z.object({
   CONSUMER_RETRY_BASE_MS: env.positiveInt(200),
   CONSUMER_PARTITION_CONCURRENCY: env.positiveInt(3),
   CONSUMER_SESSION_TIMEOUT_MS: env.positiveInt(30_000),
+  /** The whole graceful shutdown after SIGTERM; below Kubernetes' 30 s, so that the exit is ours. */
+  SHUTDOWN_GRACE_MS: env.positiveInt(25_000),
+  /** After SIGTERM, how long readiness fails while requests are still served (load balancers' delay). */
+  SHUTDOWN_DELAY_MS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .default(0),
   ...databaseEnvSchema.shape,
   ...kafkaEnvSchema.shape,
   ...authEnvSchema.shape,

@@ -36,7 +36,7 @@ describe('RecurringJob', () => {
     expect(job.runs).toHaveLength(1);
     await jest.advanceTimersByTimeAsync(1);
     expect(job.runs).toHaveLength(2);
-    await job.onApplicationShutdown();
+    await job.onModuleDestroy();
   });
 
   it('runs again at once while it finds work, so a backlog drains without waiting', async () => {
@@ -44,7 +44,7 @@ describe('RecurringJob', () => {
     job.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(INTERVAL_MS - 1);
     expect(job.runs).toHaveLength(4);
-    await job.onApplicationShutdown();
+    await job.onModuleDestroy();
   });
 
   it('retries a failed run after the interval', async () => {
@@ -55,14 +55,25 @@ describe('RecurringJob', () => {
     expect(warn).toHaveBeenCalledWith('run failed, retrying: connection lost');
     await jest.advanceTimersByTimeAsync(INTERVAL_MS);
     expect(job.runs).toHaveLength(2);
-    await job.onApplicationShutdown();
+    await job.onModuleDestroy();
+  });
+
+  it('keeps one chain of runs when bootstrapped twice (the application, then its consumers)', async () => {
+    const job = new ScriptedJob([]);
+    job.onApplicationBootstrap();
+    job.onApplicationBootstrap();
+    await jest.advanceTimersByTimeAsync(INTERVAL_MS);
+    expect(job.runs).toHaveLength(2);
+    await job.onModuleDestroy();
+    await jest.advanceTimersByTimeAsync(10 * INTERVAL_MS);
+    expect(job.runs).toHaveLength(2);
   });
 
   it('stops at shutdown', async () => {
     const job = new ScriptedJob([]);
     job.onApplicationBootstrap();
     await jest.advanceTimersByTimeAsync(0);
-    await job.onApplicationShutdown();
+    await job.onModuleDestroy();
     await jest.advanceTimersByTimeAsync(10 * INTERVAL_MS);
     expect(job.runs).toHaveLength(1);
   });

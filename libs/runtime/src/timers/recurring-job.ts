@@ -1,4 +1,4 @@
-import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recurringJobMetrics } from './recurring-job-metrics';
 
@@ -16,7 +16,7 @@ import { recurringJobMetrics } from './recurring-job-metrics';
  * A subclass is a Nest provider: its constructor takes its own dependencies and passes the data
  * source and the interval on.
  */
-export abstract class RecurringJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export abstract class RecurringJob implements OnApplicationBootstrap, OnModuleDestroy {
   protected readonly logger = new Logger(this.constructor.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
@@ -30,11 +30,13 @@ export abstract class RecurringJob implements OnApplicationBootstrap, OnApplicat
   /** Does one batch of work in `manager`'s transaction; returns how many items it handled. */
   protected abstract runBatch(manager: EntityManager, now: Date): Promise<number>;
 
+  /** Nest calls this twice (the application, then its event consumers): one chain of runs only. */
   onApplicationBootstrap(): void {
-    this.schedule(0);
+    if (this.timer === undefined) this.schedule(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops first at shutdown, so that the outbox relay's last drain publishes what it wrote. */
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
