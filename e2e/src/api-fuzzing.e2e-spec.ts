@@ -1,18 +1,7 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { deadLetterTopic, practiceTopic } from '@itsm/contracts';
-import { databaseUrlFor, localStateDir, ServiceProcess, workspaceRoot } from '@itsm/local-stack';
-import { KafkaAdmin } from '@itsm/messaging';
-import { dropDatabase } from '@itsm/persistence';
-import {
-  createTestKafka,
-  freePort,
-  testAuthEnv,
-  testKafkaBrokers,
-  testPostgresUrl,
-  tokenFor,
-} from '@itsm/testing';
+import { workspaceRoot, type ServiceProcess } from '@itsm/local-stack';
+import { E2eRun, tokenFor } from '@itsm/testing';
 
 jest.setTimeout(600_000);
 
@@ -28,44 +17,18 @@ const MAX_SECONDS = process.env.ITSM_FUZZ_SECONDS ?? '60';
  * nothing the document forbids accepted. The settings are e2e/fuzzing/schemathesis.toml.
  */
 describe('every service against its OpenAPI document (schemathesis)', () => {
-  const run = randomBytes(3).toString('hex');
-  const prefix = `fuzz${run}.`;
+  const e2e = new E2eRun('fuzz');
   const services = new Map<string, ServiceProcess>();
-  const databases = new Map<string, string>();
 
   beforeAll(async () => {
-    for (const name of FUZZED) {
-      databases.set(name, databaseUrlFor(testPostgresUrl(), `e2e_fuzz_${name}_${run}`));
-      services.set(
-        name,
-        new ServiceProcess({
-          name,
-          port: await freePort(),
-          logFile: join(localStateDir(), 'logs', `e2e-${run}`, `${name}.log`),
-          env: {
-            DATABASE_URL: databases.get(name)!,
-            KAFKA_BROKERS: testKafkaBrokers().join(','),
-            KAFKA_TOPIC_PREFIX: prefix,
-            ...testAuthEnv(),
-          },
-        }),
-      );
-    }
+    for (const name of FUZZED) services.set(name, await e2e.service(name));
     for (const service of services.values()) service.start();
     await Promise.all([...services.values()].map((service) => service.waitUntilReady(120_000)));
   });
 
   afterAll(async () => {
     await Promise.all([...services.values()].map((service) => service.stop()));
-    for (const url of databases.values()) await dropDatabase(url);
-    const admin = new KafkaAdmin(createTestKafka(`fuzz-cleanup-${run}`));
-    await admin.deleteTopics(
-      FUZZED.map((practice) => prefix + practiceTopic(practice)).flatMap((topic) => [
-        topic,
-        deadLetterTopic(topic),
-      ]),
-    );
-    await admin.disconnect();
+    await e2e.cleanUp();
   });
 
   it.each(FUZZED)('%s answers every generated request as its document says', async (name) => {

@@ -1,25 +1,19 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import {
   ciStatusChanged,
-  deadLetterTopic,
   eventSource,
   impactCalculated,
   incidentCreated,
-  practiceTopic,
   toKafkaHeaders,
   type EventData,
 } from '@itsm/contracts';
-import { databaseUrlFor, localStateDir, ServiceProcess } from '@itsm/local-stack';
-import { KafkaAdmin, KafkaConsumer, KafkaProducer, type IncomingMessage } from '@itsm/messaging';
-import { dropDatabase } from '@itsm/persistence';
+import type { ServiceProcess } from '@itsm/local-stack';
+import { KafkaConsumer, KafkaProducer, type IncomingMessage } from '@itsm/messaging';
 import {
+  callService,
   createTestKafka,
-  freePort,
+  E2eRun,
   integrationTokenFor,
-  testAuthEnv,
-  testKafkaBrokers,
-  testPostgresUrl,
   tokenFor,
   waitUntil,
 } from '@itsm/testing';
@@ -32,21 +26,14 @@ jest.setTimeout(180_000);
  * services back from the CMDB (flow 2).
  */
 describe('the CMDB on the real stack', () => {
-  const run = randomBytes(3).toString('hex');
-  const prefix = `e2e${run}.`;
-  const database = databaseUrlFor(testPostgresUrl(), `e2e_cmdb_${run}`);
+  const e2e = new E2eRun('cmdb');
+  const { id: run, prefix } = e2e;
   let service: ServiceProcess;
   let consumer: KafkaConsumer;
   const received: IncomingMessage[] = [];
 
-  const api = async (method: string, path: string, token: string, body?: object) => {
-    const response = await fetch(`${service.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: response.status, body: (await response.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
+  const api = (method: string, path: string, token: string, body?: object) =>
+    callService(service, method, path, token, body);
   const eventOf = async (type: string, key: string) => {
     await waitUntil(
       `${type} for ${key} on ${prefix}itsm.configuration.v1`,
@@ -58,17 +45,7 @@ describe('the CMDB on the real stack', () => {
   };
 
   beforeAll(async () => {
-    service = new ServiceProcess({
-      name: 'configuration',
-      port: await freePort(),
-      logFile: join(localStateDir(), 'logs', `e2e-${run}`, 'configuration.log'),
-      env: {
-        DATABASE_URL: database,
-        KAFKA_BROKERS: testKafkaBrokers().join(','),
-        KAFKA_TOPIC_PREFIX: prefix,
-        ...testAuthEnv(),
-      },
-    });
+    service = await e2e.service('configuration');
     service.start();
     await service.waitUntilReady(120_000);
     consumer = new KafkaConsumer(createTestKafka(`e2e-cmdb-${run}`), {
@@ -82,14 +59,7 @@ describe('the CMDB on the real stack', () => {
   afterAll(async () => {
     await consumer?.stop();
     await service?.stop();
-    await dropDatabase(database);
-    const admin = new KafkaAdmin(createTestKafka(`e2e-cmdb-cleanup-${run}`));
-    await admin.deleteTopics(
-      (['configuration', 'incident', 'change'] as const)
-        .map((practice) => prefix + practiceTopic(practice))
-        .flatMap((topic) => [topic, deadLetterTopic(topic)]),
-    );
-    await admin.disconnect();
+    await e2e.cleanUp();
   });
 
   it('announces a CI going down on the configuration topic', async () => {

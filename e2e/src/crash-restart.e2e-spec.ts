@@ -1,24 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { deadLetterTopic, practiceTopic, type Practice } from '@itsm/contracts';
-import {
-  databaseUrlFor,
-  localStateDir,
-  ServiceProcess,
-  ServiceSupervisor,
-} from '@itsm/local-stack';
-import { KafkaAdmin } from '@itsm/messaging';
-import { dropDatabase } from '@itsm/persistence';
-import {
-  createTestKafka,
-  freePort,
-  testAuthEnv,
-  testKafkaBrokers,
-  testPostgresUrl,
-  tokenFor,
-  waitUntil,
-} from '@itsm/testing';
+import { type ServiceProcess, ServiceSupervisor } from '@itsm/local-stack';
+import { E2eRun, tokenFor, waitUntil } from '@itsm/testing';
 
 jest.setTimeout(240_000);
 
@@ -68,9 +50,7 @@ const joinedLines = (service: ServiceProcess) =>
  * (`CONSUMER_SESSION_TIMEOUT_MS`, 30 s); the new process must serve HTTP long before that.
  */
 describe('a service killed under load', () => {
-  const run = randomBytes(3).toString('hex');
-  const prefix = `e2e${run}.`;
-  const database = databaseUrlFor(testPostgresUrl(), `e2e_crash_${run}`);
+  const e2e = new E2eRun('crash');
   const printed: string[] = [];
   let service: ServiceProcess;
   let supervisor: ServiceSupervisor;
@@ -78,17 +58,7 @@ describe('a service killed under load', () => {
   let coldStartMs: number;
 
   beforeAll(async () => {
-    service = new ServiceProcess({
-      name: 'incident',
-      port: await freePort(),
-      logFile: join(localStateDir(), 'logs', `e2e-${run}`, 'incident-crash-restart.log'),
-      env: {
-        DATABASE_URL: database,
-        KAFKA_BROKERS: testKafkaBrokers().join(','),
-        KAFKA_TOPIC_PREFIX: prefix,
-        ...testAuthEnv(),
-      },
-    });
+    service = await e2e.service('incident', { logName: 'incident-crash-restart' });
     supervisor = new ServiceSupervisor(service, {
       print: (line) => printed.push(line),
       policy: { baseDelayMs: 500, maxDelayMs: 500, maxCrashes: 2, windowMs: 60_000 },
@@ -107,17 +77,7 @@ describe('a service killed under load', () => {
   afterAll(async () => {
     await load?.stop();
     await supervisor?.stop();
-    await dropDatabase(database);
-    const admin = new KafkaAdmin(createTestKafka(`e2e-crash-cleanup-${run}`));
-    try {
-      // Incident creates its own topics and those it consumes; whichever exist go.
-      for (const practice of ['configuration', 'incident', 'change'] satisfies Practice[]) {
-        const topic = prefix + practiceTopic(practice);
-        await admin.deleteTopics([topic, deadLetterTopic(topic)]).catch(() => undefined);
-      }
-    } finally {
-      await admin.disconnect();
-    }
+    await e2e.cleanUp();
   });
 
   it('serves again within 5 s of being started again; its consumers rejoin when the group lets them', async () => {

@@ -1,19 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import {
-  freePort,
-  localStateDir,
-  type PostgresServer,
-  ServiceProcess,
-  waitUntil,
-} from '@itsm/local-stack';
-import { startDisposablePostgres, testAuthEnv, testKafkaBrokers, tokenFor } from '@itsm/testing';
+import { type PostgresServer, type ServiceProcess, waitUntil } from '@itsm/local-stack';
+import { E2eRun, startDisposablePostgres, tokenFor } from '@itsm/testing';
 
 jest.setTimeout(180_000);
 
 /** A service on a PostgreSQL server of its own, which the test stops while requests arrive. */
 describe('a database outage', () => {
-  const run = randomBytes(3).toString('hex');
+  const e2e = new E2eRun('outage');
   let postgres: PostgresServer;
   let service: ServiceProcess;
 
@@ -34,17 +26,10 @@ describe('a database outage', () => {
 
   beforeAll(async () => {
     postgres = await startDisposablePostgres();
-    service = new ServiceProcess({
-      name: 'incident',
-      port: await freePort(),
-      logFile: join(localStateDir(), 'logs', `e2e-${run}`, 'incident-database-outage.log'),
-      env: {
-        DATABASE_URL: postgres.url('itsm_incident'),
-        KAFKA_BROKERS: testKafkaBrokers().join(','),
-        KAFKA_TOPIC_PREFIX: `e2e${run}.`,
-        ...testAuthEnv(),
-        READINESS_TIMEOUT_MS: '1000',
-      },
+    service = await e2e.service('incident', {
+      database: postgres.url('itsm_incident'),
+      env: { READINESS_TIMEOUT_MS: '1000' },
+      logName: 'incident-database-outage',
     });
     service.start();
     await service.waitUntilReady(120_000);
@@ -53,6 +38,7 @@ describe('a database outage', () => {
   afterAll(async () => {
     await service?.stop();
     await postgres?.destroy();
+    await e2e.cleanUp();
   });
 
   it('answers 503 with Retry-After while the database is down, and serves again when it returns', async () => {

@@ -1,16 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { deadLetterTopic, majorIncidentDeclared, practiceTopic } from '@itsm/contracts';
-import { databaseUrlFor, localStateDir, ServiceProcess } from '@itsm/local-stack';
-import { KafkaAdmin, KafkaConsumer, type IncomingMessage } from '@itsm/messaging';
-import { dropDatabase } from '@itsm/persistence';
+import { majorIncidentDeclared } from '@itsm/contracts';
+import type { ServiceProcess } from '@itsm/local-stack';
+import { KafkaConsumer, type IncomingMessage } from '@itsm/messaging';
 import {
+  callService,
   createTestKafka,
-  freePort,
+  E2eRun,
   integrationTokenFor,
-  testAuthEnv,
-  testKafkaBrokers,
-  testPostgresUrl,
   tokenFor,
   waitUntil,
 } from '@itsm/testing';
@@ -35,30 +30,14 @@ interface Incident {
  * with the business services it impacts, and a priority 1 on a critical service becomes major.
  */
 describe('incidents and the CMDB on the real stack', () => {
-  const run = randomBytes(3).toString('hex');
-  const prefix = `e2e${run}.`;
-  const databases = {
-    configuration: databaseUrlFor(testPostgresUrl(), `e2e_flows_cmdb_${run}`),
-    incident: databaseUrlFor(testPostgresUrl(), `e2e_flows_inc_${run}`),
-  };
+  const e2e = new E2eRun('flows');
+  const { id: run, prefix } = e2e;
   const services: Record<string, ServiceProcess> = {};
   let consumer: KafkaConsumer;
   const received: IncomingMessage[] = [];
 
-  const api = async (
-    service: string,
-    method: string,
-    path: string,
-    token: string,
-    body?: object,
-  ) => {
-    const response = await fetch(`${services[service]!.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: response.status, body: (await response.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
+  const api = (service: string, method: string, path: string, token: string, body?: object) =>
+    callService(services[service]!, method, path, token, body);
   const incidentsOf = async (ciId: string): Promise<Incident[]> =>
     (await api('incident', 'GET', `/api/v1/incidents?ci=${ciId}`, await tokenFor('ivy'))).body
       .items;
@@ -74,17 +53,7 @@ describe('incidents and the CMDB on the real stack', () => {
 
   beforeAll(async () => {
     for (const name of ['configuration', 'incident'] as const) {
-      services[name] = new ServiceProcess({
-        name,
-        port: await freePort(),
-        logFile: join(localStateDir(), 'logs', `e2e-${run}`, `${name}.log`),
-        env: {
-          DATABASE_URL: databases[name],
-          KAFKA_BROKERS: testKafkaBrokers().join(','),
-          KAFKA_TOPIC_PREFIX: prefix,
-          ...testAuthEnv(),
-        },
-      });
+      services[name] = await e2e.service(name);
     }
     await Promise.all(Object.values(services).map((service) => service.start()));
     await Promise.all(Object.values(services).map((service) => service.waitUntilReady(120_000)));
@@ -99,14 +68,7 @@ describe('incidents and the CMDB on the real stack', () => {
   afterAll(async () => {
     await consumer?.stop();
     await Promise.all(Object.values(services).map((service) => service.stop()));
-    for (const url of Object.values(databases)) await dropDatabase(url);
-    const admin = new KafkaAdmin(createTestKafka(`e2e-flows-cleanup-${run}`));
-    await admin.deleteTopics(
-      (['configuration', 'incident', 'change'] as const)
-        .map((practice) => prefix + practiceTopic(practice))
-        .flatMap((topic) => [topic, deadLetterTopic(topic)]),
-    );
-    await admin.disconnect();
+    await e2e.cleanUp();
   });
 
   it('opens one major incident for a CI that goes down under a critical service', async () => {

@@ -1,13 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import {
-  freePort,
-  localStateDir,
-  type PostgresServer,
-  ServiceProcess,
-  waitUntil,
-} from '@itsm/local-stack';
-import { startDisposablePostgres, testAuthEnv, testKafkaBrokers } from '@itsm/testing';
+import { type PostgresServer, type ServiceProcess, waitUntil } from '@itsm/local-stack';
+import { E2eRun, startDisposablePostgres } from '@itsm/testing';
 
 jest.setTimeout(180_000);
 
@@ -26,22 +18,16 @@ async function readinessBecomes(service: ServiceProcess, status: number) {
 
 /** A service on a PostgreSQL server of its own, which the test stops and starts again. */
 describe('readiness follows the database', () => {
-  const run = randomBytes(3).toString('hex');
+  const e2e = new E2eRun('readiness');
   let postgres: PostgresServer;
   let service: ServiceProcess;
 
   beforeAll(async () => {
     postgres = await startDisposablePostgres();
-    service = new ServiceProcess({
-      name: 'incident',
-      port: await freePort(),
-      logFile: join(localStateDir(), 'logs', `e2e-${run}`, 'incident-readiness.log'),
-      env: {
-        DATABASE_URL: postgres.url('itsm_incident'),
-        KAFKA_BROKERS: testKafkaBrokers().join(','),
-        ...testAuthEnv(),
-        READINESS_TIMEOUT_MS: '1000',
-      },
+    service = await e2e.service('incident', {
+      database: postgres.url('itsm_incident'),
+      env: { READINESS_TIMEOUT_MS: '1000' },
+      logName: 'incident-readiness',
     });
     service.start();
     await service.waitUntilReady(120_000);
@@ -50,6 +36,7 @@ describe('readiness follows the database', () => {
   afterAll(async () => {
     await service?.stop();
     await postgres?.destroy();
+    await e2e.cleanUp();
   });
 
   it('reports not-ready while its database is stopped, and ready again when it returns', async () => {
