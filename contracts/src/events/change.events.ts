@@ -39,6 +39,9 @@ export const changeCreated = defineEvent({
     plannedEnd: Type.Optional(Timestamp),
     affectedCiIds: Type.Array(Uuid),
     templateId: Type.Optional(Uuid),
+    templateVersion: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'The template version a standard change copied' }),
+    ),
     assignmentGroup: Type.Optional(Type.String()),
     requestedBy: Actor,
     openedAt: Timestamp,

@@ -1,0 +1,9 @@
+import { ROLES, type Role } from '@itsm/auth/rules';
+
+/** Everybody signed in may call the reading endpoints; each record says what they may see of it. */
+export const ANYONE: [Role, ...Role[]] = [...ROLES];
+/** Who raises and works changes: agents for their assignment groups, change managers for all. */
+export const WORKERS: [Role, ...Role[]] = ['agent', 'change_manager'];
+/** Who reads every change: the people who plan, review and carry them out. */
+export const READERS: [Role, ...Role[]] = ['agent', 'cab_member', 'change_manager'];
+export const MANAGERS: [Role, ...Role[]] = ['change_manager'];

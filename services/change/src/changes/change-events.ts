@@ -1,0 +1,75 @@
+import { changeCreated, changeStateChanged, changeUpdated, type EventData } from '@itsm/contracts';
+import type { Outbox } from '@itsm/messaging';
+import { fieldChanges } from '@itsm/persistence';
+import type { Change } from './change.entity';
+
+type OutboxEvent = Parameters<Outbox['publishMany']>[1][number];
+
+const optional = <T>(value: T | null): T | undefined => value ?? undefined;
+/** Fields whose change is its own event, or no news to anybody. */
+const NOT_IN_UPDATED_EVENT = new Set(['state', 'updatedAt', 'version', 'createdAt']);
+
+export interface ChangeCircumstances {
+  actor: string;
+  now: Date;
+  /** Why the state changed (a cancellation, a change sent back); the close code when it closes. */
+  reason?: string;
+}
+
+/** Event data of a new change, built from the saved record so that the event matches it. */
+export function createdEvent(c: Change): OutboxEvent {
+  const data: EventData<typeof changeCreated> = {
+    id: c.id,
+    number: c.number,
+    type: c.type,
+    shortDescription: c.shortDescription,
+    description: optional(c.description),
+    state: c.state,
+    plannedStart: c.plannedStart?.toISOString(),
+    plannedEnd: c.plannedEnd?.toISOString(),
+    affectedCiIds: c.affectedCiIds,
+    templateId: optional(c.templateId),
+    templateVersion: optional(c.templateVersion),
+    assignmentGroup: optional(c.assignmentGroup),
+    requestedBy: c.requestedBy,
+    openedAt: c.openedAt.toISOString(),
+  };
+  return { definition: changeCreated, aggregateId: c.id, data };
+}
+
+/** `updated` for plain fields, then `state_changed` for a move (with the close code as reason). */
+export function changeEvents(
+  before: Change,
+  after: Change,
+  { actor, now, reason }: ChangeCircumstances,
+): OutboxEvent[] {
+  const events: OutboxEvent[] = [];
+  const aggregateId = after.id;
+  const at = now.toISOString();
+  const changes = fieldChanges({ ...before }, { ...after }, NOT_IN_UPDATED_EVENT);
+  if (changes.length > 0) {
+    const data: EventData<typeof changeUpdated> = {
+      id: after.id,
+      number: after.number,
+      version: after.version,
+      changedBy: actor,
+      changedAt: at,
+      changes: changes.map(({ field, oldValue, newValue }) => ({ field, oldValue, newValue })),
+    };
+    events.push({ definition: changeUpdated, aggregateId, data });
+  }
+  if (before.state !== after.state) {
+    const data: EventData<typeof changeStateChanged> = {
+      id: after.id,
+      number: after.number,
+      version: after.version,
+      fromState: before.state,
+      toState: after.state,
+      reason: after.state === 'closed' ? after.closeCode! : reason,
+      changedBy: actor,
+      changedAt: at,
+    };
+    events.push({ definition: changeStateChanged, aggregateId, data });
+  }
+  return events;
+}

@@ -1,0 +1,57 @@
+import { HttpStatus } from '@nestjs/common';
+import { problem, type FieldError } from '@itsm/http';
+import type { IllegalTransition } from './domain/change-transition';
+import type { ChangeState } from './domain/change-states';
+import type { Change } from './change.entity';
+
+export function illegalTransition(number: string, refusal: IllegalTransition) {
+  return problem(
+    HttpStatus.CONFLICT,
+    'illegal-transition',
+    'The state model does not allow this move',
+    `Change ${number} is ${refusal.from}; it may move to ${refusal.allowed.join(', ') || 'nothing: it has ended'}`,
+    {
+      currentState: refusal.from,
+      requestedState: refusal.to,
+      allowedNextStates: refusal.allowed,
+    },
+  );
+}
+
+/** 409: the record lacks what its next state requires (the request itself is fine). */
+export function incompleteChange(change: Change, to: ChangeState, missing: FieldError[]) {
+  return problem(
+    HttpStatus.CONFLICT,
+    'change-incomplete',
+    'The change lacks fields its next state requires',
+    `Change ${change.number} cannot move to ${to} without: ${missing.map((e) => e.field).join(', ')}`,
+    { currentState: change.state, requestedState: to, errors: missing },
+  );
+}
+
+export function changeEnded(change: Change) {
+  return problem(
+    HttpStatus.CONFLICT,
+    'change-ended',
+    'The change has ended',
+    `Change ${change.number} is ${change.state} and cannot change`,
+    { currentState: change.state, allowedNextStates: [] },
+  );
+}
+
+/** The pre-approved content of a standard change is its template's, not its author's. */
+export const TEMPLATE_FIELDS = [
+  'justification',
+  'implementationPlan',
+  'backoutPlan',
+  'testPlan',
+] as const;
+
+export function templateFieldErrors(
+  request: Partial<Record<(typeof TEMPLATE_FIELDS)[number], unknown>>,
+): FieldError[] {
+  return TEMPLATE_FIELDS.filter((field) => request[field] !== undefined).map((field) => ({
+    field,
+    message: `a standard change keeps its template's ${field}: edit the template instead`,
+  }));
+}

@@ -1,0 +1,41 @@
+import { allowedNextStates, STATE_CODES } from './domain/change-states';
+import type { Change } from './change.entity';
+
+/** A change as the API shows it, with the moves its state model allows. */
+export function changeView(change: Change) {
+  return {
+    id: change.id,
+    number: change.number,
+    type: change.type,
+    state: change.state,
+    stateCode: STATE_CODES[change.state],
+    allowedNextStates: allowedNextStates(change.type, change.state),
+    shortDescription: change.shortDescription,
+    description: change.description,
+    justification: change.justification,
+    implementationPlan: change.implementationPlan,
+    backoutPlan: change.backoutPlan,
+    testPlan: change.testPlan,
+    plannedStart: change.plannedStart,
+    plannedEnd: change.plannedEnd,
+    affectedCiIds: change.affectedCiIds,
+    risk: change.risk,
+    assignmentGroup: change.assignmentGroup,
+    assignee: change.assignee,
+    requestedBy: change.requestedBy,
+    openedBy: change.openedBy,
+    openedAt: change.openedAt,
+    templateId: change.templateId,
+    templateVersion: change.templateVersion,
+    actualStart: change.actualStart,
+    actualEnd: change.actualEnd,
+    closeCode: change.closeCode,
+    closeNotes: change.closeNotes,
+    cancelReason: change.cancelReason,
+    closedAt: change.closedAt,
+    updatedAt: change.updatedAt,
+    version: change.version,
+  };
+}
+
+export type ChangeView = ReturnType<typeof changeView>;

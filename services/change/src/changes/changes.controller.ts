@@ -1,0 +1,192 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+  type LinksObject,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, Roles, type Principal } from '@itsm/auth';
+import {
+  AnswersWithETag,
+  ApiPage,
+  ApiProblem,
+  ApiVersionedChange,
+  ETAG_HEADER,
+  PROBLEM_CONTENT,
+  ParseIdPipe,
+  expectedVersion,
+} from '@itsm/http';
+import { ANYONE, WORKERS } from '../access';
+import {
+  CreateChangeRequest,
+  ListChangesQuery,
+  TransitionRequestDto,
+  UpdateChangeRequest,
+} from './change.dto';
+import { ChangeResponse } from './change.response';
+import { ChangesService } from './changes.service';
+import { assertIdempotencyKey } from './idempotency-keys';
+import { CreateChange } from './use-cases/create-change';
+import { TransitionChange } from './use-cases/transition-change';
+import { UpdateChange } from './use-cases/update-change';
+
+/** What a client (or a stateful fuzzer) can do next with the change it raised. */
+const NEW_CHANGE_LINKS: LinksObject = Object.fromEntries(
+  ['getChange', 'updateChange', 'transitionChange', 'listChangeHistory'].map((operationId) => [
+    operationId,
+    { operationId, parameters: { id: '$response.body#/id' } },
+  ]),
+);
+
+@ApiTags('changes')
+@AnswersWithETag()
+@Controller('api/v1/changes')
+export class ChangesController {
+  constructor(
+    private readonly changes: ChangesService,
+    private readonly createChange: CreateChange,
+    private readonly updateChange: UpdateChange,
+    private readonly transitionChange: TransitionChange,
+  ) {}
+
+  @Post()
+  @Roles(...WORKERS)
+  @ApiOperation({
+    operationId: 'createChange',
+    summary: 'Raise a change in New; a standard change copies its template’s published version',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the change the first request created',
+  })
+  @ApiResponse({
+    status: 201,
+    description: 'Raised',
+    type: ChangeResponse,
+    headers: {
+      Location: { description: 'The new change', schema: { type: 'string' } },
+      ...ETAG_HEADER,
+    },
+    links: NEW_CHANGE_LINKS,
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'A retry: the change the first request with this Idempotency-Key raised',
+    type: ChangeResponse,
+    headers: {
+      Location: { description: 'The change', schema: { type: 'string' } },
+      'Idempotent-Replayed': {
+        description: 'Always `true`',
+        schema: { type: 'string', enum: ['true'] },
+      },
+      ...ETAG_HEADER,
+    },
+    links: NEW_CHANGE_LINKS,
+  })
+  @ApiProblem(409, 'The template has no published version')
+  @ApiResponse({
+    status: 422,
+    description: 'The Idempotency-Key was used for a different request',
+    content: PROBLEM_CONTENT,
+  })
+  async create(
+    @Body() request: CreateChangeRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @CurrentUser() caller: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    assertIdempotencyKey(idempotencyKey);
+    const { view, replayed } = await this.createChange.execute(request, caller, idempotencyKey);
+    void reply.status(replayed ? 200 : 201).header('location', `/api/v1/changes/${view.id}`);
+    if (replayed) void reply.header('idempotent-replayed', 'true');
+    return view;
+  }
+
+  @Get()
+  @Roles(...ANYONE)
+  @ApiOperation({
+    operationId: 'listChanges',
+    summary:
+      'Changes the caller may see, newest first, by state, type, risk, CI, group, planned window, text',
+  })
+  @ApiPage(ChangeResponse, 'One page of changes, newest first')
+  list(@Query() query: ListChangesQuery, @CurrentUser() caller: Principal) {
+    return this.changes.list(query, caller);
+  }
+
+  @Get(':id')
+  @Roles(...ANYONE)
+  @ApiOperation({ operationId: 'getChange', summary: 'One change and the states it may move to' })
+  @ApiOkResponse({ type: ChangeResponse, headers: ETAG_HEADER })
+  get(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Principal) {
+    return this.changes.get(id, caller);
+  }
+
+  @Patch(':id')
+  @Roles(...WORKERS)
+  @ApiVersionedChange({
+    answer: 'The change as changed',
+    conflicts: 'it has ended',
+    type: ChangeResponse,
+  })
+  @ApiOperation({
+    operationId: 'updateChange',
+    summary: 'Change its fields, plans, planned window, CIs and assignment',
+  })
+  update(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() request: UpdateChangeRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() caller: Principal,
+  ) {
+    return this.updateChange.execute(
+      id,
+      request,
+      expectedVersion(ifMatch, request.version),
+      caller,
+    );
+  }
+
+  @Post(':id/transitions')
+  @HttpCode(200)
+  @Roles(...WORKERS)
+  @ApiVersionedChange({
+    answer: 'The change in its new state',
+    conflicts:
+      'its state does not allow the move (the allowed ones are named), or it lacks fields the next state requires (each named)',
+    type: ChangeResponse,
+  })
+  @ApiOperation({
+    operationId: 'transitionChange',
+    summary:
+      'Move the change in the state model of its type; 409 names the current state and the allowed ones',
+  })
+  transition(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() request: TransitionRequestDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() caller: Principal,
+  ) {
+    return this.transitionChange.execute(
+      id,
+      request,
+      expectedVersion(ifMatch, request.version),
+      caller,
+    );
+  }
+}
