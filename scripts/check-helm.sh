@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The Helm charts of deploy/helm, proven without a cluster, the way bitnami/charts and grafana/helm-charts
-# prove theirs in CI: `helm lint --strict` and `helm template` of every chart with every file in its
-# ci/ folder (and the umbrella with deploy/helm/examples/), kubeconform -strict of every rendering
+# prove theirs in CI: `helm lint --strict` and chart-testing's `ct lint` (Chart.yaml schema, yamllint)
+# of every chart, READMEs up to date with helm-docs, `helm template` of every chart with every file in
+# its ci/ folder (and the umbrella with deploy/helm/examples/), kubeconform -strict of every rendering
 # against the oldest and newest supported Kubernetes API schemas, kube-score, and a Jest spec of the
 # templates' logic (deploy/helm/tests). Tools come from scripts/install-kube-tools.sh (cached).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
 bash scripts/install-kube-tools.sh
-export PATH=$PWD/.local/tools/bin:$PWD/node_modules/.bin:$PATH
+export PATH=$PWD/.local/tools/bin:$PWD/.local/tools/ct/venv/bin:$PWD/node_modules/.bin:$PATH
 
 charts=deploy/helm
 services=(incident change problem configuration catalog)
@@ -48,6 +49,18 @@ for chart in "${services[@]/#/itsm-}" itsm; do
     helm lint --strict --quiet "$charts/$chart" -f "$values"
   done
 done
+
+echo "== ct lint"
+# Offline: deploy/helm/ct.yaml lints every chart, compares nothing with a remote branch and builds no
+# dependency (done above). CT_CONFIG_DIR is where ct finds its Chart.yaml schema.
+if ! CT_CONFIG_DIR=$PWD/.local/tools/ct ct lint --config "$charts/ct.yaml" > .local/helm/ct-lint.txt 2>&1; then
+  cat .local/helm/ct-lint.txt >&2
+  exit 1
+fi
+grep -E '^ ✔' .local/helm/ct-lint.txt
+
+echo "== READMEs (helm-docs)"
+bash "$charts/readmes.sh" --check
 
 echo "== helm template"
 count=0

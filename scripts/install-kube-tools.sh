@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Kubernetes tool chain scripts/check-helm.sh uses, pinned and cached under .local/tools (built once,
-# then reused): helm, kubeconform and kube-score built from the Go module proxy, and the Kubernetes
-# API JSON schemas from PyPI's kubernetes-validate, rewritten so that they refer to each other locally.
+# then reused): helm, kubeconform, kube-score, chart-testing (ct) and helm-docs built from the Go module
+# proxy, ct's yamllint and yamale from PyPI (a venv), and the Kubernetes API JSON schemas from PyPI's
+# kubernetes-validate, rewritten so that they refer to each other locally.
 # Needs python3 with venv (scripts/install-prerequisites.sh); Go comes from the Go module proxy's
 # golang.org/toolchain module when the machine has no Go of at least $go_version.
 set -euo pipefail
@@ -13,6 +14,10 @@ helm_version=v3.22.0
 helm_kube_minor=37
 kubeconform_version=v0.8.0
 kube_score_version=v1.20.0
+chart_testing_version=v3.14.0
+yamllint_version=1.38.0
+yamale_version=6.1.0
+helm_docs_version=v1.14.2
 schemas_version=1.37.0
 
 go_version=1.26.8
@@ -70,6 +75,43 @@ if [ "$(cat "$tools/kube-score.version" 2>/dev/null)" != "$kube_score_version" ]
   go_install kube-score "github.com/zegl/kube-score/cmd/kube-score@$kube_score_version" \
     "-X main.version=$kube_score_version"
   echo "$kube_score_version" > "$tools/kube-score.version"
+fi
+
+# `go install ct@version` fails here: it asks the proxy for the module's version list (to look for a
+# deprecation notice), which the proxy refuses for chart-testing/v3. A throwaway module that requires
+# the version and builds its ct package needs only that version.
+if [ "$(cat "$tools/ct.version" 2>/dev/null)" != "$chart_testing_version" ] || [ ! -x "$bin/ct" ]; then
+  need_go
+  echo "Building ct from the Go module proxy (github.com/helm/chart-testing/v3@$chart_testing_version)…"
+  wrapper=$(mktemp -d)
+  printf 'module itsm.local/chart-testing\n\ngo 1.24.0\n\nrequire github.com/helm/chart-testing/v3 %s\n' \
+    "$chart_testing_version" > "$wrapper/go.mod"
+  printf '//go:build tools\n\npackage tools\n\nimport _ "github.com/helm/chart-testing/v3/ct"\n' > "$wrapper/tools.go"
+  (cd "$wrapper" && go mod tidy &&
+    CGO_ENABLED=0 go build -trimpath -o "$bin/ct" \
+      -ldflags "-s -w -X github.com/helm/chart-testing/v3/ct/cmd.Version=$chart_testing_version" \
+      github.com/helm/chart-testing/v3/ct)
+  # ct's Chart.yaml schema, found through CT_CONFIG_DIR; its yamllint rules are deploy/helm/lintconf.yaml.
+  mkdir -p "$tools/ct"
+  cp "$(cd "$wrapper" && go list -m -f '{{.Dir}}' github.com/helm/chart-testing/v3)/etc/chart_schema.yaml" "$tools/ct/"
+  rm -rf "$wrapper"
+  echo "$chart_testing_version" > "$tools/ct.version"
+fi
+
+# ct lint calls yamllint and yamale by name: check-helm.sh puts this venv's bin on PATH.
+lint_venv=$tools/ct/venv
+if [ "$(cat "$lint_venv/.versions" 2>/dev/null)" != "yamllint==$yamllint_version yamale==$yamale_version" ]; then
+  echo "Installing yamllint $yamllint_version and yamale $yamale_version (PyPI) for ct…"
+  rm -rf "$lint_venv"
+  python3 -m venv "$lint_venv"
+  "$lint_venv/bin/pip" install --quiet --disable-pip-version-check \
+    "yamllint==$yamllint_version" "yamale==$yamale_version"
+  echo "yamllint==$yamllint_version yamale==$yamale_version" > "$lint_venv/.versions"
+fi
+
+if [ "$(cat "$tools/helm-docs.version" 2>/dev/null)" != "$helm_docs_version" ] || [ ! -x "$bin/helm-docs" ]; then
+  go_install helm-docs "github.com/norwoodj/helm-docs/cmd/helm-docs@$helm_docs_version"
+  echo "$helm_docs_version" > "$tools/helm-docs.version"
 fi
 
 # kubeconform reads schemas from a location template ({{.NormalizedKubernetesVersion}}/{{.ResourceKind}}-…).
