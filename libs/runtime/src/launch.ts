@@ -10,20 +10,25 @@ export function launch(
   loadDefinition: () => Promise<{ definition: ServiceDefinition }>,
 ): void {
   const [command, action] = process.argv.slice(2);
-  if (command !== 'migrate') startTelemetry({ serviceName: `itsm-${practice}` });
+  if (command === undefined || command === 'serve')
+    startTelemetry({ serviceName: `itsm-${practice}` });
 
   void (async () => {
     const { definition } = await loadDefinition();
     const { runService } = await import('./run-service.js');
     const { migrateCommand } = await import('./migrate-command.js');
+    const { topicsCommand } = await import('./topics-command.js');
     if (command === 'migrate') {
       await migrateCommand(definition, action);
+      process.exit(0);
+    } else if (command === 'topics') {
+      await topicsCommand(definition, action);
       process.exit(0);
     } else if (command === undefined || command === 'serve') {
       await runService(definition);
     } else {
       throw new Error(
-        `unknown command "${command}": use "serve" (the default) or "migrate [run|revert|show]"`,
+        `unknown command "${command}": use "serve" (the default), "migrate [run|revert|show]" or "topics ensure"`,
       );
     }
   })().catch((error: unknown) => {
