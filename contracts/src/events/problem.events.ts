@@ -8,6 +8,7 @@ import {
   Timestamp,
   recordUpdatedData,
   Uuid,
+  Version,
 } from './common';
 
 export const PROBLEM_STATES = [
@@ -88,4 +89,47 @@ export const problemStateChanged = defineEvent({
   },
 });
 
-export const problemEvents = [problemCreated, problemUpdated, problemStateChanged];
+export const knownErrorPublished = defineEvent({
+  practice: 'problem',
+  entity: 'known_error',
+  verb: 'published',
+  description:
+    'A problem became a known error, or the cause or workaround of one changed (`republished`): the workaround that agents apply to its incidents until the fix.',
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('PRB'),
+    version: Version,
+    shortDescription: Type.String({ minLength: 1 }),
+    cause: Type.String({ minLength: 1 }),
+    causeCategory: Type.Optional(Type.String()),
+    workaround: Type.String({ minLength: 1 }),
+    configurationItemId: Type.Optional(Uuid),
+    serviceId: Type.Optional(Uuid),
+    republished: Type.Boolean({
+      description:
+        'False the first time; true when the cause or workaround of a known error changed',
+    }),
+    publishedBy: Actor,
+    publishedAt: Timestamp,
+  }),
+  example: {
+    id: ID,
+    number: 'PRB0000042',
+    version: 7,
+    shortDescription: 'Recurring timeouts on the checkout database',
+    cause: 'The connection pool leaks connections when a query times out',
+    causeCategory: 'software',
+    workaround: 'Restart the connection pool from the admin console',
+    configurationItemId: '9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    republished: false,
+    publishedBy: 'u-3001',
+    publishedAt: '2026-11-27T13:00:00.000Z',
+  },
+});
+
+export const problemEvents = [
+  problemCreated,
+  problemUpdated,
+  problemStateChanged,
+  knownErrorPublished,
+];

@@ -1,12 +1,17 @@
 import { defineService } from '@itsm/runtime';
+import { HistoryModule } from './history/history.module';
+import { KnownErrorsModule } from './known-errors/known-errors.module';
+import { CreateProblems1766000000000 } from './migrations/1766000000000-create-problems';
+import { Problem } from './problems/problem.entity';
+import { ProblemsModule } from './problems/problems.module';
 
 export const definition = defineService({
   practice: 'problem',
   title: 'Problem management',
   description:
-    'Finds and removes the causes of incidents: problems, known errors, proactive detection.',
-  version: '0.1.0',
-  modules: [],
-  entities: [],
-  migrations: [],
+    'Finds and removes the causes of incidents: problems, root cause analysis, the known-error database.',
+  version: '0.2.0',
+  modules: [ProblemsModule, KnownErrorsModule, HistoryModule],
+  entities: [Problem],
+  migrations: [CreateProblems1766000000000],
 });

@@ -1,0 +1,38 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type Principal } from '@itsm/auth';
+import { ApiPage, decodeLogCursor, PageQuery, pageOf, ParseIdPipe } from '@itsm/http';
+import { auditHistory } from '@itsm/persistence';
+import { DataSource } from 'typeorm';
+import { READERS } from '../access';
+import { loadVisibleProblem } from '../problems/visible-problem';
+import { HistoryLineResponse } from './history.response';
+
+@ApiTags('problems')
+@Controller('api/v1/problems')
+export class HistoryController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get(':id/history')
+  @Roles(...READERS)
+  @ApiOperation({
+    operationId: 'listProblemHistory',
+    summary: 'Every field change of the problem: old value, new value, who, when',
+  })
+  @ApiPage(HistoryLineResponse, 'One page of field changes, oldest first')
+  async history(
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: PageQuery,
+    @CurrentUser() caller: Principal,
+  ) {
+    await loadVisibleProblem(this.dataSource.manager, id, caller);
+    const lines = await auditHistory(
+      this.dataSource.manager,
+      'problem',
+      id,
+      decodeLogCursor(query.cursor),
+      query.limit + 1,
+    );
+    return pageOf(lines, query.limit, (line) => ({ id: line.id }));
+  }
+}
