@@ -169,6 +169,9 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
       groupId: this.kafkaGroupOf(subscription),
       sessionTimeout,
       heartbeatInterval: Math.max(500, Math.floor(sessionTimeout / 10)),
+      // A fetch returns as soon as an event is there whatever this is; an idle one waits this long,
+      // and leaving the group at shutdown waits for it (kafkajs' 5 s made every stop take 5 s).
+      maxWaitTimeInMs: 1000,
     });
     subscription.consumer = consumer;
     await consumer.connect();

@@ -51,6 +51,9 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     metricReaders,
     spanProcessors:
       options.spanProcessors ?? (exportConfigured(env) ? undefined : [new NoopSpanProcessor()]),
+    // The SDK's default log exporter sends to an OTLP endpoint that usually does not exist, and its
+    // shutdown then waits about 10 s for it: logs go to stdout (pino) unless export is asked for.
+    ...(logExportConfigured(env) ? {} : { logRecordProcessors: [] }),
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => /^\/(health|metrics)/.test(request.url ?? ''),
@@ -88,5 +91,13 @@ function exportConfigured(env: NodeJS.ProcessEnv): boolean {
     env.OTEL_TRACES_EXPORTER ||
     env.OTEL_EXPORTER_OTLP_ENDPOINT ||
     env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
+  );
+}
+
+function logExportConfigured(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(
+    (env.OTEL_LOGS_EXPORTER && env.OTEL_LOGS_EXPORTER !== 'none') ||
+    env.OTEL_EXPORTER_OTLP_ENDPOINT ||
+    env.OTEL_EXPORTER_OTLP_LOGS_ENDPOINT,
   );
 }
