@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import {
   chartsDir,
+  type Container,
   envOf,
   type K8sObject,
   ofKind,
@@ -17,6 +18,10 @@ import {
 const minimal = 'itsm/ci/minimal-values.yaml';
 const install = render('itsm', [minimal]);
 
+function componentOf(object: K8sObject): string | undefined {
+  return object.metadata.labels?.['app.kubernetes.io/component'];
+}
+
 function ofService(objects: K8sObject[], practice: string): K8sObject[] {
   return objects.filter(
     (o) => o.metadata.labels?.['app.kubernetes.io/name'] === `itsm-${practice}`,
@@ -24,7 +29,7 @@ function ofService(objects: K8sObject[], practice: string): K8sObject[] {
 }
 
 describe('the umbrella chart with the minimal values', () => {
-  it('installs every service: ServiceAccount, Service, Deployment, PDB, NetworkPolicy and migration Job', () => {
+  it('installs every service: ServiceAccount, Service, Deployment, PDB, NetworkPolicy, migration and topic Jobs', () => {
     for (const practice of SERVICES) {
       expect(
         ofService(install, practice)
@@ -32,6 +37,7 @@ describe('the umbrella chart with the minimal values', () => {
           .sort(),
       ).toEqual([
         'Deployment',
+        'Job',
         'Job',
         'NetworkPolicy',
         'PodDisruptionBudget',
@@ -98,10 +104,12 @@ describe('every pod, of every values file', () => {
   });
 
   it('takes DATABASE_URL and the Kafka password from Secrets, never as a value', () => {
-    for (const { spec } of pods) {
+    for (const { owner, spec } of pods) {
       for (const container of spec.containers) {
         const env = envOf(container);
-        expect(env.get('DATABASE_URL')?.valueFrom?.secretKeyRef?.name).toBeTruthy();
+        if (componentOf(owner) !== 'topics') {
+          expect(env.get('DATABASE_URL')?.valueFrom?.secretKeyRef?.name).toBeTruthy();
+        }
         expect(env.get('DATABASE_URL')?.value).toBeUndefined();
         expect(env.get('KAFKA_SASL_PASSWORD')?.value).toBeUndefined();
       }
@@ -136,7 +144,7 @@ describe('migrations', () => {
   it('run in a pre-install/pre-upgrade hook Job with the Deployment’s image, and not in the pods', () => {
     for (const practice of SERVICES) {
       const objects = ofService(install, practice);
-      const [job] = ofKind(objects, 'Job');
+      const [job] = ofKind(objects, 'Job').filter((o) => componentOf(o) === 'migration');
       const [deployment] = ofKind(objects, 'Deployment');
       expect(job.metadata.annotations?.['helm.sh/hook']).toBe('pre-install,pre-upgrade');
       const migrate = podSpec(job).containers[0];
@@ -168,13 +176,47 @@ describe('migrations', () => {
   });
 });
 
+describe('topics', () => {
+  it('are created by a pre-install/pre-upgrade hook Job with the Deployment’s image and Kafka settings, and no database', () => {
+    for (const practice of SERVICES) {
+      const objects = ofService(install, practice);
+      const [job] = ofKind(objects, 'Job').filter((o) => componentOf(o) === 'topics');
+      const [deployment] = ofKind(objects, 'Deployment');
+      expect(job.metadata.annotations?.['helm.sh/hook']).toBe('pre-install,pre-upgrade');
+      const topics = podSpec(job).containers[0];
+      const serve = podSpec(deployment).containers[0];
+      expect(topics.image).toBe(serve.image);
+      expect(topics.args).toEqual(['topics', 'ensure']);
+      const kafka = (container: Container) =>
+        (container.env ?? []).filter((v) => v.name.startsWith('KAFKA_'));
+      expect(kafka(topics)).toEqual(kafka(serve));
+      expect(kafka(topics).map((v) => v.name)).toContain('KAFKA_TOPIC_PARTITIONS');
+      expect(envOf(topics).has('DATABASE_URL')).toBe(false);
+    }
+  });
+
+  it('are KafkaTopic resources instead of the Job when Strimzi is used', () => {
+    const objects = render('itsm', ['examples/operators-values.yaml']);
+    expect(ofKind(objects, 'Job').filter((o) => componentOf(o) === 'topics')).toEqual([]);
+    expect(ofKind(objects, 'KafkaTopic')).toHaveLength(2 * SERVICES.length);
+  });
+
+  it('are left to the pods at start when topicsJob.enabled is false', () => {
+    const objects = render('itsm', [minimal], ['incident.topicsJob.enabled=false']);
+    expect(ofKind(ofService(objects, 'incident'), 'Job').map((o) => componentOf(o))).toEqual([
+      'migration',
+    ]);
+    expect(ofKind(ofService(objects, 'change'), 'Job')).toHaveLength(2);
+  });
+});
+
 describe('enabling and disabling', () => {
   it('removes every object of a disabled service and nothing else', () => {
     const partial = render('itsm', ['itsm/ci/partial-values.yaml']);
     for (const practice of ['change', 'problem', 'catalog'])
       expect(ofService(partial, practice)).toEqual([]);
     for (const practice of ['incident', 'configuration'])
-      expect(ofService(partial, practice).length).toBe(6);
+      expect(ofService(partial, practice).length).toBe(7);
   });
 
   it('installs nothing when every service is disabled', () => {

@@ -1,6 +1,6 @@
 {{/* Every object of one service; a service chart's only template includes this. */}}
 {{- define "itsm-common.all" -}}
-{{- range $kind := list "serviceAccount" "service" "deployment" "hpa" "scaledObject" "pdb" "networkPolicy" "serviceMonitor" "ingress" "httpRoute" "migrationJob" }}
+{{- range $kind := list "serviceAccount" "service" "deployment" "hpa" "scaledObject" "pdb" "networkPolicy" "serviceMonitor" "ingress" "httpRoute" "migrationJob" "topicsJob" }}
 {{- $object := include (printf "itsm-common.%s" $kind) $ | trim }}
 {{- if $object }}
 ---

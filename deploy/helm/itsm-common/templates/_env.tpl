@@ -16,28 +16,9 @@ extra variables (service's wins), rendered after the structured ones so that the
       key: {{ .Values.database.secretKey }}
 {{- end -}}
 
-{{- define "itsm-common.env" -}}
-{{- $global := (.Values.global).itsm | default dict -}}
-{{- $kafka := $global.kafka | default dict -}}
-{{- $auth := $global.auth | default dict -}}
-{{- $telemetry := $global.telemetry | default dict -}}
-- name: POD_NAME
-  valueFrom:
-    fieldRef:
-      fieldPath: metadata.name
-- name: POD_NAMESPACE
-  valueFrom:
-    fieldRef:
-      fieldPath: metadata.namespace
-- name: HTTP_PORT
-  value: {{ .Values.containerPort | quote }}
-- name: SHUTDOWN_GRACE_MS
-  value: {{ .Values.shutdown.graceMs | quote }}
-{{ include "itsm-common.env.database" . }}
-- name: DATABASE_POOL_SIZE
-  value: {{ .Values.database.poolSize | quote }}
-- name: MIGRATIONS_RUN
-  value: {{ (not .Values.migrations.enabled) | quote }}
+{{/* The Kafka connection: the service and the topic Job. */}}
+{{- define "itsm-common.env.kafka" -}}
+{{- $kafka := (((.Values.global).itsm).kafka) | default dict -}}
 - name: KAFKA_BROKERS
   value: {{ required "global.itsm.kafka.brokers is required: the comma-separated host:port list of the Kafka bootstrap brokers" $kafka.brokers | quote }}
 {{- with $kafka.topicPrefix }}
@@ -91,6 +72,38 @@ extra variables (service's wins), rendered after the structured ones so that the
       key: {{ .passwordKey }}
 {{- end }}
 {{- end }}
+{{- end -}}
+
+{{/* global.itsm.config and the service's config (the service's wins): the service and the topic Job. */}}
+{{- define "itsm-common.env.config" -}}
+{{- range $name, $value := merge (deepCopy (.Values.config | default dict)) ((((.Values.global).itsm).config) | default dict) }}
+- name: {{ $name }}
+  value: {{ $value | toString | quote }}
+{{- end }}
+{{- end -}}
+
+{{- define "itsm-common.env" -}}
+{{- $global := (.Values.global).itsm | default dict -}}
+{{- $auth := $global.auth | default dict -}}
+{{- $telemetry := $global.telemetry | default dict -}}
+- name: POD_NAME
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.name
+- name: POD_NAMESPACE
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.namespace
+- name: HTTP_PORT
+  value: {{ .Values.containerPort | quote }}
+- name: SHUTDOWN_GRACE_MS
+  value: {{ .Values.shutdown.graceMs | quote }}
+{{ include "itsm-common.env.database" . }}
+- name: DATABASE_POOL_SIZE
+  value: {{ .Values.database.poolSize | quote }}
+- name: MIGRATIONS_RUN
+  value: {{ (not .Values.migrations.enabled) | quote }}
+{{ include "itsm-common.env.kafka" . }}
 - name: AUTH_ISSUER
   value: {{ required "global.itsm.auth.issuer is required: the OpenID Connect issuer whose access tokens the services accept (exactly the iss of its tokens)" $auth.issuer | quote }}
 - name: AUTH_AUDIENCE
@@ -107,10 +120,7 @@ extra variables (service's wins), rendered after the structured ones so that the
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ . | quote }}
 {{- end }}
-{{- range $name, $value := merge (deepCopy (.Values.config | default dict)) ($global.config | default dict) }}
-- name: {{ $name }}
-  value: {{ $value | toString | quote }}
-{{- end }}
+{{- include "itsm-common.env.config" . }}
 {{- with .Values.extraEnv }}
 {{ toYaml . }}
 {{- end }}
