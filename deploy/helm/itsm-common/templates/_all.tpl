@@ -16,6 +16,9 @@
 {{- if .Values.migrations.enabled }}
 Its migrations ran in the hook Job {{ $name }}-migrate before the pods started (MIGRATIONS_RUN=false on the pods).
 {{- end }}
+{{- if and .Values.topicsJob.enabled (not (((((.Values.global).itsm).kafka).strimzi) | default dict).topics) }}
+Its topics were created by the hook Job {{ $name }}-topics.
+{{- end }}
 
 Watch the rollout and the readiness (database, migrations, Kafka):
   kubectl -n {{ .Release.Namespace }} rollout status deployment/{{ $name }}

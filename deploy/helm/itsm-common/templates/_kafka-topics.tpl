@@ -1,7 +1,7 @@
 {{/*
 With Strimzi, the practice's topic and its dead-letter topic as KafkaTopic resources (the topic
-operator owns their partitions, replicas and retention). Without it the service creates them at start,
-with KAFKA_TOPIC_PARTITIONS and KAFKA_REPLICATION_FACTOR, which needs the Create ACL.
+operator owns their partitions, replicas and retention). Without it the topic hook Job creates them
+(_topics-job.tpl), and the service creates a missing one at start; both need the Create ACL.
 */}}
 {{- define "itsm-common.kafkaTopics" -}}
 {{- $kafka := (((.Values.global).itsm).kafka) | default dict -}}
