@@ -1,24 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { PROBLEM_STATES } from '@itsm/contracts';
+import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { Omittable, OneOf, PageQuery } from '@itsm/http';
 import type { ProblemState } from '../problems/domain/problem-states';
+import { CmdbId, StatesFilter } from '../problems/problem-filters';
 import { CAUSE_CATEGORIES, type CauseCategory } from '../problems/domain/root-cause';
-
-const lowerCased = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.toLowerCase() : value;
-const csv = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').filter(Boolean) : value;
 
 /** The documentation a known error is published with; what is left out is taken from the problem. */
 export class PublishKnownErrorRequest {
@@ -63,24 +48,7 @@ export class SearchKnownErrorsQuery extends PageQuery {
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The CI at fault' })
-  @IsOptional()
-  @Transform(lowerCased)
-  @IsUUID()
-  ci?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'The business service' })
-  @IsOptional()
-  @Transform(lowerCased)
-  @IsUUID()
-  service?: string;
-
-  @ApiPropertyOptional({
-    description: 'States of the problem, comma-separated or repeated',
-    example: ['root_cause_analysis', 'fix_in_progress'],
-  })
-  @IsOptional()
-  @Transform(csv)
-  @IsIn(PROBLEM_STATES, { each: true })
-  state?: ProblemState[];
+  @CmdbId('The CI at fault') ci?: string;
+  @CmdbId('The business service') service?: string;
+  @StatesFilter(['root_cause_analysis', 'fix_in_progress']) state?: ProblemState[];
 }

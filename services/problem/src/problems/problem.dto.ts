@@ -1,19 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { PROBLEM_STATES } from '@itsm/contracts';
 import { Omittable, OneOf, PageQuery } from '@itsm/http';
+import { CmdbId, StatesFilter } from './problem-filters';
 import { RESOLUTION_CODES, type ProblemState } from './domain/problem-states';
 import {
   ANALYSIS_METHODS,
@@ -21,9 +12,6 @@ import {
   type AnalysisMethod,
   type CauseCategory,
 } from './domain/root-cause';
-
-const lowerCased = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.toLowerCase() : value;
 
 /** A name (group, user, category): never empty, so that nothing is routed to nobody. */
 const Name = (max: number) =>
@@ -36,15 +24,6 @@ const Text = (max: number, description?: string) =>
     IsString(),
     MaxLength(max),
   );
-/** A CMDB record's id, in any case (stored in lower case). */
-const CiId = (description: string) =>
-  applyDecorators(
-    ApiPropertyOptional({ format: 'uuid', description }),
-    IsOptional(),
-    Transform(lowerCased),
-    IsUUID(),
-  );
-
 /** The root-cause documentation, the same on creating and changing a problem. */
 class RootCauseFields {
   @Text(20000, 'The root cause found') cause?: string | null;
@@ -74,8 +53,8 @@ export class CreateProblemRequest extends RootCauseFields {
   @Name(64) category?: string;
   @Name(128) assignmentGroup?: string;
   @Name(128) assignee?: string;
-  @CiId('The CI at fault') configurationItemId?: string;
-  @CiId('The business service it hurts') serviceId?: string;
+  @CmdbId('The CI at fault') configurationItemId?: string;
+  @CmdbId('The business service it hurts') serviceId?: string;
 }
 
 export class UpdateProblemRequest extends RootCauseFields {
@@ -96,8 +75,8 @@ export class UpdateProblemRequest extends RootCauseFields {
   @Name(64) category?: string | null;
   @Name(128) assignmentGroup?: string | null;
   @Name(128) assignee?: string | null;
-  @CiId('The CI at fault') configurationItemId?: string | null;
-  @CiId('The business service it hurts') serviceId?: string | null;
+  @CmdbId('The CI at fault') configurationItemId?: string | null;
+  @CmdbId('The business service it hurts') serviceId?: string | null;
 }
 
 export class TransitionProblemRequest {
@@ -122,32 +101,13 @@ export class TransitionProblemRequest {
   version?: number;
 }
 
-const csv = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').filter(Boolean) : value;
 const bool = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListProblemsQuery extends PageQuery {
-  @ApiPropertyOptional({
-    description: 'States, comma-separated or repeated',
-    example: ['assess', 'root_cause_analysis'],
-  })
-  @IsOptional()
-  @Transform(csv)
-  @IsIn(PROBLEM_STATES, { each: true })
-  state?: ProblemState[];
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'The CI at fault' })
-  @IsOptional()
-  @Transform(lowerCased)
-  @IsUUID()
-  ci?: string;
-
-  @ApiPropertyOptional({ format: 'uuid', description: 'The business service' })
-  @IsOptional()
-  @Transform(lowerCased)
-  @IsUUID()
-  service?: string;
+  @StatesFilter(['assess', 'root_cause_analysis']) state?: ProblemState[];
+  @CmdbId('The CI at fault') ci?: string;
+  @CmdbId('The business service') service?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) category?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) assignmentGroup?: string;
