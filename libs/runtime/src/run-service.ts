@@ -1,7 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { topicsOwnedBy } from '@itsm/contracts';
 import { loadConfig } from '@itsm/config';
 import {
   buildOpenApiDocument,
@@ -17,6 +16,7 @@ import { DataSource } from 'typeorm';
 import { PlatformModule } from './platform.module';
 import { KAFKA, serviceEnvSchema, type ServiceConfig } from './service-config';
 import type { ServiceDefinition } from './service-definition';
+import { ownedTopicSpecs } from './topics-command';
 import { GracefulShutdown } from './shutdown/graceful-shutdown';
 import { serviceShutdownSteps } from './shutdown/service-shutdown';
 
@@ -132,13 +132,9 @@ export async function runService(
     const applied = await applyMigrations(app.get(DataSource));
     if (applied.length) logger.log(`applied migrations: ${applied.join(', ')}`, 'Migrations');
   }
-  const created = await app.get(KafkaAdmin).ensureTopics(
-    topicsOwnedBy(definition.practice).map((topic) => ({
-      topic: config.KAFKA_TOPIC_PREFIX + topic,
-      partitions: config.KAFKA_TOPIC_PARTITIONS,
-      replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-    })),
-  );
+  const created = await app
+    .get(KafkaAdmin)
+    .ensureTopics(ownedTopicSpecs(definition.practice, config));
   if (created.length) logger.log(`created topics: ${created.join(', ')}`, 'Kafka');
 
   await app.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
