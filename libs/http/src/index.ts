@@ -15,3 +15,4 @@ export * from './etag.interceptor';
 export * from './api-page.decorator';
 export * from './omittable.decorator';
 export * from './api-responses';
+export * from './idempotency-key';

@@ -13,3 +13,4 @@ export * from './optimistic-lock';
 export * from './versioned.entity';
 export * from './audit/audit-history';
 export * from './postgres-errors';
+export * from './idempotency-keys';

@@ -7,10 +7,16 @@ import {
   createValidationPipe,
   ProblemDetailsFilter,
   serveOpenApiDocument,
+  idempotencyKeyReused,
   staleVersion,
 } from '@itsm/http';
 import { EventConsumerTransport, HandlerErrorsPassThrough, KafkaAdmin } from '@itsm/messaging';
-import { applyMigrations, ensureDatabase, StaleVersionError } from '@itsm/persistence';
+import {
+  applyMigrations,
+  ensureDatabase,
+  IdempotencyKeyReusedError,
+  StaleVersionError,
+} from '@itsm/persistence';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { PlatformModule } from './platform.module';
@@ -58,7 +64,7 @@ async function buildServiceApp(
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  app.useGlobalFilters(new ProblemDetailsFilter([staleVersionAnswer]));
+  app.useGlobalFilters(new ProblemDetailsFilter([staleVersionAnswer, idempotencyKeyReusedAnswer]));
   app.useGlobalPipes(createValidationPipe());
   const consumers = connectEventConsumer(app, definition, config);
   serveOpenApiDocument(
@@ -172,6 +178,12 @@ async function joinConsumerGroups(app: NestFastifyApplication, logger: Logger): 
     `the event consumers joined their groups in ${Date.now() - started} ms`,
     'EventConsumer',
   );
+}
+
+/** A create's Idempotency-Key sent again with another request is a 422. */
+function idempotencyKeyReusedAnswer(error: unknown) {
+  if (!(error instanceof IdempotencyKeyReusedError)) return undefined;
+  return idempotencyKeyReused(error.message);
 }
 
 /** A write based on a stale read (`assertVersion` in a service) is a 409 naming the current version. */

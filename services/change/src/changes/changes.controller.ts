@@ -25,10 +25,11 @@ import {
   ApiPage,
   ApiProblem,
   ApiVersionedChange,
+  checkedIdempotencyKey,
   ETAG_HEADER,
-  PROBLEM_CONTENT,
-  ParseIdPipe,
   expectedVersion,
+  ParseIdPipe,
+  PROBLEM_CONTENT,
 } from '@itsm/http';
 import { ANYONE, WORKERS } from '../access';
 import {
@@ -39,7 +40,6 @@ import {
 } from './change.dto';
 import { ChangeResponse } from './change.response';
 import { ChangesService } from './changes.service';
-import { assertIdempotencyKey } from './idempotency-keys';
 import { CreateChange } from './use-cases/create-change';
 import { TransitionChange } from './use-cases/transition-change';
 import { UpdateChange } from './use-cases/update-change';
@@ -110,8 +110,8 @@ export class ChangesController {
     @CurrentUser() caller: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    assertIdempotencyKey(idempotencyKey);
-    const { view, replayed } = await this.createChange.execute(request, caller, idempotencyKey);
+    const key = checkedIdempotencyKey(idempotencyKey);
+    const { view, replayed } = await this.createChange.execute(request, caller, key);
     void reply.status(replayed ? 200 : 201).header('location', `/api/v1/changes/${view.id}`);
     if (replayed) void reply.header('idempotent-replayed', 'true');
     return view;

@@ -28,7 +28,7 @@ import {
   PROBLEM_CONTENT,
   ParseIdPipe,
   expectedVersion,
-  validationProblem,
+  checkedIdempotencyKey,
 } from '@itsm/http';
 import { ANYONE } from '../access';
 import {
@@ -42,8 +42,6 @@ import { IncidentsService } from './incidents.service';
 import { CreateIncident } from './use-cases/create-incident';
 import { TransitionIncident } from './use-cases/transition-incident';
 import { UpdateIncident } from './use-cases/update-incident';
-
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /** What a client (or a stateful fuzzer) can do next with the incident it raised. */
 const NEW_INCIDENT_LINKS: LinksObject = Object.fromEntries(
@@ -116,15 +114,8 @@ export class IncidentsController {
     @CurrentUser() caller: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw validationProblem([
-        {
-          field: 'Idempotency-Key',
-          message: 'Idempotency-Key must be 1–255 visible ASCII characters',
-        },
-      ]);
-    }
-    const { view, replayed } = await this.createIncident.execute(request, caller, idempotencyKey);
+    const key = checkedIdempotencyKey(idempotencyKey);
+    const { view, replayed } = await this.createIncident.execute(request, caller, key);
     void reply.status(replayed ? 200 : 201).header('location', `/api/v1/incidents/${view.id}`);
     if (replayed) void reply.header('idempotent-replayed', 'true');
     return view;

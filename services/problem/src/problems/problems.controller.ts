@@ -25,12 +25,12 @@ import {
   ApiPage,
   ApiProblem,
   ApiVersionedChange,
+  checkedIdempotencyKey,
   ETAG_HEADER,
-  ParseIdPipe,
   expectedVersion,
+  ParseIdPipe,
 } from '@itsm/http';
 import { READERS } from '../access';
-import { checkedIdempotencyKey } from './idempotency-key';
 import {
   CreateProblemRequest,
   ListProblemsQuery,

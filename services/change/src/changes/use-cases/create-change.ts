@@ -2,7 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@itsm/auth';
 import { problem, validationProblem, type FieldError } from '@itsm/http';
 import { Outbox } from '@itsm/messaging';
-import { withAuditActor } from '@itsm/persistence';
+import { IdempotencyKeys, withAuditActor } from '@itsm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { TemplatesService } from '../../templates/templates.service';
 import { createRefusals } from '../domain/change-access';
@@ -12,7 +12,12 @@ import { templateFieldErrors } from '../change-refusals';
 import { changeView, type ChangeView } from '../change-view';
 import type { CreateChangeRequest } from '../change.dto';
 import { Change } from '../change.entity';
-import { claimIdempotencyKey, recordIdempotentResult } from '../idempotency-keys';
+
+const idempotencyKeys = new IdempotencyKeys({
+  table: 'idempotency_keys',
+  recordColumn: 'change_id',
+  recordName: 'change',
+});
 
 export interface CreatedChange {
   view: ChangeView;
@@ -42,7 +47,7 @@ export class CreateChange {
     return withAuditActor(caller.id, () =>
       this.dataSource.transaction(async (manager) => {
         if (idempotencyKey) {
-          const earlier = await claimIdempotencyKey(manager, caller.id, idempotencyKey, request);
+          const earlier = await idempotencyKeys.claim(manager, caller.id, idempotencyKey, request);
           if (earlier) {
             return {
               view: changeView(await manager.findOneByOrFail(Change, { id: earlier })),
@@ -53,7 +58,7 @@ export class CreateChange {
         const change = await manager.save(await this.draft(manager, request, caller));
         await this.outbox.publishMany(manager, [createdEvent(change)]);
         if (idempotencyKey)
-          await recordIdempotentResult(manager, caller.id, idempotencyKey, change.id);
+          await idempotencyKeys.record(manager, caller.id, idempotencyKey, change.id);
         return { view: changeView(change), replayed: false };
       }),
     );

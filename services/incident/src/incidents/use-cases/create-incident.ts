@@ -1,15 +1,20 @@
-import { createHash } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Principal } from '@itsm/auth';
 import { problem } from '@itsm/http';
-import { withAuditActor } from '@itsm/persistence';
-import { DataSource, type EntityManager } from 'typeorm';
+import { IdempotencyKeys, withAuditActor } from '@itsm/persistence';
+import { DataSource } from 'typeorm';
 import { isWorker, requesterCreateRefusals } from '../domain/incident-access';
 import type { IncidentView } from '../incident-view';
 import type { CreateIncidentRequest } from '../incident.dto';
 import { IncidentsService } from '../incidents.service';
 import { assertParent } from '../parent-link';
 import { OpenIncident } from './open-incident';
+
+const idempotencyKeys = new IdempotencyKeys({
+  table: 'idempotency_keys',
+  recordColumn: 'incident_id',
+  recordName: 'incident',
+});
 
 export interface CreatedIncident {
   view: IncidentView;
@@ -51,7 +56,7 @@ export class CreateIncident {
     return withAuditActor(caller.id, () =>
       this.dataSource.transaction(async (manager) => {
         if (idempotencyKey) {
-          const earlier = await claimIdempotencyKey(manager, caller.id, idempotencyKey, request);
+          const earlier = await idempotencyKeys.claim(manager, caller.id, idempotencyKey, request);
           if (earlier)
             return { view: await this.incidents.viewOf(manager, earlier), replayed: true };
         }
@@ -71,46 +76,10 @@ export class CreateIncident {
           parentId: request.parentId ?? null,
           tags: request.tags ?? [],
         });
-        if (idempotencyKey) {
-          await manager.query(
-            'UPDATE idempotency_keys SET incident_id = $1 WHERE caller_id = $2 AND key = $3',
-            [incident.id, caller.id, idempotencyKey],
-          );
-        }
+        if (idempotencyKey)
+          await idempotencyKeys.record(manager, caller.id, idempotencyKey, incident.id);
         return { view: await this.incidents.viewOf(manager, incident), replayed: false };
       }),
     );
   }
-}
-
-/**
- * Records the key before anything else, so that a retry racing the first request waits for it on
- * the key's row; returns the incident an earlier request with the same key created.
- */
-async function claimIdempotencyKey(
-  manager: EntityManager,
-  callerId: string,
-  key: string,
-  request: CreateIncidentRequest,
-): Promise<string | undefined> {
-  const hash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
-  const [claimed] = (await manager.query(
-    `INSERT INTO idempotency_keys (caller_id, key, request_hash) VALUES ($1, $2, $3)
-     ON CONFLICT DO NOTHING RETURNING key`,
-    [callerId, key, hash],
-  )) as unknown[];
-  if (claimed) return undefined;
-  const [earlier] = (await manager.query(
-    'SELECT request_hash, incident_id FROM idempotency_keys WHERE caller_id = $1 AND key = $2',
-    [callerId, key],
-  )) as Array<{ request_hash: string; incident_id: string }>;
-  if (earlier!.request_hash !== hash) {
-    throw problem(
-      HttpStatus.UNPROCESSABLE_ENTITY,
-      'idempotency-key-reused',
-      'The Idempotency-Key was used for another request',
-      `Idempotency-Key ${key} created an incident from a different request; use a new key`,
-    );
-  }
-  return earlier!.incident_id;
 }

@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@itsm/auth';
-import { withAuditActor } from '@itsm/persistence';
+import { IdempotencyKeys, withAuditActor } from '@itsm/persistence';
 import { DataSource } from 'typeorm';
-import { claimIdempotencyKey, recordIdempotentResult } from '../idempotency-keys';
 import { problemView, type ProblemView } from '../problem-view';
 import type { CreateProblemRequest } from '../problem.dto';
 import { Problem } from '../problem.entity';
 import { OpenProblem } from './open-problem';
+
+const idempotencyKeys = new IdempotencyKeys({
+  table: 'problem_idempotency_keys',
+  recordColumn: 'problem_id',
+  recordName: 'problem',
+});
 
 export interface CreatedProblem {
   view: ProblemView;
@@ -33,7 +38,7 @@ export class CreateProblem {
     return withAuditActor(caller.id, () =>
       this.dataSource.transaction(async (manager) => {
         if (idempotencyKey) {
-          const earlier = await claimIdempotencyKey(manager, caller.id, idempotencyKey, request);
+          const earlier = await idempotencyKeys.claim(manager, caller.id, idempotencyKey, request);
           if (earlier) {
             const problem = await manager.findOneByOrFail(Problem, { id: earlier });
             return { view: problemView(problem), replayed: true };
@@ -54,9 +59,8 @@ export class CreateProblem {
           workaround: request.workaround ?? null,
           openedBy: caller.id,
         });
-        if (idempotencyKey) {
-          await recordIdempotentResult(manager, caller.id, idempotencyKey, problem.id);
-        }
+        if (idempotencyKey)
+          await idempotencyKeys.record(manager, caller.id, idempotencyKey, problem.id);
         return { view: problemView(problem), replayed: false };
       }),
     );

@@ -1,4 +1,5 @@
-import { validationProblem } from '@itsm/http';
+import { HttpStatus } from '@nestjs/common';
+import { problem, validationProblem } from './problem';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -13,4 +14,14 @@ export function checkedIdempotencyKey(key: string | undefined): string | undefin
     ]);
   }
   return key;
+}
+
+/** 422: the key was first used for another request (persistence's IdempotencyKeyReusedError). */
+export function idempotencyKeyReused(message: string) {
+  return problem(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    'idempotency-key-reused',
+    'The Idempotency-Key was used for another request',
+    message,
+  );
 }
