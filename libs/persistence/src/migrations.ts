@@ -1,10 +1,26 @@
 import type { DataSource } from 'typeorm';
 
-/** Applies pending migrations; returns the names it applied. */
+/**
+ * Applies pending migrations; returns the names it applied. Replicas that start together on one
+ * database take turns on an advisory lock (held by a connection of its own while the migrations run
+ * on another), so each migration runs once and the others find nothing pending.
+ */
 export async function applyMigrations(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((migration) => migration.name);
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [MIGRATIONS_LOCK]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await lock
+      .query('SELECT pg_advisory_unlock(hashtext($1))', [MIGRATIONS_LOCK])
+      .catch(() => undefined);
+    await lock.release();
+  }
 }
+
+const MIGRATIONS_LOCK = 'itsm:migrations';
 
 /** Whether the database is behind the code: readiness is false until this is false. */
 export async function hasPendingMigrations(dataSource: DataSource): Promise<boolean> {

@@ -148,6 +148,31 @@ describe('persistence against a real PostgreSQL', () => {
   });
 });
 
+describe('migrations of replicas starting together', () => {
+  it('run once, the other replicas waiting and finding nothing pending', async () => {
+    const database = await createTestDatabase('migrations-race');
+    const replicas = [1, 2, 3].map((replica) =>
+      createServiceDataSource({
+        url: database.url,
+        applicationName: `replica-${replica}`,
+        entities: [Widget],
+        migrations: [CreateWidgets1764300000000],
+      }),
+    );
+    try {
+      await Promise.all(replicas.map((replica) => replica.initialize()));
+      const applied = await Promise.all(replicas.map((replica) => applyMigrations(replica)));
+      expect(applied.flat().sort()).toEqual([
+        'CreateAuditTrail1764201600000',
+        'CreateWidgets1764300000000',
+      ]);
+    } finally {
+      await Promise.all(replicas.map((replica) => replica.destroy()));
+      await database.drop();
+    }
+  });
+});
+
 describe('ensureDatabase', () => {
   it('creates a missing database once, even when several replicas race', async () => {
     const scratch = await createTestDatabase('ensure');
