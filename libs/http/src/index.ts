@@ -16,3 +16,4 @@ export * from './api-page.decorator';
 export * from './omittable.decorator';
 export * from './api-responses';
 export * from './idempotency-key';
+export * from './history-line.response';

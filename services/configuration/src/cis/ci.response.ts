@@ -1,21 +1,10 @@
+import { JSON_VALUE } from '@itsm/http';
 import { ApiProperty } from '@nestjs/swagger';
 import { CI_STATUSES } from '@itsm/contracts';
 import type { CiView } from './ci-view';
 import type { CiStatus, FieldChange } from './domain/ci';
 
 type CiIdentifiers = CiView['identifiers'];
-
-/** Any JSON value, null included: what a field held before or after a change. */
-export const JSON_VALUE = {
-  anyOf: [
-    { type: 'string' },
-    { type: 'number' },
-    { type: 'boolean' },
-    { type: 'object', additionalProperties: true },
-    { type: 'array', items: {} },
-    { type: 'null' },
-  ],
-};
 
 export class CiIdentifiersResponse implements CiIdentifiers {
   @ApiProperty({ type: String, nullable: true, example: 'SN-4711' })

@@ -1,11 +1,18 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itsm/auth';
-import { ApiPage, decodeLogCursor, PageQuery, pageOf, problem, ParseIdPipe } from '@itsm/http';
+import {
+  ApiPage,
+  decodeLogCursor,
+  PageQuery,
+  pageOf,
+  problem,
+  ParseIdPipe,
+  HistoryLineResponse,
+} from '@itsm/http';
 import { auditHistory } from '@itsm/persistence';
 import { DataSource } from 'typeorm';
 import { READERS } from '../access';
-import { HistoryLineResponse } from './history.response';
 
 @ApiTags('cis')
 @Controller('api/v1/cis')

@@ -1,12 +1,18 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { ApiPage, decodeLogCursor, PageQuery, pageOf, ParseIdPipe } from '@itsm/http';
+import {
+  ApiPage,
+  decodeLogCursor,
+  PageQuery,
+  pageOf,
+  ParseIdPipe,
+  HistoryLineResponse,
+} from '@itsm/http';
 import { auditHistory } from '@itsm/persistence';
 import { DataSource } from 'typeorm';
 import { READERS } from '../access';
 import { loadVisibleProblem } from '../problems/visible-problem';
-import { HistoryLineResponse } from './history.response';
 
 @ApiTags('problems')
 @Controller('api/v1/problems')

@@ -2,8 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { HistoryLine } from '@itsm/persistence';
 
 /** Any JSON value: a field's value as it was stored, null when it had none. */
-const ANY_VALUE = {
-  oneOf: [
+export const JSON_VALUE = {
+  anyOf: [
     { type: 'string' },
     { type: 'number' },
     { type: 'boolean' },
@@ -13,21 +13,21 @@ const ANY_VALUE = {
   ],
 };
 
+/** One line of a record's audit history (`auditHistory`), as every service's history answers it. */
 export class HistoryLineResponse implements HistoryLine {
-  @ApiProperty({
-    pattern: '^\\d+$',
-    example: '1042',
-    description: 'The position in the audit trail',
-  })
+  @ApiProperty({ pattern: '^\\d+$', example: '1042', description: 'Lines are in this order' })
   id!: string;
 
-  @ApiProperty({ example: 'assignee', description: 'The field changed' })
+  @ApiProperty({
+    example: 'assignee',
+    description: 'The field changed; in the CMDB also `attributes.<name>` or `relationships`',
+  })
   field!: string;
 
-  @ApiProperty({ ...ANY_VALUE, description: 'Null on creation' })
+  @ApiProperty({ ...JSON_VALUE, description: 'null on creation, or when the field had no value' })
   oldValue!: unknown;
 
-  @ApiProperty({ ...ANY_VALUE, description: 'Null on deletion' })
+  @ApiProperty({ ...JSON_VALUE, description: 'null on deletion, or when the field was cleared' })
   newValue!: unknown;
 
   @ApiProperty({ enum: ['create', 'update', 'delete'] })
@@ -35,7 +35,7 @@ export class HistoryLineResponse implements HistoryLine {
 
   @ApiProperty({
     example: 'ada',
-    description: 'A user id, `source:<data source>` for imports, or `system:<process>`',
+    description: 'A user id, `source:<data source>` for an import, or `system:<process>`',
   })
   changedBy!: string;
 
