@@ -1,22 +1,25 @@
-import type { DataSource } from 'typeorm';
+import { MigrationExecutor, type DataSource } from 'typeorm';
 
 /**
  * Applies pending migrations; returns the names it applied. Replicas that start together on one
- * database take turns on an advisory lock (held by a connection of its own while the migrations run
- * on another), so each migration runs once and the others find nothing pending.
+ * database take turns on a session advisory lock, and the migrations run on that same session (one
+ * connection is enough: the `migrate` command has one), so each migration runs once and the others
+ * find nothing pending.
  */
 export async function applyMigrations(dataSource: DataSource): Promise<string[]> {
-  const lock = dataSource.createQueryRunner();
-  await lock.connect();
+  const session = dataSource.createQueryRunner();
+  await session.connect();
   try {
-    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [MIGRATIONS_LOCK]);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    await session.query('SELECT pg_advisory_lock(hashtext($1))', [MIGRATIONS_LOCK]);
+    const executor = new MigrationExecutor(dataSource, session);
+    executor.transaction = 'each';
+    const applied = await executor.executePendingMigrations();
     return applied.map((migration) => migration.name);
   } finally {
-    await lock
+    await session
       .query('SELECT pg_advisory_unlock(hashtext($1))', [MIGRATIONS_LOCK])
       .catch(() => undefined);
-    await lock.release();
+    await session.release();
   }
 }
 
