@@ -127,9 +127,58 @@ export const knownErrorPublished = defineEvent({
   },
 });
 
+const linkFields = {
+  id: Uuid,
+  number: recordNumber('PRB'),
+  incidentId: Uuid,
+  incidentNumber: Type.Optional(recordNumber('INC')),
+};
+
+export const problemIncidentLinked = defineEvent({
+  practice: 'problem',
+  entity: 'problem',
+  verb: 'incident_linked',
+  description:
+    'An incident was linked to the problem (by a person, or by proactive detection): the incident records its problem.',
+  schema: Type.Object({
+    ...linkFields,
+    detected: Type.Boolean({ description: 'True when proactive detection linked it' }),
+    linkedBy: Actor,
+    linkedAt: Timestamp,
+  }),
+  example: {
+    id: ID,
+    number: 'PRB0000042',
+    incidentId: '0b6f8f8e-4c1e-4b8e-9a51-3f1c2d9e7a10',
+    incidentNumber: 'INC0001234',
+    detected: true,
+    linkedBy: 'system:proactive-detection',
+    linkedAt: '2026-11-27T11:00:00.000Z',
+  },
+});
+
+export const problemIncidentUnlinked = defineEvent({
+  practice: 'problem',
+  entity: 'problem',
+  verb: 'incident_unlinked',
+  description:
+    'An incident was unlinked from the problem: the incident forgets it, if it still names this problem.',
+  schema: Type.Object({ ...linkFields, unlinkedBy: Actor, unlinkedAt: Timestamp }),
+  example: {
+    id: ID,
+    number: 'PRB0000042',
+    incidentId: '0b6f8f8e-4c1e-4b8e-9a51-3f1c2d9e7a10',
+    incidentNumber: 'INC0001234',
+    unlinkedBy: 'u-3001',
+    unlinkedAt: '2026-11-27T12:00:00.000Z',
+  },
+});
+
 export const problemEvents = [
   problemCreated,
   problemUpdated,
   problemStateChanged,
   knownErrorPublished,
+  problemIncidentLinked,
+  problemIncidentUnlinked,
 ];
