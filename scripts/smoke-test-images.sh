@@ -15,9 +15,9 @@ version=$(node -p 'require("./package.json").version')
 declare -A call=(
   [incident]=/api/v1/incidents
   [configuration]=/api/v1/cis
-  # No API of their own yet: their OpenAPI document, with the token.
-  [change]=/api/v1/openapi.json
-  [problem]=/api/v1/openapi.json
+  [change]=/api/v1/changes
+  [problem]=/api/v1/problems
+  # No API of its own yet: its OpenAPI document, with the token.
   [catalog]=/api/v1/openapi.json
 )
 failures=0
