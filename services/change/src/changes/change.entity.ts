@@ -2,9 +2,10 @@ import { Audited, VersionedEntity } from '@itsm/persistence';
 import { Column, Entity } from 'typeorm';
 import type { CloseCode } from './domain/change-transition';
 import type { ChangeState, ChangeType } from './domain/change-states';
+import { RISK_LEVELS, type RiskLevel } from '../risk/domain/change-risk';
 
-export const RISKS = ['low', 'moderate', 'high', 'very_high'] as const;
-export type Risk = (typeof RISKS)[number];
+export const RISKS = RISK_LEVELS;
+export type Risk = RiskLevel;
 
 /**
  * How every change locks a change row: not `FOR UPDATE`, which would also block the foreign-key
