@@ -28,6 +28,8 @@ export const REQUESTED_ITEM_STATES = [
   'rejected',
   'cancelled',
 ] as const;
+export const CATALOG_TASK_STATES = ['open', 'in_progress', 'done', 'cancelled'] as const;
+export type CatalogTaskState = (typeof CATALOG_TASK_STATES)[number];
 const REQ_ID = '4d3c2b1a-0f9e-4d8c-8b7a-6f5e4d3c2b1a';
 const RITM_ID = '8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5f6e';
 
@@ -156,6 +158,99 @@ export const requestedItemStateChanged = defineEvent({
   },
 });
 
+const SCTASK_ID = '2f3e4d5c-6b7a-4890-8a1b-2c3d4e5f6a7b';
+const ITEM_ID = '0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d';
+
+export const catalogTaskCreated = defineEvent({
+  practice: 'catalog',
+  entity: 'catalog_task',
+  verb: 'created',
+  description:
+    'A fulfilment task (SCTASK) of a requested item, made for a group when its stage of the plan starts.',
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('SCTASK'),
+    requestedItemId: Uuid,
+    requestId: Uuid,
+    stage: Type.Integer({ minimum: 1, description: 'Tasks of one stage run in parallel' }),
+    shortDescription: Type.String(),
+    assignmentGroup: Type.String({ minLength: 1 }),
+    state: oneOf(CATALOG_TASK_STATES),
+    openedAt: Timestamp,
+  }),
+  example: {
+    id: SCTASK_ID,
+    number: 'SCTASK0002001',
+    requestedItemId: RITM_ID,
+    requestId: REQ_ID,
+    stage: 1,
+    shortDescription: 'Create the VM',
+    assignmentGroup: 'cloud-platform',
+    state: 'open',
+    openedAt: '2026-11-27T14:00:00.000Z',
+  },
+});
+
+export const catalogTaskStateChanged = defineEvent({
+  practice: 'catalog',
+  entity: 'catalog_task',
+  verb: 'state_changed',
+  description: 'A catalog task moved in its state model (`open → in_progress → done | cancelled`).',
+  schema: stateChangedData('SCTASK', CATALOG_TASK_STATES),
+  example: {
+    id: SCTASK_ID,
+    number: 'SCTASK0002001',
+    version: 3,
+    fromState: 'in_progress',
+    toState: 'done',
+    changedBy: 'u-6001',
+    changedAt: '2026-11-28T08:30:00.000Z',
+  },
+});
+
+const catalogItemVersionData = Type.Object({
+  id: Uuid,
+  name: Type.String({ minLength: 1 }),
+  itemVersion: Type.Integer({
+    minimum: 1,
+    description: 'The version of the item published or retired',
+  }),
+  changedBy: Actor,
+  changedAt: Timestamp,
+});
+
+export const catalogItemPublished = defineEvent({
+  practice: 'catalog',
+  entity: 'catalog_item',
+  verb: 'published',
+  description:
+    'A version of a catalog item was published: requests are made from it from now on; the version published before retired.',
+  schema: catalogItemVersionData,
+  example: {
+    id: ITEM_ID,
+    name: 'New VM',
+    itemVersion: 3,
+    changedBy: 'u-7001',
+    changedAt: '2026-11-20T10:00:00.000Z',
+  },
+});
+
+export const catalogItemRetired = defineEvent({
+  practice: 'catalog',
+  entity: 'catalog_item',
+  verb: 'retired',
+  description:
+    'A catalog item was withdrawn: nobody can order it; requests made from it keep their version.',
+  schema: catalogItemVersionData,
+  example: {
+    id: ITEM_ID,
+    name: 'New VM',
+    itemVersion: 3,
+    changedBy: 'u-7001',
+    changedAt: '2026-12-20T10:00:00.000Z',
+  },
+});
+
 export const catalogEvents = [
   requestCreated,
   requestUpdated,
@@ -163,4 +258,8 @@ export const catalogEvents = [
   requestedItemCreated,
   requestedItemUpdated,
   requestedItemStateChanged,
+  catalogTaskCreated,
+  catalogTaskStateChanged,
+  catalogItemPublished,
+  catalogItemRetired,
 ];
