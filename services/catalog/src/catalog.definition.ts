@@ -1,12 +1,18 @@
 import { defineService } from '@itsm/runtime';
+import { CatalogItemVersion } from './catalog-items/catalog-item-version.entity';
+import { CatalogItem } from './catalog-items/catalog-item.entity';
+import { CatalogItemsModule } from './catalog-items/catalog-items.module';
+import { CatalogCategory } from './categories/catalog-category.entity';
+import { CategoriesModule } from './categories/categories.module';
+import { CreateCatalog1767000000000 } from './migrations/1767000000000-create-catalog';
 
 export const definition = defineService({
   practice: 'catalog',
   title: 'Service catalog and request fulfilment',
   description:
-    'Offers services to employees: catalog items, requests, requested items and fulfilment tasks.',
-  version: '0.1.0',
-  modules: [],
-  entities: [],
-  migrations: [],
+    'Offers services to employees: catalog items with their versioned forms, requests, requested items and fulfilment tasks.',
+  version: '0.2.0',
+  modules: [CatalogItemsModule, CategoriesModule],
+  entities: [CatalogCategory, CatalogItem, CatalogItemVersion],
+  migrations: [CreateCatalog1767000000000],
 });

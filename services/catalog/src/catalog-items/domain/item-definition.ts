@@ -91,6 +91,12 @@ function variableErrors(variables: readonly VariableDefinition[]): DefinitionErr
     }
     if (v.showWhen) {
       const on = earlier.get(v.showWhen.variable);
+      if (!['string', 'number', 'boolean'].includes(typeof v.showWhen.equals)) {
+        errors.push({
+          field: at('showWhen.equals'),
+          message: 'a condition compares with text, a number or true/false',
+        });
+      }
       if (!on) {
         errors.push({
           field: at('showWhen.variable'),

@@ -1,0 +1,131 @@
+import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
+import { definition } from '../catalog.definition';
+
+jest.setTimeout(120_000);
+
+const laptop = {
+  name: 'New laptop',
+  shortDescription: 'A laptop for work',
+  variables: [
+    { name: 'model', label: 'Model', type: 'choice', required: true, choices: ['13in', '15in'] },
+    { name: 'memoryGb', label: 'Memory', type: 'number', min: 8, max: 64, default: 16 },
+  ],
+  plan: [{ stage: 1, shortDescription: 'Ship it', assignmentGroup: 'service-desk' }],
+  approval: { kind: 'none' },
+  price: { amount: 1299.5, currency: 'EUR' },
+  deliveryTargetHours: 72,
+};
+
+/** The catalog: versioned items, their forms, and who sees which. */
+describe('catalog items, against real PostgreSQL', () => {
+  let api: ServiceUnderTest;
+  const call = (method: 'POST' | 'PATCH', url: string, version: number, payload: object = {}) =>
+    api.call(method, url, { as: 'kate', payload, headers: { 'if-match': `W/"${version}"` } });
+
+  beforeAll(async () => {
+    api = await startServiceUnderTest(definition);
+  });
+  afterAll(() => api.close());
+
+  it('publishes a draft, and an edit after publication starts the next version', async () => {
+    const created = await api.call('POST', '/api/v1/catalog-items', {
+      as: 'kate',
+      payload: laptop,
+    });
+    expect(created.statusCode).toBe(201);
+    let item = created.json();
+    expect(item).toMatchObject({
+      publishedVersion: null,
+      versions: [{ version: 1, state: 'draft' }],
+    });
+    expect(item.versions[0].variables[0]).toEqual(laptop.variables[0]);
+    expect(
+      (await api.call('GET', `/api/v1/catalog-items/${item.id}`, { as: 'alice' })).statusCode,
+    ).toBe(404);
+
+    const url = `/api/v1/catalog-items/${item.id}`;
+    item = (await call('POST', `${url}/publish`, item.version)).json();
+    expect(item.publishedVersion).toBe(1);
+    item = (await call('PATCH', url, item.version, { deliveryTargetHours: 48 })).json();
+    expect(
+      item.versions.map((v: { version: number; state: string }) => [v.version, v.state]),
+    ).toEqual([
+      [2, 'draft'],
+      [1, 'published'],
+    ]);
+    const seen = (await api.call('GET', url, { as: 'alice' })).json();
+    expect(seen.versions.map((v: { version: number }) => v.version)).toEqual([1]);
+    item = (await call('POST', `${url}/publish`, item.version)).json();
+    expect(item.versions.map((v: { state: string }) => v.state)).toEqual(['published', 'retired']);
+    item = (await call('POST', `${url}/retire`, item.version)).json();
+    expect(item.publishedVersion).toBeNull();
+    expect((await api.call('GET', url, { as: 'alice' })).statusCode).toBe(404);
+    const refused = await call('POST', `${url}/retire`, item.version);
+    expect(refused.statusCode).toBe(409);
+  });
+
+  it('publishes the form as JSON Schema', async () => {
+    const item = (
+      await api.call('POST', '/api/v1/catalog-items', {
+        as: 'kate',
+        payload: { ...laptop, name: 'Form laptop' },
+      })
+    ).json();
+    await call('POST', `/api/v1/catalog-items/${item.id}/publish`, item.version);
+    const form = await api.call('GET', `/api/v1/catalog-items/${item.id}/form`, { as: 'bob' });
+    expect(form.statusCode).toBe(200);
+    expect(form.json()).toMatchObject({
+      title: 'Form laptop',
+      type: 'object',
+      required: ['model'],
+      properties: {
+        model: { title: 'Model', type: 'string', enum: ['13in', '15in'] },
+        memoryGb: { type: 'number', minimum: 8, maximum: 64, default: 16 },
+      },
+      additionalProperties: false,
+    });
+  });
+
+  it('refuses an inconsistent definition, naming each field, and writes nothing', async () => {
+    const refused = await api.call('POST', '/api/v1/catalog-items', {
+      as: 'kate',
+      payload: {
+        ...laptop,
+        name: 'Broken',
+        variables: [
+          { name: 'size', label: 'Size', type: 'choice' },
+          { name: 'why', label: 'Why', type: 'text', showWhen: { variable: 'nope', equals: 1 } },
+        ],
+        plan: [],
+      },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'variables.0.choices',
+      'variables.1.showWhen.variable',
+      'plan',
+    ]);
+    const list = await api.call('GET', '/api/v1/catalog-items?q=Broken', { as: 'kate' });
+    expect(list.json().items).toEqual([]);
+  });
+
+  it('shows a requester only the published items their groups may order', async () => {
+    const networkOnly = (
+      await api.call('POST', '/api/v1/catalog-items', {
+        as: 'kate',
+        payload: { ...laptop, name: 'Router access', orderableBy: ['network'] },
+      })
+    ).json();
+    await call('POST', `/api/v1/catalog-items/${networkOnly.id}/publish`, networkOnly.version);
+    const names = async (as: string) =>
+      (await api.call('GET', '/api/v1/catalog-items?limit=100', { as }))
+        .json()
+        .items.map((i: { name: string }) => i.name);
+    expect(await names('nina')).toContain('Router access');
+    expect(await names('alice')).not.toContain('Router access');
+    expect(
+      (await api.call('GET', `/api/v1/catalog-items/${networkOnly.id}`, { as: 'alice' }))
+        .statusCode,
+    ).toBe(404);
+  });
+});
