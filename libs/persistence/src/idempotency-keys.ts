@@ -37,7 +37,7 @@ export class IdempotencyKeys {
     request: object,
   ): Promise<string | undefined> {
     const { table, recordColumn, recordName } = this.keys;
-    const hash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+    const hash = createHash('sha256').update(canonicalJson(request)).digest('hex');
     const [claimed] = (await manager.query(
       `INSERT INTO ${table} (caller_id, key, request_hash) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING RETURNING key`,
@@ -66,4 +66,17 @@ export class IdempotencyKeys {
       [recordId, callerId, key],
     );
   }
+}
+
+/** JSON with every object's keys sorted: a retry that sends the same fields in another order is the same request. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(
+          Object.entries(inner as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
+      : inner,
+  );
 }

@@ -299,6 +299,18 @@ describe('incidents, against real PostgreSQL', () => {
     expect(retry.statusCode).toBe(200);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(retry.json().id).toBe(first.id);
+    const reordered = await raise(
+      'alice',
+      { description: 'Smoke', shortDescription: 'Printer on fire', category: 'hardware' },
+      { 'idempotency-key': 'retry-43' },
+    );
+    const sameFieldsOtherOrder = await api.call('POST', '/api/v1/incidents', {
+      as: 'alice',
+      payload: { category: 'hardware', shortDescription: 'Printer on fire', description: 'Smoke' },
+      headers: { 'idempotency-key': 'retry-43' },
+    });
+    expect(sameFieldsOtherOrder.statusCode).toBe(200);
+    expect(sameFieldsOtherOrder.json().id).toBe(reordered.id);
     const other = await api.call('POST', '/api/v1/incidents', {
       as: 'alice',
       payload: { shortDescription: 'Something else' },
