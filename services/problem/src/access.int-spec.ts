@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   accessMatrixViolations,
   routesMissingFromMatrix,
@@ -31,6 +32,7 @@ describe('access to problems', () => {
   it('checks the role of every endpoint, for every seeded caller: a requester is refused everywhere', async () => {
     const readers = ['agent', 'problem_manager'] as const;
     const id = problem.id;
+    const unknown = randomUUID();
     // Payloads are invalid on purpose: an allowed caller gets 400 or 404, and nothing changes.
     const matrix: EndpointAccess[] = [
       { method: 'GET', url: '/api/v1/problems', allow: readers },
@@ -51,6 +53,17 @@ describe('access to problems', () => {
       },
       { method: 'GET', url: `/api/v1/problems/${id}/history`, allow: readers },
       { method: 'GET', url: '/api/v1/known-errors', allow: readers },
+      { method: 'GET', url: `/api/v1/problems/${id}/incidents`, allow: readers },
+      // An incident nobody knows: an allowed caller gets 404, and nothing is linked.
+      { method: 'POST', url: `/api/v1/problems/${id}/incidents/${unknown}`, allow: readers },
+      { method: 'DELETE', url: `/api/v1/problems/${id}/incidents/${unknown}`, allow: readers },
+      { method: 'GET', url: '/api/v1/problem-detection', allow: ['problem_manager'] },
+      {
+        method: 'PUT',
+        url: '/api/v1/problem-detection',
+        payload: { threshold: 1 },
+        allow: ['problem_manager'],
+      },
     ];
     expect(await accessMatrixViolations(api.send, matrix)).toEqual([]);
     const document = (await api.call('GET', '/api/v1/openapi.json')).json();

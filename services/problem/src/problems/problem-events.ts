@@ -13,7 +13,10 @@ const optional = <T>(value: T | null): T | undefined => value ?? undefined;
 
 /** Event data of a problem's changes, built from the saved record so that events match it. */
 export const problemEvents = {
-  created: (p: Problem): EventData<typeof problemCreated> => ({
+  created: (
+    p: Problem,
+    linkedIncidentIds: readonly string[] = [],
+  ): EventData<typeof problemCreated> => ({
     id: p.id,
     number: p.number,
     shortDescription: p.shortDescription,
@@ -23,7 +26,7 @@ export const problemEvents = {
     serviceId: optional(p.serviceId),
     category: optional(p.category),
     assignmentGroup: optional(p.assignmentGroup),
-    linkedIncidentIds: [],
+    linkedIncidentIds: [...linkedIncidentIds],
     openedBy: p.openedBy,
     openedAt: p.openedAt.toISOString(),
   }),

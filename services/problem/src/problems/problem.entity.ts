@@ -10,7 +10,7 @@ import type { AnalysisMethod, CauseCategory } from './domain/root-cause';
 export const PROBLEM_ROW_LOCK = 'for_no_key_update' as const;
 
 /** A problem: the cause of one or more incidents. Every field change goes to its audit history. */
-@Audited({ entityType: 'problem', ignore: ['number'] })
+@Audited({ entityType: 'problem', ignore: ['number', 'detectionKey'] })
 @Entity({ name: 'problems' })
 export class Problem extends VersionedEntity {
   /** PRB0000001…: from a sequence, so never reused, even after a rolled-back insert. */
@@ -88,4 +88,8 @@ export class Problem extends VersionedEntity {
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
+
+  /** The cluster of recurring incidents proactive detection opened it for, if it did. */
+  @Column({ name: 'detection_key', type: 'text', nullable: true, update: false })
+  detectionKey!: string | null;
 }

@@ -20,17 +20,23 @@ export interface NewProblem {
   analysisNotes: string | null;
   workaround: string | null;
   openedBy: string;
+  /** The cluster proactive detection opened it for (one open problem per cluster). */
+  detectionKey?: string | null;
 }
 
 /**
- * Opens a problem in the caller's transaction and publishes `created`: the API's create, and part
- * 2's proactive detection (opened by `system:proactive-detection`).
+ * Opens a problem in the caller's transaction and publishes `created`: the API's create, and
+ * proactive detection (opened by `system:proactive-detection` with the incidents it links).
  */
 @Injectable()
 export class OpenProblem {
   constructor(@Inject(Outbox) private readonly outbox: Outbox) {}
 
-  async execute(manager: EntityManager, fields: NewProblem): Promise<Problem> {
+  async execute(
+    manager: EntityManager,
+    fields: NewProblem,
+    linkedIncidentIds: readonly string[] = [],
+  ): Promise<Problem> {
     const problem = manager.create(Problem, {
       ...fields,
       state: 'new',
@@ -40,7 +46,7 @@ export class OpenProblem {
     const saved = await manager.save(problem);
     await this.outbox.publish(manager, problemCreated, {
       aggregateId: saved.id,
-      data: problemEvents.created(saved),
+      data: problemEvents.created(saved, linkedIncidentIds),
     });
     return saved;
   }
