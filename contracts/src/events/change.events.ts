@@ -94,4 +94,126 @@ export const changeStateChanged = defineEvent({
   },
 });
 
-export const changeEvents = [changeCreated, changeUpdated, changeStateChanged];
+export const CHANGE_RISKS = ['low', 'moderate', 'high', 'very_high'] as const;
+export const CHANGE_APPROVAL_BOARDS = ['change_manager', 'cab', 'emergency_cab'] as const;
+
+export const changeRiskAssessed = defineEvent({
+  practice: 'change',
+  entity: 'change',
+  verb: 'risk_assessed',
+  description:
+    'The risk of a change was (re)assessed: on entering assessment, when the CMDB answered for its CIs, when a CI was added or removed. Every factor with its value and weight.',
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('CHG'),
+    version: Type.Integer({ minimum: 1 }),
+    risk: oneOf(CHANGE_RISKS),
+    score: Type.Integer({ minimum: 0 }),
+    factors: Type.Array(
+      Type.Object({
+        factor: Type.String({ description: 'change_type, impacted_services, recent_incidents, …' }),
+        value: Type.Union([Type.String(), Type.Number(), Type.Boolean()]),
+        weight: Type.Integer({ minimum: 0 }),
+        explanation: Type.String(),
+      }),
+    ),
+    affectedCiIds: Type.Array(Uuid),
+    assessedAt: Timestamp,
+  }),
+  example: {
+    id: ID,
+    number: 'CHG0000310',
+    version: 3,
+    risk: 'moderate',
+    score: 30,
+    factors: [
+      { factor: 'change_type', value: 'normal', weight: 10, explanation: 'A normal change' },
+      {
+        factor: 'impacted_services',
+        value: 1,
+        weight: 20,
+        explanation: 'Impacts Online shop (criticality 1)',
+      },
+      {
+        factor: 'recent_incidents',
+        value: 0,
+        weight: 0,
+        explanation: '0 incident(s) on these CIs in the last 30 days',
+      },
+      {
+        factor: 'past_change_failure_rate',
+        value: 0,
+        weight: 0,
+        explanation: 'No past change on these CIs',
+      },
+      {
+        factor: 'outside_business_hours',
+        value: false,
+        weight: 0,
+        explanation: 'The window lies within business hours',
+      },
+    ],
+    affectedCiIds: ['9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'],
+    assessedAt: '2026-11-27T13:45:02.000Z',
+  },
+});
+
+export const changeApprovalRecorded = defineEvent({
+  practice: 'change',
+  entity: 'change',
+  verb: 'approval_recorded',
+  description: 'A member of the deciding board approved or rejected a change in Authorize.',
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('CHG'),
+    approver: Actor,
+    board: oneOf(CHANGE_APPROVAL_BOARDS),
+    decision: oneOf(['approved', 'rejected'] as const),
+    comment: Type.String({ minLength: 1 }),
+    decidedAt: Timestamp,
+  }),
+  example: {
+    id: ID,
+    number: 'CHG0000310',
+    approver: 'carl',
+    board: 'cab',
+    decision: 'approved',
+    comment: 'Backout plan tested on staging',
+    decidedAt: '2026-11-28T10:00:00.000Z',
+  },
+});
+
+export const changeApprovalDecided = defineEvent({
+  practice: 'change',
+  entity: 'change',
+  verb: 'approval_decided',
+  description:
+    'The approvals a change needs are complete (approved: it may be scheduled) or one rejected it.',
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('CHG'),
+    outcome: oneOf(['approved', 'rejected'] as const),
+    board: oneOf(CHANGE_APPROVAL_BOARDS),
+    approvals: Type.Integer({ minimum: 0, description: 'Approvals counted for the board' }),
+    approvalsNeeded: Type.Integer({ minimum: 1 }),
+    decidedAt: Timestamp,
+  }),
+  example: {
+    id: ID,
+    number: 'CHG0000310',
+    outcome: 'approved',
+    board: 'cab',
+    approvals: 2,
+    approvalsNeeded: 2,
+    decidedAt: '2026-11-28T10:05:00.000Z',
+  },
+});
+
+export const changeEvents = [
+  changeCreated,
+  changeUpdated,
+  changeStateChanged,
+  changeRiskAssessed,
+  changeApprovalRecorded,
+  changeApprovalDecided,
+];

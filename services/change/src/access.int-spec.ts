@@ -60,6 +60,13 @@ describe('access to changes', () => {
         allow: workers,
       },
       { method: 'GET', url: `/api/v1/changes/${id}/history`, allow: anyone },
+      { method: 'GET', url: `/api/v1/changes/${id}/approvals`, allow: anyone },
+      {
+        method: 'POST',
+        url: `/api/v1/changes/${id}/approvals`,
+        payload: { decision: 'x' },
+        allow: ['change_manager', 'cab_member'],
+      },
       { method: 'GET', url: '/api/v1/change-templates', allow: readers },
       { method: 'POST', url: '/api/v1/change-templates', payload: {}, allow: managers },
       { method: 'GET', url: template, allow: readers },

@@ -7,3 +7,5 @@ export const WORKERS: [Role, ...Role[]] = ['agent', 'change_manager'];
 /** Who reads every change: the people who plan, review and carry them out. */
 export const READERS: [Role, ...Role[]] = ['agent', 'cab_member', 'change_manager'];
 export const MANAGERS: [Role, ...Role[]] = ['change_manager'];
+/** Who may vote on changes: change managers, and CAB members (the board's group decides which). */
+export const VOTERS: [Role, ...Role[]] = ['change_manager', 'cab_member'];

@@ -1,8 +1,12 @@
 import { defineService } from '@itsm/runtime';
+import { ApprovalsModule } from './approvals/approvals.module';
+import { ChangeApproval } from './approvals/change-approval.entity';
 import { Change } from './changes/change.entity';
 import { ChangesModule } from './changes/changes.module';
 import { HistoryModule } from './history/history.module';
 import { CreateChanges1766000000000 } from './migrations/1766000000000-create-changes';
+import { RiskAndApprovals1766100000000 } from './migrations/1766100000000-risk-and-approvals';
+import { RiskInputsModule } from './risk/risk-inputs.module';
 import { ChangeTemplateVersion } from './templates/change-template-version.entity';
 import { ChangeTemplate } from './templates/change-template.entity';
 import { TemplatesModule } from './templates/templates.module';
@@ -11,9 +15,9 @@ export const definition = defineService({
   practice: 'change',
   title: 'Change enablement',
   description:
-    'Makes changes without breaking things: standard, normal and emergency changes, their state models and the catalogue of standard-change templates.',
+    'Makes changes without breaking things: standard, normal and emergency changes, their state models, the catalogue of standard-change templates, explained risk and approvals.',
   version: '0.2.0',
-  modules: [ChangesModule, TemplatesModule, HistoryModule],
-  entities: [Change, ChangeTemplate, ChangeTemplateVersion],
-  migrations: [CreateChanges1766000000000],
+  modules: [ChangesModule, TemplatesModule, HistoryModule, ApprovalsModule, RiskInputsModule],
+  entities: [Change, ChangeTemplate, ChangeTemplateVersion, ChangeApproval],
+  migrations: [CreateChanges1766000000000, RiskAndApprovals1766100000000],
 });

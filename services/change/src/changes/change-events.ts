@@ -1,4 +1,10 @@
-import { changeCreated, changeStateChanged, changeUpdated, type EventData } from '@itsm/contracts';
+import {
+  changeCreated,
+  changeRiskAssessed,
+  changeStateChanged,
+  changeUpdated,
+  type EventData,
+} from '@itsm/contracts';
 import type { Outbox } from '@itsm/messaging';
 import { fieldChanges } from '@itsm/persistence';
 import type { Change } from './change.entity';
@@ -7,7 +13,18 @@ type OutboxEvent = Parameters<Outbox['publishMany']>[1][number];
 
 const optional = <T>(value: T | null): T | undefined => value ?? undefined;
 /** Fields whose change is its own event, or no news to anybody. */
-const NOT_IN_UPDATED_EVENT = new Set(['state', 'updatedAt', 'version', 'createdAt']);
+const NOT_IN_UPDATED_EVENT = new Set([
+  'state',
+  'updatedAt',
+  'version',
+  'createdAt',
+  // The assessment is its own event (risk_assessed); `risk` itself stays news in `updated`.
+  'riskFactors',
+  'riskScore',
+  'riskAssessedAt',
+  'impact',
+  'approvalRound',
+]);
 
 export interface ChangeCircumstances {
   actor: string;
@@ -37,7 +54,10 @@ export function createdEvent(c: Change): OutboxEvent {
   return { definition: changeCreated, aggregateId: c.id, data };
 }
 
-/** `updated` for plain fields, then `state_changed` for a move (with the close code as reason). */
+/**
+ * `updated` for plain fields, then `state_changed` for a move (with the close code as reason), then
+ * `risk_assessed` when the change was (re)assessed.
+ */
 export function changeEvents(
   before: Change,
   after: Change,
@@ -71,5 +91,22 @@ export function changeEvents(
     };
     events.push({ definition: changeStateChanged, aggregateId, data });
   }
+  if (after.riskAssessedAt && after.riskAssessedAt.getTime() !== before.riskAssessedAt?.getTime()) {
+    events.push(riskAssessedEvent(after));
+  }
   return events;
+}
+
+function riskAssessedEvent(c: Change): OutboxEvent {
+  const data: EventData<typeof changeRiskAssessed> = {
+    id: c.id,
+    number: c.number,
+    version: c.version,
+    risk: c.risk!,
+    score: c.riskScore!,
+    factors: c.riskFactors!,
+    affectedCiIds: c.affectedCiIds,
+    assessedAt: c.riskAssessedAt!.toISOString(),
+  };
+  return { definition: changeRiskAssessed, aggregateId: c.id, data };
 }

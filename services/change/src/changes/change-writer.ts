@@ -6,7 +6,7 @@ import { assertVersion, fieldChanges, withAuditActor } from '@itsm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MANAGERS } from '../access';
 import { mayWork } from './domain/change-access';
-import { changeEvents } from './change-events';
+import { changeEvents, type ChangeCircumstances } from './change-events';
 import { changeView, type ChangeView } from './change-view';
 import type { Change } from './change.entity';
 import { loadVisibleChange } from './visible-change';
@@ -41,20 +41,38 @@ export class ChangeWriter {
         if (!mayWork(caller, change)) throw notWorkingIt(change);
         assertVersion(change, 'Change', version);
         const now = new Date();
-        const before = { ...change, affectedCiIds: [...change.affectedCiIds] };
+        const before = snapshotOf(change);
         await edit(manager, change, now);
-        if (fieldChanges({ ...before }, { ...change }, new Set(['updatedAt'])).length === 0) {
-          return changeView(change);
-        }
-        const saved = await manager.save(change);
-        await this.outbox.publishMany(
-          manager,
-          changeEvents(before, saved, { actor: caller.id, now, reason }),
+        return changeView(
+          await this.commit(manager, before, change, { actor: caller.id, now, reason }),
         );
-        return changeView(saved);
       }),
     );
   }
+
+  /**
+   * Saves `change` (edited from `before`) with its events, in the caller's transaction; an edit that
+   * changes nothing writes nothing. For the changes nobody asks through the API: the CMDB's answers,
+   * votes, which check their own rights.
+   */
+  async commit(
+    manager: EntityManager,
+    before: Change,
+    change: Change,
+    circumstances: ChangeCircumstances,
+  ): Promise<Change> {
+    if (fieldChanges({ ...before }, { ...change }, new Set(['updatedAt'])).length === 0) {
+      return change;
+    }
+    const saved = await manager.save(change);
+    await this.outbox.publishMany(manager, changeEvents(before, saved, circumstances));
+    return saved;
+  }
+}
+
+/** A copy of a change to compare an edit with: its arrays too, which edits replace in place. */
+export function snapshotOf(change: Change): Change {
+  return { ...change, affectedCiIds: [...change.affectedCiIds] };
 }
 
 /** The 403 of a caller who may see the change but is not one of the people working it. */

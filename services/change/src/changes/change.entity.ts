@@ -2,10 +2,19 @@ import { Audited, VersionedEntity } from '@itsm/persistence';
 import { Column, Entity } from 'typeorm';
 import type { CloseCode } from './domain/change-transition';
 import type { ChangeState, ChangeType } from './domain/change-states';
+import type { ApprovalOutcome } from '../approvals/domain/approval-policy';
+import type { ImpactedService, RiskFactor } from '../risk/domain/change-risk';
 import { RISK_LEVELS, type RiskLevel } from '../risk/domain/change-risk';
 
 export const RISKS = RISK_LEVELS;
 export type Risk = RiskLevel;
+
+export interface ChangeImpact {
+  ciIds: string[];
+  impactedServices: ImpactedService[];
+  impactedCiCount: number;
+  calculatedAt: string;
+}
 
 /**
  * How every change locks a change row: not `FOR UPDATE`, which would also block the foreign-key
@@ -14,7 +23,10 @@ export type Risk = RiskLevel;
 export const CHANGE_ROW_LOCK = 'for_no_key_update' as const;
 
 /** A change request. Every field change is written to the audit trail (its history). */
-@Audited({ entityType: 'change', ignore: ['number'] })
+@Audited({
+  entityType: 'change',
+  ignore: ['number', 'riskFactors', 'riskAssessedAt', 'impact', 'approvalRound'],
+})
 @Entity({ name: 'changes' })
 export class Change extends VersionedEntity {
   /** CHG0000001…: from a sequence, so never reused, even after a rolled-back insert. */
@@ -58,9 +70,31 @@ export class Change extends VersionedEntity {
   @Column({ name: 'affected_ci_ids', type: 'uuid', array: true, default: () => "'{}'" })
   affectedCiIds!: string[];
 
-  /** Computed by the risk assessment (issue 15, part 2); null until assessed. */
+  /** Computed by the risk assessment; null until the change is first assessed. */
   @Column({ type: 'text', nullable: true })
   risk!: Risk | null;
+
+  /** Every factor of the last assessment, with its value and weight. */
+  @Column({ name: 'risk_factors', type: 'jsonb', nullable: true })
+  riskFactors!: RiskFactor[] | null;
+
+  @Column({ name: 'risk_score', type: 'integer', nullable: true })
+  riskScore!: number | null;
+
+  @Column({ name: 'risk_assessed_at', type: 'timestamptz', nullable: true })
+  riskAssessedAt!: Date | null;
+
+  /** The CMDB's last answer for exactly the change's current CIs (flow 5); null while unanswered. */
+  @Column({ type: 'jsonb', nullable: true })
+  impact!: ChangeImpact | null;
+
+  /** Where the approval stands in Authorize; null before the change first reaches it. */
+  @Column({ type: 'text', nullable: true })
+  approval!: ApprovalOutcome | null;
+
+  /** Counts the change's entries into Authorize: a change sent back is voted on afresh. */
+  @Column({ name: 'approval_round', type: 'integer', default: 0 })
+  approvalRound!: number;
 
   @Column({ name: 'assignment_group', type: 'text', nullable: true })
   assignmentGroup!: string | null;

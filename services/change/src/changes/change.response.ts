@@ -4,6 +4,23 @@ import { CLOSE_CODES, type CloseCode } from './domain/change-transition';
 import { STATE_CODES, type ChangeState, type ChangeType } from './domain/change-states';
 import { RISKS, type Risk } from './change.entity';
 import type { ChangeView } from './change-view';
+import { DECISIONS, type ApprovalOutcome } from '../approvals/domain/approval-policy';
+import { RISK_FACTORS, type RiskFactor, type RiskFactorName } from '../risk/domain/change-risk';
+
+class RiskFactorResponse implements RiskFactor {
+  @ApiProperty({ enum: RISK_FACTORS }) factor!: RiskFactorName;
+
+  @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+    description: 'What was found: the type, a count, a rate, whether outside business hours',
+  })
+  value!: string | number | boolean;
+
+  @ApiProperty({ type: 'integer', description: 'What it added to the score' })
+  weight!: number;
+
+  @ApiProperty() explanation!: string;
+}
 
 const nullableText = { type: String, nullable: true };
 const nullableTime = { type: String, format: 'date-time', nullable: true };
@@ -70,6 +87,27 @@ export class ChangeResponse implements ChangeView {
     description: 'Null until the change is assessed',
   })
   risk!: Risk | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'The sum of the factors’ weights' })
+  riskScore!: number | null;
+
+  @ApiProperty({
+    type: [RiskFactorResponse],
+    nullable: true,
+    description: 'Every factor of the last assessment with its value and weight',
+  })
+  riskFactors!: RiskFactorResponse[] | null;
+
+  @ApiProperty(nullableTime)
+  riskAssessedAt!: Date | null;
+
+  @ApiProperty({
+    type: String,
+    enum: ['requested', ...DECISIONS],
+    nullable: true,
+    description: 'Where the approval stands (GET /changes/{id}/approvals); null before Authorize',
+  })
+  approval!: ApprovalOutcome | null;
 
   @ApiProperty(nullableText)
   assignmentGroup!: string | null;

@@ -90,7 +90,7 @@ describe('changes, against real PostgreSQL', () => {
     expect(await api.dataSource.query('SELECT count(*)::int AS n FROM changes')).toEqual(before);
   });
 
-  it('takes a normal change to Closed: a change manager moves it on from Assess and Authorize', async () => {
+  it('takes a normal change to Closed: a change manager accepts the assessment, the CAB approves', async () => {
     let change = await raise({
       type: 'normal',
       shortDescription: 'Patch',
@@ -112,7 +112,19 @@ describe('changes, against real PostgreSQL', () => {
     const byAgent = await move(change, { to: 'authorize' });
     expect(byAgent.statusCode).toBe(403);
     change = (await move(change, { to: 'authorize' }, 'chloe')).json();
-    change = (await move(change, { to: 'scheduled' }, 'chloe')).json();
+    const unapproved = await move(change, { to: 'scheduled' }, 'chloe');
+    expect(unapproved.statusCode).toBe(409);
+    expect(unapproved.json().type).toContain('approval-required');
+    for (const member of ['carl', 'cora']) {
+      const vote = await api.call('POST', `/api/v1/changes/${change.id}/approvals`, {
+        as: member,
+        payload: { decision: 'approved', comment: 'Plans are sound' },
+      });
+      expect(vote.statusCode).toBe(201);
+    }
+    change = (await api.call('GET', `/api/v1/changes/${change.id}`, { as: 'nina' })).json();
+    expect(change.approval).toBe('approved');
+    change = (await move(change, { to: 'scheduled' })).json();
     change = (await move(change, { to: 'implement' })).json();
     expect(change.actualStart).not.toBeNull();
     change = (await move(change, { to: 'review' })).json();

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TemplatesModule } from '../templates/templates.module';
-import { ChangeAuthorisation, ChangeManagerAuthorises } from './change-authorisation';
+import { ApprovalPolicyAuthorisation } from '../approvals/approval-policy-authorisation';
+import { RiskModule } from '../risk/risk.module';
+import { ChangeAuthorisation } from './change-authorisation';
 import { ChangeWriter } from './change-writer';
 import { ChangesController } from './changes.controller';
 import { ChangesService } from './changes.service';
@@ -10,16 +12,16 @@ import { UpdateChange } from './use-cases/update-change';
 
 /** Changes: reading them, and one provider per use case that changes them. */
 @Module({
-  imports: [TemplatesModule],
+  imports: [TemplatesModule, RiskModule],
   controllers: [ChangesController],
   providers: [
     ChangesService,
     ChangeWriter,
-    { provide: ChangeAuthorisation, useClass: ChangeManagerAuthorises },
+    { provide: ChangeAuthorisation, useClass: ApprovalPolicyAuthorisation },
     CreateChange,
     UpdateChange,
     TransitionChange,
   ],
-  exports: [ChangesService],
+  exports: [ChangesService, ChangeWriter],
 })
 export class ChangesModule {}

@@ -10,17 +10,19 @@ import { ChangeAuthorisation } from '../change-authorisation';
 import { illegalTransition, incompleteChange } from '../change-refusals';
 import type { ChangeView } from '../change-view';
 import { ChangeWriter } from '../change-writer';
+import { RiskAssessor } from '../../risk/risk-assessor';
 
 /**
  * Moves a change in the state model of its type: the move must be allowed, the request complete
  * (close code, reasons), the change have what the next state requires, and an authorising move
- * pass `ChangeAuthorisation`.
+ * pass `ChangeAuthorisation`. Entering Assess assesses the risk; entering Authorize asks for votes.
  */
 @Injectable()
 export class TransitionChange {
   constructor(
     private readonly writer: ChangeWriter,
     private readonly authorisation: ChangeAuthorisation,
+    private readonly risk: RiskAssessor,
   ) {}
 
   execute(
@@ -33,7 +35,7 @@ export class TransitionChange {
       id,
       version,
       caller,
-      async (_manager, change, now) => {
+      async (manager, change, now) => {
         const refusal = transitionRefusal(change, request);
         if (refusal?.kind === 'illegal') throw illegalTransition(change.number, refusal);
         if (refusal?.kind === 'invalid') throw validationProblem(refusal.errors);
@@ -41,7 +43,17 @@ export class TransitionChange {
           throw incompleteChange(change, refusal.to, refusal.missing);
         const refused = this.authorisation.refusal(change, request.to, caller);
         if (refused) throw refused;
+        const from = change.state;
         Object.assign(change, applyTransition(change, request, now));
+        // Entering Authorize opens a round of votes; the board follows from the risk.
+        if (request.to === 'authorize') {
+          change.approval = 'requested';
+          change.approvalRound += 1;
+        }
+        // Submitted for assessment (an emergency skips Assess and is assessed on its way in).
+        if (request.to === 'assess' || (request.to === 'authorize' && from === 'new')) {
+          await this.risk.assess(manager, change, now);
+        }
       },
       { reason: request.reason },
     );

@@ -7,6 +7,8 @@ import { changeEnded, templateFieldErrors } from '../change-refusals';
 import type { ChangeView } from '../change-view';
 import type { UpdateChangeRequest } from '../change.dto';
 import { ChangeWriter } from '../change-writer';
+import { impactFor, isAssessing, sameCis } from '../../risk/domain/impact-match';
+import { RiskAssessor } from '../../risk/risk-assessor';
 
 /** The fields a PATCH sets as given (null clears). */
 const TEXT_FIELDS = [
@@ -24,11 +26,15 @@ const TEXT_FIELDS = [
 
 /**
  * Changes a change's fields, plans, window, CIs and assignment: the window must end after it
- * starts, and nothing the change's state requires may be cleared.
+ * starts, and nothing the change's state requires may be cleared. A CI added or removed while the
+ * change is assessed re-assesses its risk.
  */
 @Injectable()
 export class UpdateChange {
-  constructor(private readonly writer: ChangeWriter) {}
+  constructor(
+    private readonly writer: ChangeWriter,
+    private readonly risk: RiskAssessor,
+  ) {}
 
   execute(
     id: string,
@@ -36,7 +42,8 @@ export class UpdateChange {
     version: number,
     caller: Principal,
   ): Promise<ChangeView> {
-    return this.writer.change(id, version, caller, async (_manager, change) => {
+    return this.writer.change(id, version, caller, async (manager, change, now) => {
+      const ciIdsBefore = [...change.affectedCiIds];
       if (isEnded(change.state)) throw changeEnded(change);
       if (change.type === 'standard') {
         const locked = templateFieldErrors(request);
@@ -58,6 +65,10 @@ export class UpdateChange {
         })),
       ];
       if (errors.length > 0) throw validationProblem(errors);
+      if (sameCis(ciIdsBefore, change.affectedCiIds)) return;
+      // The CMDB answers the new CIs (flow 5); until then the risk assumes the worst of them.
+      change.impact = impactFor(change.impact, change.affectedCiIds);
+      if (isAssessing(change.state, change.approval)) await this.risk.assess(manager, change, now);
     });
   }
 }

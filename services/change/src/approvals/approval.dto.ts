@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { OneOf } from '@itsm/http';
+import { DECISIONS, type Decision } from './domain/approval-policy';
+
+export class ApprovalRequest {
+  @ApiProperty({ enum: DECISIONS })
+  @OneOf(DECISIONS)
+  decision!: Decision;
+
+  @ApiProperty({ minLength: 1, maxLength: 4000, description: 'Why: every vote is explained' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  comment!: string;
+}
