@@ -5,6 +5,10 @@ import { CatalogItemsModule } from './catalog-items/catalog-items.module';
 import { CatalogCategory } from './categories/catalog-category.entity';
 import { CategoriesModule } from './categories/categories.module';
 import { CreateCatalog1767000000000 } from './migrations/1767000000000-create-catalog';
+import { CatalogTask } from './requests/catalog-task.entity';
+import { Request } from './requests/request.entity';
+import { RequestedItem } from './requests/requested-item.entity';
+import { RequestsModule } from './requests/requests.module';
 
 export const definition = defineService({
   practice: 'catalog',
@@ -12,7 +16,7 @@ export const definition = defineService({
   description:
     'Offers services to employees: catalog items with their versioned forms, requests, requested items and fulfilment tasks.',
   version: '0.2.0',
-  modules: [CatalogItemsModule, CategoriesModule],
-  entities: [CatalogCategory, CatalogItem, CatalogItemVersion],
+  modules: [CatalogItemsModule, CategoriesModule, RequestsModule],
+  entities: [CatalogCategory, CatalogItem, CatalogItemVersion, Request, RequestedItem, CatalogTask],
   migrations: [CreateCatalog1767000000000],
 });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogItemWriter } from './catalog-item-writer';
 import { CatalogItemsController } from './catalog-items.controller';
 import { CatalogItemsService } from './catalog-items.service';
+import { FormValidators } from './form-validators';
 import { CreateCatalogItem } from './use-cases/create-catalog-item';
 import { EditCatalogItem } from './use-cases/edit-catalog-item';
 import { PublishCatalogItem } from './use-cases/publish-catalog-item';
@@ -17,7 +18,8 @@ import { RetireCatalogItem } from './use-cases/retire-catalog-item';
     EditCatalogItem,
     PublishCatalogItem,
     RetireCatalogItem,
+    FormValidators,
   ],
-  exports: [CatalogItemsService],
+  exports: [CatalogItemsService, FormValidators],
 })
 export class CatalogItemsModule {}

@@ -87,11 +87,11 @@ describe('validating a request against the form of an item', () => {
     expect(outcome.errors).toHaveLength(7);
   });
 
-  it('requires the required variables, and a wrong type is named like a wrong value', () => {
+  it('requires the required variables, names a wrong type like a wrong value, in form order', () => {
     expect(validate({ cpu: '4' }).errors).toEqual([
       { variable: 'hostname', message: 'hostname is required' },
-      { variable: 'environment', message: 'environment is required' },
       { variable: 'cpu', message: 'cpu must be a number of 1 to 32' },
+      { variable: 'environment', message: 'environment is required' },
     ]);
   });
 

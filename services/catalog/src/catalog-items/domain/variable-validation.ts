@@ -30,7 +30,7 @@ export function formValidator(variables: readonly VariableDefinition[]): FormVal
     const errors = (validate.errors ?? [])
       .filter((e) => !['if', 'allOf'].includes(e.keyword))
       .map((e) => variableError(e, byName));
-    return { errors: uniqueByVariable(errors) };
+    return { errors: inFormOrder(uniqueByVariable(errors), variables) };
   };
 }
 
@@ -105,6 +105,15 @@ function bounds(v: VariableDefinition, unit: string): string {
   if (v.min !== undefined) return ` of at least ${v.min}${unit}`;
   if (v.max !== undefined) return ` of at most ${v.max}${unit}`;
   return '';
+}
+
+/** Errors in the order the form shows its variables, answers to no variable last. */
+function inFormOrder(errors: VariableError[], variables: readonly VariableDefinition[]) {
+  const place = (e: VariableError) => {
+    const index = variables.findIndex((v) => v.name === e.variable);
+    return index === -1 ? variables.length : index;
+  };
+  return errors.sort((a, b) => place(a) - place(b));
 }
 
 function uniqueByVariable(errors: VariableError[]): VariableError[] {

@@ -1,5 +1,4 @@
 import type { CatalogTaskState } from './fulfilment-states';
-import { isTaskClosed } from './fulfilment-states';
 
 /** A step of an item version's plan, as the engine sees it. */
 export interface PlannedStep {
@@ -31,7 +30,10 @@ export function planProgress(
 ): PlanProgress {
   const current = Math.max(0, ...made.map((t) => t.stage));
   const ofCurrent = made.filter((t) => t.stage === current);
-  if (ofCurrent.some((t) => !isTaskClosed(t.state) || t.state === 'cancelled')) {
+  const planned = plan.filter((s) => s.stage === current).length;
+  const done = ofCurrent.filter((t) => t.state === 'done').length;
+  // Every task of the stage made and done; one cancelled or still open holds the plan.
+  if (done < planned || done < ofCurrent.length) {
     return { kind: 'waiting' };
   }
   const next = plan.filter((s) => s.stage === current + 1);

@@ -1,0 +1,90 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsUUID,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Omittable, PageQuery } from '@itsm/http';
+import {
+  CATALOG_TASK_STATES,
+  REQUEST_STATES,
+  type CatalogTaskState,
+  type RequestState,
+} from './domain/fulfilment-states';
+
+/** One line of the cart. */
+export class CartLine {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() catalogItemId!: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 1 })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  quantity?: number;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      "Answers to the item's form (`GET /api/v1/catalog-items/{id}/form`), by variable name",
+  })
+  @Omittable()
+  @IsObject()
+  variables?: Record<string, unknown>;
+}
+
+export class SubmitRequestRequest {
+  @ApiProperty({ type: [CartLine], minItems: 1, maxItems: 20 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CartLine)
+  items!: CartLine[];
+}
+
+/** Cancelling changes nothing but states: only the version read. */
+export class CancelRequestRequest {
+  @ApiPropertyOptional({ description: 'The version read; or If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class ListRequestsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: REQUEST_STATES })
+  @IsOptional()
+  @IsIn(REQUEST_STATES)
+  state?: RequestState;
+}
+
+export const TASK_TARGETS = ['in_progress', 'done'] as const;
+
+export class TransitionTaskRequest {
+  @ApiProperty({ enum: TASK_TARGETS, description: 'A task is cancelled only with its item' })
+  @IsIn(TASK_TARGETS)
+  to!: (typeof TASK_TARGETS)[number];
+
+  @ApiPropertyOptional({ description: 'The version read; or If-Match' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class ListTasksQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: CATALOG_TASK_STATES })
+  @IsOptional()
+  @IsIn(CATALOG_TASK_STATES)
+  state?: CatalogTaskState;
+}

@@ -1,0 +1,44 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import type { Principal } from '@itsm/auth';
+import { problem } from '@itsm/http';
+import { assertVersion, withAuditActor } from '@itsm/persistence';
+import { DataSource } from 'typeorm';
+import { cancellation } from '../domain/fulfilment';
+import { FulfilmentWriter } from '../fulfilment-writer';
+import { requestView, type RequestView } from '../request-view';
+
+/**
+ * Cancels a request: every item not yet ended is cancelled with its open tasks; what was fulfilled
+ * stays fulfilled. Its requester or a catalog manager cancels it.
+ */
+@Injectable()
+export class CancelRequest {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: FulfilmentWriter,
+  ) {}
+
+  execute(id: string, version: number, caller: Principal): Promise<RequestView> {
+    return withAuditActor(caller.id, () =>
+      this.dataSource.transaction(async (manager) => {
+        const f = await this.writer.load(manager, id, caller);
+        assertVersion(f.request, 'Request', version);
+        const open = cancellation(f.items, f.tasks);
+        if (open.items.length === 0) {
+          throw problem(
+            HttpStatus.CONFLICT,
+            'illegal-transition',
+            'The request is closed',
+            `Request ${f.request.number} is ${f.request.state}: nothing is left to cancel`,
+            { currentState: f.request.state },
+          );
+        }
+        const moves = {
+          items: open.items.map((item) => ({ item, to: 'cancelled' as const })),
+          tasks: open.tasks.map((task) => ({ task, to: 'cancelled' as const })),
+        };
+        return requestView(await this.writer.commit(manager, f, moves, caller.id, new Date()));
+      }),
+    );
+  }
+}
