@@ -11,6 +11,7 @@ import { SlaRepair1764900000000 } from './migrations/1764900000000-sla-repair';
 import { IncidentTags1765000000000 } from './migrations/1765000000000-incident-tags';
 import { SlaRepairDeferred1765100000000 } from './migrations/1765100000000-sla-repair-deferred';
 import { PriorityModule } from './priority/priority.module';
+import { ProblemsModule } from './problems/problems.module';
 import { SlaModule } from './sla/sla.module';
 import { TimersModule } from './timers/timers.module';
 
@@ -28,6 +29,7 @@ export const definition = defineService({
     SlaModule,
     MajorModule,
     CmdbModule,
+    ProblemsModule,
     TimersModule,
     MetricsModule,
   ],
