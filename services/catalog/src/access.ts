@@ -1,7 +1,10 @@
-import { ROLES, type Role } from '@itsm/auth/rules';
+import type { Role } from '@itsm/auth/rules';
 
-/** Everybody signed in browses the catalog and orders from it; each item says who may order it. */
-export const ANYONE: [Role, ...Role[]] = [...ROLES];
+/**
+ * Every person signed in (each holds `requester`) browses the catalog and orders from it; each item
+ * says who may order it. Integrations order nothing.
+ */
+export const PEOPLE: [Role, ...Role[]] = ['requester'];
 /** Who edits the catalog: its items, their versions and categories. */
 export const MANAGERS: [Role, ...Role[]] = ['catalog_manager'];
 /** Who fulfils requests: agents for the tasks of their groups, catalog managers for all. */

@@ -28,7 +28,7 @@ import {
   expectedVersion,
   ParseIdPipe,
 } from '@itsm/http';
-import { ANYONE, MANAGERS } from '../access';
+import { PEOPLE, MANAGERS } from '../access';
 import {
   CreateCatalogItemRequest,
   EditCatalogItemRequest,
@@ -77,7 +77,7 @@ export class CatalogItemsController {
   }
 
   @Get()
-  @Roles(...ANYONE)
+  @Roles(...PEOPLE)
   @ApiOperation({
     operationId: 'listCatalogItems',
     summary: 'Items by name: the ones the caller may order (catalog managers: all, every version)',
@@ -88,7 +88,7 @@ export class CatalogItemsController {
   }
 
   @Get(':id')
-  @Roles(...ANYONE)
+  @Roles(...PEOPLE)
   @ApiOperation({
     operationId: 'getCatalogItem',
     summary: 'An item with the versions the caller may see',
@@ -99,7 +99,7 @@ export class CatalogItemsController {
   }
 
   @Get(':id/form')
-  @Roles(...ANYONE)
+  @Roles(...PEOPLE)
   @ApiOperation({
     operationId: 'getCatalogItemForm',
     summary:

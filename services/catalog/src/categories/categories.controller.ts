@@ -12,7 +12,7 @@ import {
 } from '@itsm/http';
 import { brokenUniqueConstraint } from '@itsm/persistence';
 import { DataSource } from 'typeorm';
-import { ANYONE, MANAGERS } from '../access';
+import { PEOPLE, MANAGERS } from '../access';
 import { CatalogCategory } from './catalog-category.entity';
 import { CreateCategoryRequest } from './category.dto';
 import { categoryView, CategoryResponse } from './category.response';
@@ -48,7 +48,7 @@ export class CategoriesController {
   }
 
   @Get()
-  @Roles(...ANYONE)
+  @Roles(...PEOPLE)
   @ApiOperation({ operationId: 'listCatalogCategories', summary: 'Categories by name' })
   @ApiPage(CategoryResponse, 'One page of categories, by name')
   async list(@Query() query: PageQuery) {

@@ -12,7 +12,7 @@ import {
   expectedVersion,
   ParseIdPipe,
 } from '@itsm/http';
-import { ANYONE } from '../access';
+import { PEOPLE } from '../access';
 import { CancelRequestRequest, ListRequestsQuery, SubmitRequestRequest } from './request.dto';
 import { RequestResponse } from './request.response';
 import { RequestsService } from './requests.service';
@@ -32,7 +32,7 @@ export class RequestsController {
   ) {}
 
   @Post()
-  @Roles(...ANYONE)
+  @Roles(...PEOPLE)
   @ApiOperation({
     operationId: 'submitRequest',
     summary: 'Order one or more catalog items (a cart): their forms are checked, fulfilment starts',
@@ -77,7 +77,7 @@ export class RequestsController {
   }
 
   @Get()
-  @Roles(...ANYONE)
+  @Roles(...PEOPLE)
   @ApiOperation({
     operationId: 'listRequests',
     summary: "The caller's requests, newest first (catalog managers: all)",
@@ -88,7 +88,7 @@ export class RequestsController {
   }
 
   @Get(':id')
-  @Roles(...ANYONE)
+  @Roles(...PEOPLE)
   @ApiOperation({ operationId: 'getRequest', summary: 'A request with its items and their tasks' })
   @ApiOkResponse({ type: RequestResponse, headers: ETAG_HEADER })
   get(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Principal) {
@@ -97,7 +97,7 @@ export class RequestsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @Roles(...ANYONE)
+  @Roles(...PEOPLE)
   @ApiVersionedChange({
     answer: 'The request, what was still open of it cancelled',
     conflicts: 'it is closed',
