@@ -5,7 +5,7 @@ import { E2eRun, tokenFor } from '@itsm/testing';
 
 jest.setTimeout(600_000);
 
-const FUZZED = ['configuration', 'incident', 'change', 'problem'] as const;
+const FUZZED = ['configuration', 'incident', 'change', 'problem', 'catalog'] as const;
 /** A fixed seed keeps `npm test` repeatable; ITSM_FUZZ_SEED sets another to explore further. */
 const SEED = process.env.ITSM_FUZZ_SEED ?? '20261201';
 const MAX_SECONDS = process.env.ITSM_FUZZ_SECONDS ?? '60';
