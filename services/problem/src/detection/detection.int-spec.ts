@@ -107,6 +107,20 @@ describe('proactive detection, against real PostgreSQL', () => {
     expect(await problemsOf(`ci:${ci}`)).toEqual([]);
   });
 
+  it('leaves unlinked an incident somebody unlinked from the detected problem', async () => {
+    const ci = randomUUID();
+    const incidents = [];
+    for (let i = 0; i < 3; i += 1)
+      incidents.push(await events.created({ configurationItemId: ci }));
+    const [problem] = await problemsOf(`ci:${ci}`);
+    // Unlinked on the incident (or on the problem, which the incident then announces the same way).
+    await events.updated(incidents[0]!.id, 2, [{ field: 'problemId', newValue: null }]);
+    expect(await problemOf(incidents[0]!.id)).toBeNull();
+    await events.updated(incidents[0]!.id, 3, [{ field: 'assignee', newValue: 'sam' }]);
+    expect(await problemOf(incidents[0]!.id)).toBeNull();
+    expect(await problemsOf(`ci:${ci}`)).toMatchObject([{ id: problem!.id, linked: 2 }]);
+  });
+
   it('leaves alone an incident linked to a problem already, or ended', async () => {
     const ci = randomUUID();
     const linked = await events.created({ configurationItemId: ci });

@@ -3,13 +3,14 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { incidentCreated, incidentStateChanged, incidentUpdated } from '@itsm/contracts';
 import { OnEvent, type EventContext, type EventOf } from '@itsm/messaging';
 import { DetectRecurringIncidents } from '../detection/detect-recurring-incidents';
+import { movesClusters } from '../detection/domain/clusters';
 import type { LinkedIncident } from '../linked-incidents/domain/linked-incident';
 import { IncidentProjection } from '../linked-incidents/incident-projection';
 
 /**
  * What the problem service takes from the incident topic: its copy of the incidents (their state,
  * CI, category, services and problem, whichever side linked it), and proactive detection on each
- * incident that no problem covers. One subscription, so that an incident's events apply in order.
+ * incident that no problem covers, when it is opened and when its clusters change. One subscription, so that an incident's events apply in order.
  */
 @Controller()
 export class IncidentEventsController {
@@ -43,7 +44,8 @@ export class IncidentEventsController {
   @OnEvent(incidentUpdated, { subscription: 'incident' })
   async updated(@Payload() event: EventOf<typeof incidentUpdated>, @Ctx() ctx: EventContext) {
     const { id, version, changes } = event.data;
-    await this.detect(ctx, await this.projection.applyChanges(ctx.manager, id, version, changes));
+    const incident = await this.projection.applyChanges(ctx.manager, id, version, changes);
+    if (movesClusters(changes.map((change) => change.field))) await this.detect(ctx, incident);
   }
 
   @OnEvent(incidentStateChanged, { subscription: 'incident' })

@@ -1,4 +1,10 @@
-import { clustersOf, detectedProblemTitle, isRecurring, windowStart } from './clusters';
+import {
+  clustersOf,
+  detectedProblemTitle,
+  isRecurring,
+  movesClusters,
+  windowStart,
+} from './clusters';
 import { DEFAULT_DETECTION, GROUPING_KEYS } from './detection-settings';
 
 const ci = '9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -71,5 +77,16 @@ describe('recurrence', () => {
       /^4 recurring incidents of category network on one service: x+$/,
     );
     expect(detectedProblemTitle(byService!, 4, 'x'.repeat(300))).toHaveLength(160);
+  });
+});
+
+describe('updates that detection looks at', () => {
+  it('are those that change the CI, the category or the impacted services, not the problem', () => {
+    expect(movesClusters(['configurationItemId'])).toBe(true);
+    expect(movesClusters(['assignee', 'impactedServices'])).toBe(true);
+    expect(movesClusters(['category'])).toBe(true);
+    expect(movesClusters(['assignee', 'shortDescription'])).toBe(false);
+    expect(movesClusters(['problemId'])).toBe(false);
+    expect(movesClusters(['problemId', 'configurationItemId'])).toBe(false);
   });
 });

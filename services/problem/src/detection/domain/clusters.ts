@@ -62,3 +62,13 @@ export function detectedProblemTitle(cluster: Cluster, count: number, example: s
     : `of category ${cluster.category} on one service`;
   return `${count} recurring incidents ${where}: ${example}`.slice(0, 160);
 }
+
+/** The incident fields (as `incident.updated` names them) that decide its clusters. */
+const CLUSTER_FIELDS = new Set(['configurationItemId', 'category', 'impactedServices']);
+
+/**
+ * Whether an incident's update may put it in a new cluster. A change of its problem never does: an
+ * incident that somebody unlinked from a problem stays unlinked until its clusters change.
+ */
+export const movesClusters = (changedFields: readonly string[]) =>
+  changedFields.some((field) => CLUSTER_FIELDS.has(field)) && !changedFields.includes('problemId');
