@@ -17,3 +17,4 @@ export * from './omittable.decorator';
 export * from './api-responses';
 export * from './idempotency-key';
 export * from './history-line.response';
+export * from './idempotent-create.decorator';

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import {
+  answerCreated,
   AnswersWithETag,
+  ApiIdempotentCreate,
   ApiPage,
   ApiProblem,
   ApiVersionedChange,
@@ -18,8 +20,6 @@ import { RequestResponse } from './request.response';
 import { RequestsService } from './requests.service';
 import { CancelRequest } from './use-cases/cancel-request';
 import { SubmitRequest } from './use-cases/submit-request';
-
-const LOCATION = { Location: { description: 'The request', schema: { type: 'string' } } };
 
 @ApiTags('requests')
 @AnswersWithETag()
@@ -37,32 +37,8 @@ export class RequestsController {
     operationId: 'submitRequest',
     summary: 'Order one or more catalog items (a cart): their forms are checked, fulfilment starts',
   })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'A retry with the same key returns the request the first one submitted',
-  })
-  @ApiResponse({
-    status: 201,
-    description: 'Submitted',
-    type: RequestResponse,
-    headers: { ...LOCATION, ...ETAG_HEADER },
-  })
-  @ApiResponse({
-    status: 200,
-    description: 'A retry: the request the first submission with this Idempotency-Key made',
-    type: RequestResponse,
-    headers: {
-      ...LOCATION,
-      'Idempotent-Replayed': {
-        description: 'Always `true`',
-        schema: { type: 'string', enum: ['true'] },
-      },
-      ...ETAG_HEADER,
-    },
-  })
+  @ApiIdempotentCreate({ type: RequestResponse, record: 'request' })
   @ApiProblem(409, 'An item is retired or not yet published')
-  @ApiProblem(422, 'The Idempotency-Key was used for a different request')
   async submit(
     @Body() request: SubmitRequestRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -71,8 +47,7 @@ export class RequestsController {
   ) {
     const key = checkedIdempotencyKey(idempotencyKey);
     const { view, replayed } = await this.submitRequest.execute(request, caller, key);
-    void reply.status(replayed ? 200 : 201).header('location', `/api/v1/requests/${view.id}`);
-    if (replayed) void reply.header('idempotent-replayed', 'true');
+    answerCreated(reply, `/api/v1/requests/${view.id}`, replayed);
     return view;
   }
 

@@ -10,18 +10,13 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import {
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-  type LinksObject,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, type LinksObject } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import {
+  answerCreated,
   AnswersWithETag,
+  ApiIdempotentCreate,
   ApiPage,
   ApiProblem,
   ApiVersionedChange,
@@ -29,7 +24,6 @@ import {
   ETAG_HEADER,
   expectedVersion,
   ParseIdPipe,
-  PROBLEM_CONTENT,
 } from '@itsm/http';
 import { ANYONE, WORKERS } from '../access';
 import {
@@ -69,41 +63,8 @@ export class ChangesController {
     operationId: 'createChange',
     summary: 'Raise a change in New; a standard change copies its template’s published version',
   })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'A retry with the same key returns the change the first request created',
-  })
-  @ApiResponse({
-    status: 201,
-    description: 'Raised',
-    type: ChangeResponse,
-    headers: {
-      Location: { description: 'The new change', schema: { type: 'string' } },
-      ...ETAG_HEADER,
-    },
-    links: NEW_CHANGE_LINKS,
-  })
-  @ApiResponse({
-    status: 200,
-    description: 'A retry: the change the first request with this Idempotency-Key raised',
-    type: ChangeResponse,
-    headers: {
-      Location: { description: 'The change', schema: { type: 'string' } },
-      'Idempotent-Replayed': {
-        description: 'Always `true`',
-        schema: { type: 'string', enum: ['true'] },
-      },
-      ...ETAG_HEADER,
-    },
-    links: NEW_CHANGE_LINKS,
-  })
+  @ApiIdempotentCreate({ type: ChangeResponse, record: 'change', links: NEW_CHANGE_LINKS })
   @ApiProblem(409, 'The template has no published version')
-  @ApiResponse({
-    status: 422,
-    description: 'The Idempotency-Key was used for a different request',
-    content: PROBLEM_CONTENT,
-  })
   async create(
     @Body() request: CreateChangeRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -112,8 +73,7 @@ export class ChangesController {
   ) {
     const key = checkedIdempotencyKey(idempotencyKey);
     const { view, replayed } = await this.createChange.execute(request, caller, key);
-    void reply.status(replayed ? 200 : 201).header('location', `/api/v1/changes/${view.id}`);
-    if (replayed) void reply.header('idempotent-replayed', 'true');
+    answerCreated(reply, `/api/v1/changes/${view.id}`, replayed);
     return view;
   }
 

@@ -10,25 +10,19 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import {
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-  type LinksObject,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, type LinksObject } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import {
+  answerCreated,
   AnswersWithETag,
+  ApiIdempotentCreate,
   ApiPage,
   ApiVersionedChange,
-  ETAG_HEADER,
-  PROBLEM_CONTENT,
-  ParseIdPipe,
-  expectedVersion,
   checkedIdempotencyKey,
+  ETAG_HEADER,
+  expectedVersion,
+  ParseIdPipe,
 } from '@itsm/http';
 import { ANYONE } from '../access';
 import {
@@ -74,40 +68,7 @@ export class IncidentsController {
     operationId: 'createIncident',
     summary: 'Raise an incident; its priority comes from impact × urgency, its SLA clocks start',
   })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'A retry with the same key returns the incident the first request created',
-  })
-  @ApiResponse({
-    status: 201,
-    description: 'Raised',
-    type: IncidentResponse,
-    headers: {
-      Location: { description: 'The new incident', schema: { type: 'string' } },
-      ...ETAG_HEADER,
-    },
-    links: NEW_INCIDENT_LINKS,
-  })
-  @ApiResponse({
-    status: 200,
-    description: 'A retry: the incident the first request with this Idempotency-Key raised',
-    type: IncidentResponse,
-    headers: {
-      Location: { description: 'The incident', schema: { type: 'string' } },
-      'Idempotent-Replayed': {
-        description: 'Always `true`',
-        schema: { type: 'string', enum: ['true'] },
-      },
-      ...ETAG_HEADER,
-    },
-    links: NEW_INCIDENT_LINKS,
-  })
-  @ApiResponse({
-    status: 422,
-    description: 'The Idempotency-Key was used for a different request',
-    content: PROBLEM_CONTENT,
-  })
+  @ApiIdempotentCreate({ type: IncidentResponse, record: 'incident', links: NEW_INCIDENT_LINKS })
   async create(
     @Body() request: CreateIncidentRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -116,8 +77,7 @@ export class IncidentsController {
   ) {
     const key = checkedIdempotencyKey(idempotencyKey);
     const { view, replayed } = await this.createIncident.execute(request, caller, key);
-    void reply.status(replayed ? 200 : 201).header('location', `/api/v1/incidents/${view.id}`);
-    if (replayed) void reply.header('idempotent-replayed', 'true');
+    answerCreated(reply, `/api/v1/incidents/${view.id}`, replayed);
     return view;
   }
 
