@@ -31,6 +31,7 @@ import { UpdateIncident } from './use-cases/update-incident';
   exports: [
     INCIDENT_CONFIG,
     IncidentsService,
+    IncidentWriter,
     OpenIncident,
     RecordImpact,
     CloseIncidentAutomatically,

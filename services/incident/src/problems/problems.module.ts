@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
+import { IncidentsModule } from '../incidents/incidents.module';
 import { NotesModule } from '../notes/notes.module';
-import { IncidentWriterRef } from './incident-writer.ref';
 import { ProblemEventsController } from './problem-events.controller';
 import { RecordProblemLink } from './use-cases/record-problem-link';
 import { ResumeOnFix } from './use-cases/resume-on-fix';
@@ -8,8 +8,8 @@ import { ShareWorkaround } from './use-cases/share-workaround';
 
 /** Problem management's events applied to incidents: links, workarounds, fixes (flow 4). */
 @Module({
-  imports: [NotesModule],
+  imports: [IncidentsModule, NotesModule],
   controllers: [ProblemEventsController],
-  providers: [IncidentWriterRef, RecordProblemLink, ShareWorkaround, ResumeOnFix],
+  providers: [RecordProblemLink, ShareWorkaround, ResumeOnFix],
 })
 export class ProblemsModule {}

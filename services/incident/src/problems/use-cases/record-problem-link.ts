@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Incident, INCIDENT_ROW_LOCK } from '../../incidents/incident.entity';
 import { snapshotOf } from '../../incidents/incident-writer';
-import { IncidentWriterRef } from '../incident-writer.ref';
+import { IncidentWriter } from '../../incidents/incident-writer';
 
 /**
  * Records on the incident the problem it was linked to (or unlinked from) on the problem side: the
@@ -11,7 +11,7 @@ import { IncidentWriterRef } from '../incident-writer.ref';
  */
 @Injectable()
 export class RecordProblemLink {
-  constructor(private readonly writers: IncidentWriterRef) {}
+  constructor(private readonly writer: IncidentWriter) {}
 
   async execute(
     manager: EntityManager,
@@ -27,7 +27,7 @@ export class RecordProblemLink {
       return;
     const before = snapshotOf(incident);
     incident.problemId = next;
-    await this.writers.writer.commit(manager, before, incident, {
+    await this.writer.commit(manager, before, incident, {
       actor: change.actor,
       now: new Date(),
     });

@@ -5,7 +5,7 @@ import { Incident, INCIDENT_ROW_LOCK } from '../../incidents/incident.entity';
 import { snapshotOf } from '../../incidents/incident-writer';
 import { NotesService } from '../../notes/notes.service';
 import { fixAppliedNote, PROBLEM_ACTOR, waitsForProblem } from '../domain/problem-outcomes';
-import { IncidentWriterRef } from '../incident-writer.ref';
+import { IncidentWriter } from '../../incidents/incident-writer';
 
 /**
  * Flow 4: the problem is resolved with its fix applied, so its incidents On Hold `awaiting_problem`
@@ -14,7 +14,7 @@ import { IncidentWriterRef } from '../incident-writer.ref';
 @Injectable()
 export class ResumeOnFix {
   constructor(
-    private readonly writers: IncidentWriterRef,
+    private readonly writer: IncidentWriter,
     private readonly notes: NotesService,
   ) {}
 
@@ -30,7 +30,7 @@ export class ResumeOnFix {
     for (const incident of resumed) {
       const before = snapshotOf(incident);
       Object.assign(incident, applyTransition(incident, { to: 'in_progress' }, now));
-      const saved = await this.writers.writer.commit(manager, before, incident, {
+      const saved = await this.writer.commit(manager, before, incident, {
         actor: PROBLEM_ACTOR,
         now,
         reason: `problem ${problem.number} fixed`,
