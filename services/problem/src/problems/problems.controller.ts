@@ -10,20 +10,14 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import {
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-  type LinksObject,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags, type LinksObject } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import {
+  answerCreated,
   AnswersWithETag,
+  ApiIdempotentCreate,
   ApiPage,
-  ApiProblem,
   ApiVersionedChange,
   checkedIdempotencyKey,
   ETAG_HEADER,
@@ -68,36 +62,7 @@ export class ProblemsController {
   @Post()
   @Roles(...READERS)
   @ApiOperation({ operationId: 'createProblem', summary: 'Open a problem (New)' })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'A retry with the same key returns the problem the first request opened',
-  })
-  @ApiResponse({
-    status: 201,
-    description: 'Opened',
-    type: ProblemResponse,
-    headers: {
-      Location: { description: 'The new problem', schema: { type: 'string' } },
-      ...ETAG_HEADER,
-    },
-    links: NEW_PROBLEM_LINKS,
-  })
-  @ApiResponse({
-    status: 200,
-    description: 'A retry: the problem the first request with this Idempotency-Key opened',
-    type: ProblemResponse,
-    headers: {
-      Location: { description: 'The problem', schema: { type: 'string' } },
-      'Idempotent-Replayed': {
-        description: 'Always `true`',
-        schema: { type: 'string', enum: ['true'] },
-      },
-      ...ETAG_HEADER,
-    },
-    links: NEW_PROBLEM_LINKS,
-  })
-  @ApiProblem(422, 'The Idempotency-Key was used for a different request')
+  @ApiIdempotentCreate({ type: ProblemResponse, record: 'problem', links: NEW_PROBLEM_LINKS })
   async create(
     @Body() request: CreateProblemRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -106,8 +71,7 @@ export class ProblemsController {
   ) {
     const key = checkedIdempotencyKey(idempotencyKey);
     const { view, replayed } = await this.createProblem.execute(request, caller, key);
-    void reply.status(replayed ? 200 : 201).header('location', `/api/v1/problems/${view.id}`);
-    if (replayed) void reply.header('idempotent-replayed', 'true');
+    answerCreated(reply, `/api/v1/problems/${view.id}`, replayed);
     return view;
   }
 
