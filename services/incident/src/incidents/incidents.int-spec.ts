@@ -301,12 +301,12 @@ describe('incidents, against real PostgreSQL', () => {
     expect(retry.json().id).toBe(first.id);
     const reordered = await raise(
       'alice',
-      { description: 'Smoke', shortDescription: 'Printer on fire', category: 'hardware' },
+      { description: 'Smoke', shortDescription: 'Plotter smoking', category: 'hardware' },
       { 'idempotency-key': 'retry-43' },
     );
     const sameFieldsOtherOrder = await api.call('POST', '/api/v1/incidents', {
       as: 'alice',
-      payload: { category: 'hardware', shortDescription: 'Printer on fire', description: 'Smoke' },
+      payload: { category: 'hardware', shortDescription: 'Plotter smoking', description: 'Smoke' },
       headers: { 'idempotency-key': 'retry-43' },
     });
     expect(sameFieldsOtherOrder.statusCode).toBe(200);
