@@ -5,6 +5,7 @@ import { problem, validationProblem } from '@itsm/http';
 import { Outbox } from '@itsm/messaging';
 import { assertVersion, brokenUniqueConstraint } from '@itsm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CatalogCategory } from '../categories/catalog-category.entity';
 import { CatalogItemVersion } from './catalog-item-version.entity';
 import type { ItemView } from './catalog-item-view';
 import { CatalogItem } from './catalog-item.entity';
@@ -91,6 +92,12 @@ export function saveItem(manager: EntityManager, item: CatalogItem) {
 export function assertConsistent(definition: ItemDefinition) {
   const errors = definitionErrors(definition);
   if (errors.length > 0) throw validationProblem(errors);
+}
+
+/** A 400 naming `categoryId` when it names no category (the foreign key would answer 500). */
+export async function assertCategoryExists(manager: EntityManager, categoryId: string | null) {
+  if (categoryId === null || (await manager.existsBy(CatalogCategory, { id: categoryId }))) return;
+  throw validationProblem([{ field: 'categoryId', message: 'categoryId must name a category' }]);
 }
 
 export function lifecycleRefused(item: CatalogItem, refused: LifecycleRefusal) {

@@ -109,6 +109,19 @@ describe('catalog items, against real PostgreSQL', () => {
     expect(list.json().items).toEqual([]);
   });
 
+  it('refuses a category that does not exist, naming it (it answered 500), and writes nothing', async () => {
+    const refused = await api.call('POST', '/api/v1/catalog-items', {
+      as: 'kate',
+      payload: { ...laptop, name: 'Homeless', categoryId: '00000000-0000-4000-8000-000000000000' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([
+      { field: 'categoryId', message: 'categoryId must name a category' },
+    ]);
+    const list = await api.call('GET', '/api/v1/catalog-items?q=Homeless', { as: 'kate' });
+    expect(list.json().items).toEqual([]);
+  });
+
   it('shows a requester only the published items their groups may order', async () => {
     const networkOnly = (
       await api.call('POST', '/api/v1/catalog-items', {

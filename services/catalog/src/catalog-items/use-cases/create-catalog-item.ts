@@ -3,7 +3,7 @@ import type { Principal } from '@itsm/auth';
 import { DataSource } from 'typeorm';
 import { CatalogItemVersion } from '../catalog-item-version.entity';
 import type { ItemView } from '../catalog-item-view';
-import { assertConsistent, saveItem } from '../catalog-item-writer';
+import { assertCategoryExists, assertConsistent, saveItem } from '../catalog-item-writer';
 import type { CreateCatalogItemRequest } from '../catalog-item.dto';
 import { CatalogItem } from '../catalog-item.entity';
 import { CatalogItemsService } from '../catalog-items.service';
@@ -32,6 +32,7 @@ export class CreateCatalogItem {
     };
     assertConsistent(definition);
     return this.dataSource.transaction(async (manager) => {
+      await assertCategoryExists(manager, definition.categoryId);
       const item = await saveItem(
         manager,
         manager.create(CatalogItem, { name: request.name, createdBy: caller.id }),

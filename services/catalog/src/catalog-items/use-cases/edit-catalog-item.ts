@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '@itsm/auth';
 import { CatalogItemVersion } from '../catalog-item-version.entity';
 import type { ItemView } from '../catalog-item-view';
-import { assertConsistent, CatalogItemWriter } from '../catalog-item-writer';
+import { assertCategoryExists, assertConsistent, CatalogItemWriter } from '../catalog-item-writer';
 import type { EditCatalogItemRequest } from '../catalog-item.dto';
 import type { ItemDefinition } from '../domain/item-definition';
 import { versionToEdit } from '../domain/item-lifecycle';
@@ -56,6 +56,7 @@ export class EditCatalogItem {
         : latest;
       Object.assign(draft, edits);
       assertConsistent(draft);
+      await assertCategoryExists(manager, draft.categoryId);
       draft.editedBy = caller.id;
       draft.editedAt = now;
       await manager.save(draft);
