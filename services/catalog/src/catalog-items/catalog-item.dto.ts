@@ -160,6 +160,7 @@ export class CreateCatalogItemRequest {
   @ApiProperty({ type: [VariableDto] }) @Variables() variables!: VariableDto[];
   @ApiProperty({ type: [PlanStepDto] }) @Plan() plan!: PlanStepDto[];
   @ApiProperty({ type: ApprovalDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => ApprovalDto)
   approval!: ApprovalDto;

@@ -122,6 +122,15 @@ describe('catalog items, against real PostgreSQL', () => {
     expect(list.json().items).toEqual([]);
   });
 
+  it('refuses an item without its approval rule, naming it (it answered 500)', async () => {
+    const refused = await api.call('POST', '/api/v1/catalog-items', {
+      as: 'kate',
+      payload: { ...laptop, name: 'Unruled', approval: undefined },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors.map((e: { field: string }) => e.field)).toContain('approval');
+  });
+
   it('shows a requester only the published items their groups may order', async () => {
     const networkOnly = (
       await api.call('POST', '/api/v1/catalog-items', {
