@@ -18,3 +18,4 @@ export * from './api-responses';
 export * from './idempotency-key';
 export * from './history-line.response';
 export * from './idempotent-create.decorator';
+export * from './comma-separated';

@@ -15,7 +15,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { CHANGE_STATES, CHANGE_TYPES } from '@itsm/contracts';
-import { IsTimestamp, Omittable, OneOf, PageQuery } from '@itsm/http';
+import { commaSeparated, IsTimestamp, Omittable, OneOf, PageQuery } from '@itsm/http';
 import { CLOSE_CODES } from './domain/change-transition';
 import type { ChangeState, ChangeType } from './domain/change-states';
 import { RISKS, type Risk } from './change.entity';
@@ -25,8 +25,6 @@ const lowerCased = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.toLowerCase() : value;
 const lowerCasedAll = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((item) => lowerCased({ value: item })) : value;
-const csv = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').filter(Boolean) : value;
 
 /** A person's or group's id. */
 const Name = () => applyDecorators(IsString(), MinLength(1), MaxLength(128));
@@ -201,19 +199,19 @@ export class TransitionRequestDto {
 export class ListChangesQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'States, comma-separated or repeated', example: ['new'] })
   @IsOptional()
-  @Transform(csv)
+  @Transform(commaSeparated)
   @IsIn(CHANGE_STATES, { each: true })
   state?: ChangeState[];
 
   @ApiPropertyOptional({ description: 'Types, comma-separated or repeated', example: ['normal'] })
   @IsOptional()
-  @Transform(csv)
+  @Transform(commaSeparated)
   @IsIn(CHANGE_TYPES, { each: true })
   type?: ChangeType[];
 
   @ApiPropertyOptional({ description: 'Risks, comma-separated or repeated', example: ['high'] })
   @IsOptional()
-  @Transform(csv)
+  @Transform(commaSeparated)
   @IsIn(RISKS, { each: true })
   risk?: Risk[];
 

@@ -71,6 +71,18 @@ describe('bad input to incidents, against real PostgreSQL', () => {
     expect(moved.json().state).toBe('canceled');
   });
 
+  it('refuses an empty item in a list filter, as the document says (an empty state was read as none)', async () => {
+    expectFieldRefused(await api.call('GET', '/api/v1/incidents?state=', { as: 'ivy' }), 'state');
+    expectFieldRefused(
+      await api.call('GET', '/api/v1/incidents?priority=1,', { as: 'ivy' }),
+      'priority',
+    );
+    const repeated = await api.call('GET', '/api/v1/incidents?state=new&state=on_hold,resolved', {
+      as: 'ivy',
+    });
+    expect(repeated.statusCode).toBe(200);
+  });
+
   it('refuses dates that are not one instant, in lists and figures', async () => {
     for (const value of ['2026-02-30', '2026-W48', '2026-11-28T10:00:00', 'soon']) {
       const query = encodeURIComponent(value);

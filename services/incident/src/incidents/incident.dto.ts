@@ -17,7 +17,14 @@ import {
   MinLength,
 } from 'class-validator';
 import { INCIDENT_STATES } from '@itsm/contracts';
-import { IsTimestamp, Omittable, OneOf, PageQuery } from '@itsm/http';
+import {
+  commaSeparated,
+  commaSeparatedNumbers,
+  IsTimestamp,
+  Omittable,
+  OneOf,
+  PageQuery,
+} from '@itsm/http';
 import type { Level, Priority } from '../priority/domain/priority-matrix';
 import { CHANNELS, type Channel } from './incident.entity';
 import { ON_HOLD_REASONS, RESOLUTION_CODES, type IncidentState } from './domain/incident-states';
@@ -205,12 +212,6 @@ export class TransitionRequestDto {
   version?: number;
 }
 
-const csv = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').filter(Boolean) : value;
-const csvNumbers = ({ value }: { value: unknown }) => {
-  const items = csv({ value });
-  return Array.isArray(items) ? items.map(Number) : items;
-};
 const bool = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
@@ -220,7 +221,7 @@ export class ListIncidentsQuery extends PageQuery {
     example: ['new', 'in_progress'],
   })
   @IsOptional()
-  @Transform(csv)
+  @Transform(commaSeparated)
   @IsIn(INCIDENT_STATES, { each: true })
   state?: IncidentState[];
 
@@ -229,7 +230,7 @@ export class ListIncidentsQuery extends PageQuery {
     example: [1, 2],
   })
   @IsOptional()
-  @Transform(csvNumbers)
+  @Transform(commaSeparatedNumbers)
   @IsInt({ each: true })
   @Min(1, { each: true })
   @Max(5, { each: true })
@@ -268,7 +269,7 @@ export class ListIncidentsQuery extends PageQuery {
     example: ['vpn'],
   })
   @IsOptional()
-  @Transform(({ value }) => normalisedTags({ value: csv({ value }) }))
+  @Transform(({ value }) => normalisedTags({ value: commaSeparated({ value }) }))
   @IsArray()
   @ArrayMaxSize(MAX_TAGS)
   @Matches(TAG, { each: true, message: TAG_RULE })

@@ -1,3 +1,4 @@
+import { commaSeparated } from '@itsm/http';
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
@@ -8,15 +9,13 @@ import type { ProblemState } from './domain/problem-states';
 /** A UUID in any case, handed on in lower case, as the API issues and stores them. */
 export const lowerCased = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.toLowerCase() : value;
-const csv = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').filter(Boolean) : value;
 
 /** The `state` filter of the problem lists: comma-separated or repeated. */
 export const StatesFilter = (example: ProblemState[]) =>
   applyDecorators(
     ApiPropertyOptional({ description: 'States, comma-separated or repeated', example }),
     IsOptional(),
-    Transform(csv),
+    Transform(commaSeparated),
     IsIn(PROBLEM_STATES, { each: true }),
   );
 
