@@ -23,6 +23,15 @@ describe('refining the generated OpenAPI document', () => {
       description: 'the SLA',
       anyOf: [{ $ref: '#/components/schemas/Sla' }, { type: 'null' }],
     });
+    const nestReference: Record<string, unknown> = {
+      type: 'object',
+      nullable: true,
+      allOf: [{ $ref: '#/components/schemas/Price' }],
+    };
+    expressNullability(nestReference);
+    expect(nestReference).toEqual({
+      anyOf: [{ allOf: [{ $ref: '#/components/schemas/Price' }] }, { type: 'null' }],
+    });
   });
 
   it('closes request bodies and the objects nested in them, not the answers', () => {

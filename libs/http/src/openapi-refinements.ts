@@ -49,16 +49,18 @@ export function refuseNul(schema: Schema): void {
 export function expressNullability(schema: Schema): void {
   if (schema.nullable !== true) return;
   delete schema.nullable;
-  if (typeof schema.type === 'string') {
-    schema.type = [schema.type, 'null'];
-    if (Array.isArray(schema.enum)) schema.enum = [...schema.enum, null];
-  } else if (typeof schema.$ref === 'string' || Array.isArray(schema.allOf)) {
+  if (typeof schema.$ref === 'string' || Array.isArray(schema.allOf)) {
+    // Nest writes a nullable reference as `{ type: 'object', allOf: [{ $ref }] }`.
     const { description, ...rest } = schema;
+    delete rest.type;
     for (const key of Object.keys(schema)) delete schema[key];
     Object.assign(schema, {
       ...(description === undefined ? {} : { description }),
       anyOf: [rest, { type: 'null' }],
     });
+  } else if (typeof schema.type === 'string') {
+    schema.type = [schema.type, 'null'];
+    if (Array.isArray(schema.enum)) schema.enum = [...schema.enum, null];
   }
 }
 
