@@ -19,6 +19,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { Omittable, PageQuery } from '@itsm/http';
@@ -117,9 +118,24 @@ export class ApprovalDto {
   quorum?: number;
 }
 
+/**
+ * At most two decimals. Not class-validator's `maxDecimalPlaces`: it reads the decimals from the
+ * number's text and throws on one written with an exponent (`5e-324`), which answered 500.
+ */
+const InCents = () =>
+  ValidateBy({
+    name: 'inCents',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'number' && Math.round(value * 100) / 100 === value,
+      defaultMessage: (args) => `${args?.property ?? 'amount'} has at most two decimals`,
+    },
+  });
+
 export class PriceDto {
-  @ApiProperty({ minimum: 0 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @ApiProperty({ minimum: 0, multipleOf: 0.01, description: 'At most two decimals' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @InCents()
   @Min(0)
   @Max(1e9)
   amount!: number;

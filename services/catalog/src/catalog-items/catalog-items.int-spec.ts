@@ -131,6 +131,19 @@ describe('catalog items, against real PostgreSQL', () => {
     expect(refused.json().errors.map((e: { field: string }) => e.field)).toContain('approval');
   });
 
+  it('refuses a price with more than two decimals, also written with an exponent (it answered 500)', async () => {
+    for (const amount of [5e-324, 12.345]) {
+      const refused = await api.call('POST', '/api/v1/catalog-items', {
+        as: 'kate',
+        payload: { ...laptop, name: `Priced ${amount}`, price: { amount, currency: 'EUR' } },
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors.map((e: { field: string }) => e.field)).toContain(
+        'price.amount',
+      );
+    }
+  });
+
   it('shows a requester only the published items their groups may order', async () => {
     const networkOnly = (
       await api.call('POST', '/api/v1/catalog-items', {
