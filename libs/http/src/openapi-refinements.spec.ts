@@ -72,22 +72,32 @@ describe('refining the generated OpenAPI document', () => {
     expect(schemas.Answer).not.toHaveProperty('additionalProperties');
   });
 
-  it('types a path id as a UUID', () => {
+  it('types a path id as a UUID, and a path parameter named like one', () => {
     const document = {
       openapi: '3.1.0',
       info: { title: 't', version: '1' },
       paths: {
-        '/things/{id}': {
+        '/things/{id}/parts/{partId}/{name}': {
           get: {
-            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+            parameters: [
+              { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+              { name: 'partId', in: 'path', required: true, schema: { type: 'string' } },
+              { name: 'name', in: 'path', required: true, schema: { type: 'string' } },
+            ],
             responses: {},
           },
         },
       },
     } as unknown as OpenAPIObject;
     typeRecordIds(document);
-    expect(document.paths['/things/{id}']!.get!.parameters).toEqual([
-      { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+    expect(
+      document.paths['/things/{id}/parts/{partId}/{name}']!.get!.parameters!.map(
+        (parameter) => (parameter as { schema: object }).schema,
+      ),
+    ).toEqual([
+      { type: 'string', format: 'uuid' },
+      { type: 'string', format: 'uuid' },
+      { type: 'string' },
     ]);
   });
 

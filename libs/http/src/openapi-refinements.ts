@@ -89,11 +89,11 @@ export function closeRequestBodies(document: OpenAPIObject): void {
   }
 }
 
-/** Every `{id}` in a path goes through `ParseIdPipe`: a UUID. */
+/** A record's id in a path (`{id}`, `{incidentId}`) goes through `ParseIdPipe`: a UUID. */
 export function typeRecordIds(document: OpenAPIObject): void {
   for (const operation of operations(document)) {
     for (const parameter of (operation.parameters ?? []) as Schema[]) {
-      if (parameter.in === 'path' && parameter.name === 'id') {
+      if (parameter.in === 'path' && /^(id|[a-z][A-Za-z]*Id)$/.test(String(parameter.name))) {
         parameter.schema = { ...(parameter.schema as Schema), type: 'string', format: 'uuid' };
       }
     }

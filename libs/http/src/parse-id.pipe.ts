@@ -12,11 +12,11 @@ import { validationProblem } from './problem';
  */
 @Injectable()
 export class ParseIdPipe implements PipeTransform<string, Promise<string>> {
-  private readonly uuid = new ParseUUIDPipe({
-    exceptionFactory: () => validationProblem([{ field: 'id', message: 'id must be a UUID' }]),
-  });
-
   async transform(value: string, metadata: ArgumentMetadata): Promise<string> {
-    return (await this.uuid.transform(value, metadata)).toLowerCase();
+    const field = metadata.data ?? 'id';
+    const uuid = new ParseUUIDPipe({
+      exceptionFactory: () => validationProblem([{ field, message: `${field} must be a UUID` }]),
+    });
+    return (await uuid.transform(value, metadata)).toLowerCase();
   }
 }

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { stdTimeFunctions } from 'pino';
+import { isProbePath } from '../probes';
 
 export interface LoggingOptions {
   serviceName: string;
@@ -40,5 +41,5 @@ function isProbe(request: IncomingMessage): boolean {
   // Fastify's middleware layer rewrites `url`; `originalUrl` keeps the path the client asked for.
   const url =
     (request as IncomingMessage & { originalUrl?: string }).originalUrl ?? request.url ?? '';
-  return /^\/(health|metrics)(\/|$|\?)/.test(url);
+  return isProbePath(url);
 }

@@ -10,6 +10,7 @@ import { PeriodicExportingMetricReader, type MetricReader } from '@opentelemetry
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
+import { isProbePath } from '../probes';
 
 export interface TelemetryOptions {
   serviceName: string;
@@ -56,7 +57,7 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
     ...(logExportConfigured(env) ? {} : { logRecordProcessors: [] }),
     instrumentations: [
       new HttpInstrumentation({
-        ignoreIncomingRequestHook: (request) => /^\/(health|metrics)/.test(request.url ?? ''),
+        ignoreIncomingRequestHook: (request) => isProbePath(request.url ?? ''),
       }),
       new PgInstrumentation({ requireParentSpan: true }),
       // No kafkajs instrumentation: libs/messaging propagates trace context itself, per event, from

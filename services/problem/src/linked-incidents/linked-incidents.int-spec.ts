@@ -114,6 +114,15 @@ describe('linked incidents, against real PostgreSQL', () => {
     expect(await linked(problem.id, 'ivy')).toEqual([{ id: hidden.id, state: 'new' }]);
   });
 
+  it('names the path parameter that is not a UUID', async () => {
+    const problem = await open({ shortDescription: 'Link to nowhere' });
+    const refused = await link(problem.id, 'not-a-uuid');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([
+      { field: 'incidentId', message: 'incidentId must be a UUID' },
+    ]);
+  });
+
   it('links to open problems only: 409 names the current state', async () => {
     const problem = await open();
     const closed = await api.call('POST', `/api/v1/problems/${problem.id}/transitions`, {
