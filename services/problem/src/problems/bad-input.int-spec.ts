@@ -83,4 +83,65 @@ describe('bad input to problems, against real PostgreSQL', () => {
     const after = await api.call('GET', `/api/v1/problems/${problem.id}`, { as: 'paul' });
     expect(after.json().version).toBe(problem.version);
   });
+
+  it('refuses a resolution code outside the list, even on a move that needs none, and moves nothing', async () => {
+    const opened = await api.call('POST', '/api/v1/problems', {
+      as: 'paul',
+      payload: { shortDescription: 'Disk latency on the mail cluster' },
+    });
+    const problem = opened.json();
+    for (const to of ['assess', 'closed']) {
+      const moved = await api.call('POST', `/api/v1/problems/${problem.id}/transitions`, {
+        as: 'paul',
+        payload: {
+          to,
+          resolutionCode: 'wont_fix',
+          resolutionNotes: 'No',
+          version: problem.version,
+        },
+      });
+      expect(moved.statusCode).toBe(400);
+      expect(moved.json().errors).toEqual([
+        expect.objectContaining({
+          field: 'resolutionCode',
+          allowed: ['fix_applied', 'risk_accepted', 'duplicate', 'canceled'],
+        }),
+      ]);
+    }
+    const after = await api.call('GET', `/api/v1/problems/${problem.id}`, { as: 'paul' });
+    expect(after.json()).toMatchObject({ state: 'new', version: problem.version });
+  });
+
+  it('bounds the category and group filters of the list as a problem bounds them', async () => {
+    const list = await api.call(
+      'GET',
+      `/api/v1/problems?category=${'c'.repeat(65)}&assignmentGroup=${'g'.repeat(129)}`,
+      { as: 'sam' },
+    );
+    expect(list.statusCode).toBe(400);
+    expect(fields(list)).toEqual(['assignmentGroup', 'category']);
+    const longest = await api.call(
+      'GET',
+      `/api/v1/problems?category=${'c'.repeat(64)}&assignmentGroup=${'g'.repeat(128)}`,
+      { as: 'sam' },
+    );
+    expect(longest.statusCode).toBe(200);
+  });
+
+  it('documents the resolution codes and the bounds of the list filters', async () => {
+    const { paths, components } = (await api.call('GET', '/api/v1/openapi.json')).json();
+    expect(components.schemas.TransitionProblemRequest.properties.resolutionCode.enum).toEqual([
+      'fix_applied',
+      'risk_accepted',
+      'duplicate',
+      'canceled',
+      null, // not given, as for every optional field of a body
+    ]);
+    const parameters = paths['/api/v1/problems'].get.parameters as Array<{
+      name: string;
+      schema: { maxLength?: number };
+    }>;
+    const bound = (name: string) => parameters.find((p) => p.name === name)?.schema.maxLength;
+    expect([bound('category'), bound('assignmentGroup')]).toEqual([64, 128]);
+  });
 });

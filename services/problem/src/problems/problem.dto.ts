@@ -5,7 +5,7 @@ import { IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } fro
 import { PROBLEM_STATES } from '@itsm/contracts';
 import { Omittable, OneOf, PageQuery } from '@itsm/http';
 import { CmdbId, StatesFilter } from './problem-filters';
-import { RESOLUTION_CODES, type ProblemState } from './domain/problem-states';
+import { RESOLUTION_CODES, type ProblemState, type ResolutionCode } from './domain/problem-states';
 import {
   ANALYSIS_METHODS,
   CAUSE_CATEGORIES,
@@ -89,8 +89,8 @@ export class TransitionProblemRequest {
     description: 'Resolving, or closing an open problem; risk_accepted and canceled: managers only',
   })
   @IsOptional()
-  @IsString()
-  resolutionCode?: string;
+  @OneOf(RESOLUTION_CODES)
+  resolutionCode?: ResolutionCode;
 
   @Text(20000, 'What was done, or why not') resolutionNotes?: string;
 
@@ -109,8 +109,8 @@ export class ListProblemsQuery extends PageQuery {
   @CmdbId('The CI at fault') ci?: string;
   @CmdbId('The business service') service?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) category?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) assignmentGroup?: string;
+  @Name(64) category?: string;
+  @Name(128) assignmentGroup?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsBoolean() knownError?: boolean;
 
   @ApiPropertyOptional({
