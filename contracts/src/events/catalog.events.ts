@@ -251,6 +251,147 @@ export const catalogItemRetired = defineEvent({
   },
 });
 
+const ProvisionedCi = Type.Object({
+  className: Type.String({ minLength: 1 }),
+  name: Type.String({ minLength: 1 }),
+  attributes: Type.Record(Type.String(), Type.Unknown()),
+});
+
+export const requestedItemProvisioningRequested = defineEvent({
+  practice: 'catalog',
+  entity: 'requested_item',
+  verb: 'provisioning_requested',
+  description:
+    'Flow 7: the tasks of a requested item whose catalog item provisions are done; the CMDB creates the CI (`ci`), the change service raises the standard change from the template (`change`), and each answers with `provisioning_answered`. The item is fulfilled when both are created.',
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('RITM'),
+    requestId: Uuid,
+    catalogItemName: Type.String(),
+    requestedFor: Actor,
+    ci: Type.Optional(ProvisionedCi),
+    change: Type.Optional(
+      Type.Object({
+        templateId: Uuid,
+        shortDescription: Type.String({ minLength: 1 }),
+      }),
+    ),
+    requestedAt: Timestamp,
+  }),
+  example: {
+    id: RITM_ID,
+    number: 'RITM0001001',
+    requestId: REQ_ID,
+    catalogItemName: 'New VM',
+    requestedFor: 'u-1042',
+    ci: { className: 'linux_server', name: 'vm-web7', attributes: { cpu_count: 4 } },
+    change: {
+      templateId: '5b4a3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
+      shortDescription: 'New VM for RITM0001001',
+    },
+    requestedAt: '2026-11-28T09:00:00.000Z',
+  },
+});
+
+export const PROVISIONING_PARTS = ['ci', 'change'] as const;
+export const PROVISIONING_OUTCOMES = ['created', 'refused'] as const;
+
+export const requestedItemProvisioningRecorded = defineEvent({
+  practice: 'catalog',
+  entity: 'requested_item',
+  verb: 'provisioning_recorded',
+  description:
+    'A requested item recorded the CMDB\'s or the change service\'s answer: the CI or change created, or the refusal, after which the item needs attention (it stays in_fulfilment until it is cancelled).',
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('RITM'),
+    requestId: Uuid,
+    part: oneOf(PROVISIONING_PARTS),
+    outcome: oneOf(PROVISIONING_OUTCOMES),
+    ciId: Type.Optional(Uuid),
+    ciName: Type.Optional(Type.String()),
+    changeId: Type.Optional(Uuid),
+    changeNumber: Type.Optional(recordNumber('CHG')),
+    reason: Type.Optional(Type.String({ description: 'Why it was refused' })),
+    needsAttention: Type.Boolean({ description: 'A part was refused: somebody has to act' }),
+    recordedAt: Timestamp,
+  }),
+  example: {
+    id: RITM_ID,
+    number: 'RITM0001001',
+    requestId: REQ_ID,
+    part: 'ci',
+    outcome: 'created',
+    ciId: '9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    ciName: 'vm-web7',
+    needsAttention: false,
+    recordedAt: '2026-11-28T09:00:02.000Z',
+  },
+});
+
+const deliverySlaFields = {
+  slaId: Uuid,
+  definitionId: Uuid,
+  definitionName: Type.String(),
+  recordType: oneOf(['requested_item'] as const),
+  recordId: Uuid,
+  recordNumber: recordNumber('RITM'),
+  requestId: Uuid,
+  target: oneOf(['delivery'] as const),
+  dueAt: Timestamp,
+  elapsedSeconds: Type.Integer({
+    minimum: 0,
+    description: 'Business time elapsed on the SLA schedule',
+  }),
+};
+
+export const deliverySlaWarning = defineEvent({
+  practice: 'catalog',
+  entity: 'sla',
+  verb: 'warning',
+  description: "A requested item's delivery clock passed 50 % or 75 % of its item's target.",
+  schema: Type.Object({
+    ...deliverySlaFields,
+    percentElapsed: Type.Integer({ minimum: 1, maximum: 99 }),
+    at: Timestamp,
+  }),
+  example: {
+    slaId: '6c1d2a50-5f43-4a0c-8f1e-2b7b9c1d0e12',
+    definitionId: '0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d',
+    definitionName: 'New VM delivery (40 hours)',
+    recordType: 'requested_item',
+    recordId: RITM_ID,
+    recordNumber: 'RITM0001001',
+    requestId: REQ_ID,
+    target: 'delivery',
+    dueAt: '2026-12-01T16:00:00.000Z',
+    elapsedSeconds: 108000,
+    percentElapsed: 75,
+    at: '2026-11-30T12:00:00.000Z',
+  },
+});
+
+export const deliverySlaBreached = defineEvent({
+  practice: 'catalog',
+  entity: 'sla',
+  verb: 'breached',
+  description: 'A requested item was not delivered within its item\'s delivery target.',
+  schema: Type.Object({ ...deliverySlaFields, breachedAt: Timestamp }),
+  example: {
+    slaId: '6c1d2a50-5f43-4a0c-8f1e-2b7b9c1d0e12',
+    definitionId: '0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d',
+    definitionName: 'New VM delivery (40 hours)',
+    recordType: 'requested_item',
+    recordId: RITM_ID,
+    recordNumber: 'RITM0001001',
+    requestId: REQ_ID,
+    target: 'delivery',
+    dueAt: '2026-12-01T16:00:00.000Z',
+    elapsedSeconds: 144000,
+    breachedAt: '2026-12-01T16:00:00.000Z',
+  },
+});
+
 export const catalogEvents = [
   requestCreated,
   requestUpdated,
@@ -262,4 +403,8 @@ export const catalogEvents = [
   catalogTaskStateChanged,
   catalogItemPublished,
   catalogItemRetired,
+  requestedItemProvisioningRequested,
+  requestedItemProvisioningRecorded,
+  deliverySlaWarning,
+  deliverySlaBreached,
 ];

@@ -209,6 +209,33 @@ export const changeApprovalDecided = defineEvent({
   },
 });
 
+export const changeProvisioningAnswered = defineEvent({
+  practice: 'change',
+  entity: 'change',
+  verb: 'provisioning_answered',
+  description:
+    "Flow 7: the change service's answer to a requested item's `provisioning_requested`: the standard change raised from the published template, or why it was refused (no such template, none published).",
+  schema: Type.Object({
+    requestedItemId: Uuid,
+    requestId: Uuid,
+    outcome: oneOf(['created', 'refused'] as const),
+    changeId: Type.Optional(Uuid),
+    changeNumber: Type.Optional(recordNumber('CHG')),
+    templateId: Uuid,
+    reason: Type.Optional(Type.String({ description: 'Why the change service refused' })),
+    answeredAt: Timestamp,
+  }),
+  example: {
+    requestedItemId: '8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5f6e',
+    requestId: '4d3c2b1a-0f9e-4d8c-8b7a-6f5e4d3c2b1a',
+    outcome: 'created',
+    changeId: '1f2e3d4c-5b6a-4798-8a1b-2c3d4e5f6a7b',
+    changeNumber: 'CHG0000420',
+    templateId: '5b4a3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
+    answeredAt: '2026-11-28T09:00:01.000Z',
+  },
+});
+
 export const changeEvents = [
   changeCreated,
   changeUpdated,
@@ -216,4 +243,5 @@ export const changeEvents = [
   changeRiskAssessed,
   changeApprovalRecorded,
   changeApprovalDecided,
+  changeProvisioningAnswered,
 ];

@@ -218,6 +218,29 @@ export const impactCalculated = defineEvent({
       }),
     ),
     impactedCiCount: Type.Integer({ minimum: 0 }),
+    relatedCis: Type.Optional(
+      Type.Array(
+        Type.Object({
+          id: Uuid,
+          direction: oneOf(['impact', 'dependencies'] as const),
+          depth: Type.Integer({ minimum: 1 }),
+          path: Type.Array(Uuid, {
+            minItems: 2,
+            description: 'From one of the record’s CIs to this one, both included',
+          }),
+        }),
+        {
+          description:
+            'For a change: the CIs that depend on its CIs (impact) or that they depend on (dependencies), up to relatedDepth, nearest first, for conflict detection',
+        },
+      ),
+    ),
+    relatedDepth: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'How far relatedCis looked, in relationships' }),
+    ),
+    relatedTruncated: Type.Optional(
+      Type.Boolean({ description: 'relatedCis stopped at its limit: some related CIs are missing' }),
+    ),
     calculatedAt: Timestamp,
   }),
   example: {
@@ -232,6 +255,33 @@ export const impactCalculated = defineEvent({
   },
 });
 
+export const ciProvisioningAnswered = defineEvent({
+  practice: 'configuration',
+  entity: 'ci',
+  verb: 'provisioning_answered',
+  description:
+    "Flow 7: the CMDB's answer to a requested item's `provisioning_requested`: the CI created, or why it was refused (an unknown class, attributes its schema refuses, an identifier taken).",
+  schema: Type.Object({
+    requestedItemId: Uuid,
+    requestId: Uuid,
+    outcome: oneOf(['created', 'refused'] as const),
+    ciId: Type.Optional(Uuid),
+    ciName: Type.String(),
+    className: Type.String(),
+    reason: Type.Optional(Type.String({ description: 'Why the CMDB refused, naming each field' })),
+    answeredAt: Timestamp,
+  }),
+  example: {
+    requestedItemId: '8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5f6e',
+    requestId: '4d3c2b1a-0f9e-4d8c-8b7a-6f5e4d3c2b1a',
+    outcome: 'created',
+    ciId: CI_ID,
+    ciName: 'vm-web7',
+    className: 'linux_server',
+    answeredAt: '2026-11-28T09:00:01.000Z',
+  },
+});
+
 export const configurationEvents = [
   ciCreated,
   ciUpdated,
@@ -242,4 +292,5 @@ export const configurationEvents = [
   relationshipUpdated,
   relationshipDeleted,
   impactCalculated,
+  ciProvisioningAnswered,
 ];
