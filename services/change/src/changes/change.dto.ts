@@ -172,7 +172,7 @@ export class TransitionRequestDto {
 
   @ApiPropertyOptional({ enum: CLOSE_CODES, description: 'Required to close' })
   @Omittable()
-  @IsString()
+  @OneOf(CLOSE_CODES)
   closeCode?: string;
 
   @ApiPropertyOptional({ maxLength: 20000, description: 'Required to close' })

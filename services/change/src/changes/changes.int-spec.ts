@@ -134,6 +134,14 @@ describe('changes, against real PostgreSQL', () => {
       'closeCode',
       'closeNotes',
     ]);
+    const wrongCode = await move(change, { to: 'closed', closeCode: 'great', closeNotes: 'x' });
+    expect(wrongCode.statusCode).toBe(400);
+    expect(wrongCode.json().errors).toEqual([
+      expect.objectContaining({
+        field: 'closeCode',
+        allowed: ['successful', 'successful_with_issues', 'unsuccessful'],
+      }),
+    ]);
     change = (
       await move(change, { to: 'closed', closeCode: 'successful', closeNotes: 'All good' })
     ).json();
