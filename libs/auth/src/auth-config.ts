@@ -1,6 +1,6 @@
 import { env, z } from '@itsm/config';
 import { DEFAULT_CLAIM_MAPPING, type ClaimMapping } from './claims';
-import { isRole, ROLES, type Role } from './roles';
+import { INTEGRATION_ROLES, isRole, ROLES, type Role } from './roles';
 
 /** Signature algorithms with a public key: a token signed with a shared secret is never accepted. */
 export const ASYMMETRIC_ALGORITHMS = [
@@ -65,7 +65,7 @@ export const authEnvSchema = z.object({
     .refine(
       (pairs) =>
         pairs.every(([from, to, extra]) => from && to && extra === undefined && isRole(to)),
-      `must be provider-name=role pairs, e.g. ITSM.Agent=agent; roles: ${ROLES.join(', ')}`,
+      `must be provider-name=role pairs, e.g. ITSM.Agent=agent; roles: ${[...ROLES, ...INTEGRATION_ROLES].join(', ')}`,
     )
     .transform((pairs) => Object.fromEntries(pairs) as Record<string, Role>),
   AUTH_DEFAULT_ROLES: defaultRoleList(DEFAULT_CLAIM_MAPPING.defaultRoles),

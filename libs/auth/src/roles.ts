@@ -12,10 +12,16 @@ export const ROLES = [
   'catalog_manager',
   'admin',
 ] as const;
-export type Role = (typeof ROLES)[number];
+/**
+ * Roles only an integration holds, each for one narrow job: `deployer` asks the change service's
+ * deployment gate and reports the outcome, nothing else. Not in ROLES, so that no endpoint open to
+ * "anybody signed in" opens to them.
+ */
+export const INTEGRATION_ROLES = ['deployer'] as const;
+export type Role = (typeof ROLES)[number] | (typeof INTEGRATION_ROLES)[number];
 
 export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
+  return ([...ROLES, ...INTEGRATION_ROLES] as readonly string[]).includes(value);
 }
 
 /** The manager role of each practice: it sees and changes every record of that practice. */
