@@ -236,6 +236,188 @@ export const changeProvisioningAnswered = defineEvent({
   },
 });
 
+export const CONFLICT_KINDS = ['same_ci', 'dependency', 'blackout'] as const;
+export const BLACKOUT_SCOPES = ['global', 'cis', 'services'] as const;
+const BLACKOUT_ID = '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d';
+
+export const changeConflictsOverridden = defineEvent({
+  practice: 'change',
+  entity: 'change',
+  verb: 'conflicts_overridden',
+  description:
+    'A change manager scheduled a change despite its conflicts (other changes on the same or related CIs, freezes) or before the CMDB had answered for its CIs, with a reason.',
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('CHG'),
+    reason: Type.String({ minLength: 1 }),
+    footprintPending: Type.Boolean({
+      description: 'The CMDB had not answered for its CIs: related CIs were not checked',
+    }),
+    conflicts: Type.Array(
+      Type.Object({
+        kind: oneOf(CONFLICT_KINDS),
+        otherChangeId: Type.Optional(Uuid),
+        otherChangeNumber: Type.Optional(recordNumber('CHG')),
+        blackoutWindowId: Type.Optional(Uuid),
+        ciId: Type.Optional(Uuid),
+        serviceId: Type.Optional(Uuid),
+      }),
+    ),
+    overriddenBy: Actor,
+    overriddenAt: Timestamp,
+  }),
+  example: {
+    id: ID,
+    number: 'CHG0000310',
+    reason: 'Agreed with the owner of CHG0000305: they finish by 22:30',
+    footprintPending: false,
+    conflicts: [
+      {
+        kind: 'dependency',
+        otherChangeId: '1f2e3d4c-5b6a-4798-8a1b-2c3d4e5f6a7b',
+        otherChangeNumber: 'CHG0000305',
+        ciId: '9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+      },
+    ],
+    overriddenBy: 'chloe',
+    overriddenAt: '2026-11-29T09:00:00.000Z',
+  },
+});
+
+const blackoutFields = {
+  id: Uuid,
+  name: Type.String({ minLength: 1 }),
+  reason: Type.Optional(Type.String()),
+  start: Timestamp,
+  end: Timestamp,
+  scope: oneOf(BLACKOUT_SCOPES, 'global, or the CIs or business services listed'),
+  ciIds: Type.Array(Uuid),
+  serviceIds: Type.Array(Uuid),
+  version: Type.Integer({ minimum: 1 }),
+  changedBy: Actor,
+  changedAt: Timestamp,
+};
+const blackoutExample = {
+  id: BLACKOUT_ID,
+  name: 'Year-end freeze',
+  reason: 'Peak season for the online shop',
+  start: '2026-12-20T00:00:00.000Z',
+  end: '2027-01-04T00:00:00.000Z',
+  scope: 'services' as const,
+  ciIds: [],
+  serviceIds: ['6b5a4938-2716-4a5b-8c9d-0e1f2a3b4c5d'],
+  version: 1,
+  changedBy: 'chloe',
+  changedAt: '2026-11-20T10:00:00.000Z',
+};
+
+export const blackoutWindowCreated = defineEvent({
+  practice: 'change',
+  entity: 'blackout_window',
+  verb: 'created',
+  description:
+    'A blackout window (freeze) was declared: no change in it, globally or on its scope.',
+  schema: Type.Object(blackoutFields),
+  example: blackoutExample,
+});
+
+export const blackoutWindowUpdated = defineEvent({
+  practice: 'change',
+  entity: 'blackout_window',
+  verb: 'updated',
+  description: 'A blackout window changed: the whole window as it is now.',
+  schema: Type.Object(blackoutFields),
+  example: { ...blackoutExample, end: '2027-01-06T00:00:00.000Z', version: 2 },
+});
+
+export const blackoutWindowDeleted = defineEvent({
+  practice: 'change',
+  entity: 'blackout_window',
+  verb: 'deleted',
+  description: 'A blackout window was lifted.',
+  schema: Type.Object({ id: Uuid, name: Type.String(), changedBy: Actor, changedAt: Timestamp }),
+  example: {
+    id: BLACKOUT_ID,
+    name: 'Year-end freeze',
+    changedBy: 'chloe',
+    changedAt: '2026-12-01T10:00:00.000Z',
+  },
+});
+
+export const CHANGE_CLOSE_CODES = ['successful', 'successful_with_issues', 'unsuccessful'] as const;
+
+export const changeClosed = defineEvent({
+  practice: 'change',
+  entity: 'change',
+  verb: 'closed',
+  description:
+    'A change was closed, with how it went, its CIs and its window (flow 6): the CMDB records it in the history of each CI; `closeCode: unsuccessful` announces a failed change, and the incident service links the incidents opened on its CIs during or up to 24 h after its window as "caused by change" candidates.',
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('CHG'),
+    type: oneOf(CHANGE_TYPES),
+    closeCode: oneOf(CHANGE_CLOSE_CODES),
+    closeNotes: Type.String(),
+    affectedCiIds: Type.Array(Uuid),
+    plannedStart: Type.Optional(Timestamp),
+    plannedEnd: Type.Optional(Timestamp),
+    actualStart: Type.Optional(Timestamp),
+    actualEnd: Type.Optional(Timestamp),
+    closedBy: Actor,
+    closedAt: Timestamp,
+  }),
+  example: {
+    id: ID,
+    number: 'CHG0000310',
+    type: 'normal',
+    closeCode: 'unsuccessful',
+    closeNotes: 'Replication broke after the upgrade; backed out',
+    affectedCiIds: ['9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'],
+    plannedStart: '2026-12-05T22:00:00.000Z',
+    plannedEnd: '2026-12-05T23:30:00.000Z',
+    actualStart: '2026-12-05T22:02:00.000Z',
+    actualEnd: '2026-12-05T23:10:00.000Z',
+    closedBy: 'u-4007',
+    closedAt: '2026-12-06T08:00:00.000Z',
+  },
+});
+
+export const DEPLOYMENT_OUTCOMES = ['succeeded', 'failed'] as const;
+
+export const changeDeploymentRecorded = defineEvent({
+  practice: 'change',
+  entity: 'change',
+  verb: 'deployment_recorded',
+  description:
+    'A CI/CD pipeline reported the outcome of a deployment the deployment gate let through under the change.',
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('CHG'),
+    deploymentId: Uuid,
+    outcome: oneOf(DEPLOYMENT_OUTCOMES),
+    pipeline: Type.Optional(
+      Type.String({ description: 'The pipeline or job, as the tool names it' }),
+    ),
+    url: Type.Optional(Type.String({ description: 'Where the run can be seen' })),
+    version: Type.Optional(Type.String({ description: 'What was deployed' })),
+    ciIds: Type.Array(Uuid, { description: 'The CIs deployed to' }),
+    reportedBy: Actor,
+    reportedAt: Timestamp,
+  }),
+  example: {
+    id: ID,
+    number: 'CHG0000310',
+    deploymentId: '6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b',
+    outcome: 'succeeded',
+    pipeline: 'checkout/deploy-production',
+    url: 'https://ci.example.com/checkout/pipelines/4711',
+    version: '2.14.0',
+    ciIds: ['9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'],
+    reportedBy: 'itsm-deployer',
+    reportedAt: '2026-12-05T22:20:00.000Z',
+  },
+});
+
 export const changeEvents = [
   changeCreated,
   changeUpdated,
@@ -244,4 +426,10 @@ export const changeEvents = [
   changeApprovalRecorded,
   changeApprovalDecided,
   changeProvisioningAnswered,
+  changeConflictsOverridden,
+  blackoutWindowCreated,
+  blackoutWindowUpdated,
+  blackoutWindowDeleted,
+  changeClosed,
+  changeDeploymentRecorded,
 ];

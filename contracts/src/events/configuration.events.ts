@@ -239,7 +239,9 @@ export const impactCalculated = defineEvent({
       Type.Integer({ minimum: 0, description: 'How far relatedCis looked, in relationships' }),
     ),
     relatedTruncated: Type.Optional(
-      Type.Boolean({ description: 'relatedCis stopped at its limit: some related CIs are missing' }),
+      Type.Boolean({
+        description: 'relatedCis stopped at its limit: some related CIs are missing',
+      }),
     ),
     calculatedAt: Timestamp,
   }),

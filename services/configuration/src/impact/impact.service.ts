@@ -6,11 +6,18 @@ import { GraphSync } from './graph-sync';
 import type { CiSummary, Direction } from './domain/impact-graph';
 import { writeImpactAnswer } from './domain/impact-answer';
 import { combineImpacts, type CiImpact, type ImpactedService } from './domain/impacted-services';
+import { nearestRelated, type RelatedCi } from './domain/related-cis';
 
 export type { Direction };
 
 /** How far the impact of an incident's or a change's CIs is followed. */
 const RECORD_IMPACT_WALK = { maxDepth: 10, limit: 100_000 };
+/**
+ * How far the CIs near a change's CIs are listed for its conflict check, both ways. The change
+ * service looks at most this far (its `CHANGE_CONFLICT_DEPTH` is at most 5); the limit keeps the
+ * answer well inside one Kafka message (a path is at most six ids).
+ */
+export const CHANGE_RELATED_WALK = { maxDepth: 5, limit: 2000 };
 
 export interface WalkOptions {
   maxDepth: number;
@@ -79,6 +86,35 @@ export class ImpactService {
       });
     }
     return combineImpacts(impacts);
+  }
+
+  /**
+   * The CIs that depend on the named CIs and those they depend on, up to `CHANGE_RELATED_WALK`,
+   * each with one shortest path: what the change service checks conflicts against.
+   */
+  async relatedTo(ciIds: readonly string[]): Promise<{ related: RelatedCi[]; truncated: boolean }> {
+    const graph = await this.graphs.current();
+    const found: RelatedCi[] = [];
+    let truncated = false;
+    for (const id of ciIds) {
+      for (const direction of ['impact', 'dependencies'] as const) {
+        const reach = graph.reach(id, direction, CHANGE_RELATED_WALK);
+        if (!reach) continue;
+        truncated ||= reach.count > CHANGE_RELATED_WALK.limit;
+        const count = Math.min(reach.count, CHANGE_RELATED_WALK.limit);
+        for (let i = 0; i < count; i++) {
+          const slot = reach.slots[i]!;
+          found.push({
+            id: graph.idAt(slot),
+            direction,
+            depth: reach.depths[i]!,
+            path: reach.pathOf(slot).map((s) => graph.idAt(s)),
+          });
+        }
+      }
+    }
+    const nearest = nearestRelated(ciIds, found, CHANGE_RELATED_WALK.limit);
+    return { related: nearest.related, truncated: truncated || nearest.truncated };
   }
 
   private summaryOf(ci: CiSummary, hierarchy: Hierarchy) {

@@ -8,7 +8,7 @@ import {
   incidentUpdated,
 } from '@itsm/contracts';
 import { OnEvent, Outbox, type EventContext, type EventOf } from '@itsm/messaging';
-import { ImpactService } from './impact.service';
+import { CHANGE_RELATED_WALK, ImpactService } from './impact.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -63,6 +63,15 @@ export class RecordImpactController {
     ciIds: string[],
   ): Promise<void> {
     const { services, impactedCiCount } = await this.impact.servicesImpactedBy(ctx.manager, ciIds);
+    // A change also learns its neighbourhood both ways: what its conflict check looks at.
+    const related =
+      recordType === 'change'
+        ? await this.impact.relatedTo(ciIds).then(({ related, truncated }) => ({
+            relatedCis: related,
+            relatedDepth: CHANGE_RELATED_WALK.maxDepth,
+            relatedTruncated: truncated,
+          }))
+        : {};
     await this.outbox.publish(ctx.manager, impactCalculated, {
       aggregateId: recordId,
       data: {
@@ -71,6 +80,7 @@ export class RecordImpactController {
         ciIds,
         impactedServices: services,
         impactedCiCount,
+        ...related,
         calculatedAt: new Date().toISOString(),
       },
     });

@@ -1,0 +1,38 @@
+import { nearestRelated, type RelatedCi } from './related-cis';
+
+const ci = (
+  id: string,
+  depth: number,
+  direction: RelatedCi['direction'] = 'impact',
+): RelatedCi => ({
+  id,
+  direction,
+  depth,
+  path: ['x', id],
+});
+
+describe('the CIs related to a change’s CIs', () => {
+  it('keeps each CI once per direction, at its smallest depth, nearest first', () => {
+    const { related, truncated } = nearestRelated(
+      ['a', 'b'],
+      [ci('c', 2), ci('c', 1), ci('c', 1, 'dependencies'), ci('d', 3)],
+      10,
+    );
+    expect(related.map((r) => [r.id, r.direction, r.depth])).toEqual([
+      ['c', 'impact', 1],
+      ['c', 'dependencies', 1],
+      ['d', 'impact', 3],
+    ]);
+    expect(truncated).toBe(false);
+  });
+
+  it('leaves out the named CIs, which another named CI may reach', () => {
+    expect(nearestRelated(['a', 'b'], [ci('b', 1)], 10).related).toEqual([]);
+  });
+
+  it('stops at the limit and says so', () => {
+    const { related, truncated } = nearestRelated(['a'], [ci('c', 2), ci('d', 1), ci('e', 3)], 2);
+    expect(related.map((r) => r.id)).toEqual(['d', 'c']);
+    expect(truncated).toBe(true);
+  });
+});
