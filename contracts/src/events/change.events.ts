@@ -418,6 +418,80 @@ export const changeDeploymentRecorded = defineEvent({
   },
 });
 
+export const CHANGE_CLOSE_CODES = ['successful', 'successful_with_issues', 'unsuccessful'] as const;
+
+export const changeClosed = defineEvent({
+  practice: 'change',
+  entity: 'change',
+  verb: 'closed',
+  description:
+    'A change was closed, with how it went, its CIs and its window (flow 6): the CMDB records it in the history of each CI; `closeCode: unsuccessful` announces a failed change, and the incident service links the incidents opened on its CIs during or up to 24 h after its window as "caused by change" candidates.',
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('CHG'),
+    type: oneOf(CHANGE_TYPES),
+    closeCode: oneOf(CHANGE_CLOSE_CODES),
+    closeNotes: Type.String(),
+    affectedCiIds: Type.Array(Uuid),
+    plannedStart: Type.Optional(Timestamp),
+    plannedEnd: Type.Optional(Timestamp),
+    actualStart: Type.Optional(Timestamp),
+    actualEnd: Type.Optional(Timestamp),
+    closedBy: Actor,
+    closedAt: Timestamp,
+  }),
+  example: {
+    id: ID,
+    number: 'CHG0000310',
+    type: 'normal',
+    closeCode: 'unsuccessful',
+    closeNotes: 'Replication broke after the upgrade; backed out',
+    affectedCiIds: ['9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'],
+    plannedStart: '2026-12-05T22:00:00.000Z',
+    plannedEnd: '2026-12-05T23:30:00.000Z',
+    actualStart: '2026-12-05T22:02:00.000Z',
+    actualEnd: '2026-12-05T23:10:00.000Z',
+    closedBy: 'u-4007',
+    closedAt: '2026-12-06T08:00:00.000Z',
+  },
+});
+
+export const DEPLOYMENT_OUTCOMES = ['succeeded', 'failed'] as const;
+
+export const changeDeploymentRecorded = defineEvent({
+  practice: 'change',
+  entity: 'change',
+  verb: 'deployment_recorded',
+  description:
+    'A CI/CD pipeline reported the outcome of a deployment the deployment gate let through under the change.',
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('CHG'),
+    deploymentId: Uuid,
+    outcome: oneOf(DEPLOYMENT_OUTCOMES),
+    pipeline: Type.Optional(
+      Type.String({ description: 'The pipeline or job, as the tool names it' }),
+    ),
+    url: Type.Optional(Type.String({ description: 'Where the run can be seen' })),
+    version: Type.Optional(Type.String({ description: 'What was deployed' })),
+    ciIds: Type.Array(Uuid, { description: 'The CIs deployed to' }),
+    reportedBy: Actor,
+    reportedAt: Timestamp,
+  }),
+  example: {
+    id: ID,
+    number: 'CHG0000310',
+    deploymentId: '6a1f0c3e-2b4d-4e5f-8a9b-0c1d2e3f4a5b',
+    outcome: 'succeeded',
+    pipeline: 'checkout/deploy-production',
+    url: 'https://ci.example.com/checkout/pipelines/4711',
+    version: '2.14.0',
+    ciIds: ['9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'],
+    reportedBy: 'itsm-deployer',
+    reportedAt: '2026-12-05T22:20:00.000Z',
+  },
+});
+
 export const changeEvents = [
   changeCreated,
   changeUpdated,

@@ -388,6 +388,38 @@ export const incidentNoteAdded = defineEvent({
   },
 });
 
+export const incidentChangeCandidateLinked = defineEvent({
+  practice: 'incident',
+  entity: 'incident',
+  verb: 'change_candidate_linked',
+  description:
+    'An incident on a CI of an unsuccessful change, opened during or up to 24 h after its window, was linked to it as a "caused by change" candidate (flow 6); once per incident and change.',
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('INC'),
+    changeId: Uuid,
+    changeNumber: recordNumber('CHG'),
+    configurationItemId: Uuid,
+    openedAt: Timestamp,
+    shortDescription: Type.String({ minLength: 1 }),
+    windowStart: Type.Optional(Timestamp),
+    windowEnd: Type.Optional(Timestamp),
+    linkedAt: Timestamp,
+  }),
+  example: {
+    id: '0b6f8f8e-4c1e-4b8e-9a51-3f1c2d9e7a10',
+    number: 'INC0001234',
+    changeId: '3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a9f',
+    changeNumber: 'CHG0000310',
+    configurationItemId: '9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    openedAt: '2026-12-05T23:40:00.000Z',
+    shortDescription: 'Checkout orders stuck in pending',
+    windowStart: '2026-12-05T22:00:00.000Z',
+    windowEnd: '2026-12-05T23:30:00.000Z',
+    linkedAt: '2026-12-06T08:00:01.000Z',
+  },
+});
+
 export const incidentEvents = [
   incidentCreated,
   incidentUpdated,
@@ -402,4 +434,5 @@ export const incidentEvents = [
   majorIncidentCommunication,
   slaWarning,
   slaBreached,
+  incidentChangeCandidateLinked,
 ];
