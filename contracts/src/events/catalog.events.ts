@@ -392,6 +392,92 @@ export const deliverySlaBreached = defineEvent({
   },
 });
 
+const APPROVAL_ID = '3a2b1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d';
+const approvalFields = {
+  id: Uuid,
+  requestedItemId: Uuid,
+  number: recordNumber('RITM'),
+  requestId: Uuid,
+};
+
+export const requestedItemApprovalRequested = defineEvent({
+  practice: 'catalog',
+  entity: 'requested_item',
+  verb: 'approval_requested',
+  description:
+    "A requested item waits for its approval: the manager of the person it is for (`approver`), or `quorum` members of a group. `id` is the approval's.",
+  schema: Type.Object({
+    ...approvalFields,
+    kind: oneOf(['manager', 'group'] as const),
+    approver: Type.Union([Actor, Type.Null()], { description: '`manager`: who approves' }),
+    group: Type.Union([Type.String({ minLength: 1 }), Type.Null()]),
+    quorum: Type.Integer({ minimum: 1 }),
+    requestedAt: Timestamp,
+  }),
+  example: {
+    id: APPROVAL_ID,
+    requestedItemId: RITM_ID,
+    number: 'RITM0001001',
+    requestId: REQ_ID,
+    kind: 'manager',
+    approver: 'u-2001',
+    group: null,
+    quorum: 1,
+    requestedAt: '2026-11-27T14:00:00.000Z',
+  },
+});
+
+export const requestedItemApprovalRecorded = defineEvent({
+  practice: 'catalog',
+  entity: 'requested_item',
+  verb: 'approval_recorded',
+  description: 'An approver approved or rejected a requested item, with their comment.',
+  schema: Type.Object({
+    ...approvalFields,
+    approver: Actor,
+    decision: oneOf(['approved', 'rejected'] as const),
+    comment: Type.String({ minLength: 1 }),
+    decidedAt: Timestamp,
+  }),
+  example: {
+    id: APPROVAL_ID,
+    requestedItemId: RITM_ID,
+    number: 'RITM0001001',
+    requestId: REQ_ID,
+    approver: 'u-2001',
+    decision: 'approved',
+    comment: 'Fine within the team budget',
+    decidedAt: '2026-11-27T16:00:00.000Z',
+  },
+});
+
+export const requestedItemApprovalDecided = defineEvent({
+  practice: 'catalog',
+  entity: 'requested_item',
+  verb: 'approval_decided',
+  description:
+    "A requested item's approval ended: approved (fulfilment starts), rejected (by any rejection) or cancelled with the item.",
+  schema: Type.Object({
+    ...approvalFields,
+    outcome: oneOf(['approved', 'rejected', 'cancelled'] as const),
+    approvals: Type.Integer({ minimum: 0, description: 'Approvals cast' }),
+    quorum: Type.Integer({ minimum: 1 }),
+    decidedBy: Actor,
+    decidedAt: Timestamp,
+  }),
+  example: {
+    id: APPROVAL_ID,
+    requestedItemId: RITM_ID,
+    number: 'RITM0001001',
+    requestId: REQ_ID,
+    outcome: 'approved',
+    approvals: 1,
+    quorum: 1,
+    decidedBy: 'u-2001',
+    decidedAt: '2026-11-27T16:00:00.000Z',
+  },
+});
+
 export const catalogEvents = [
   requestCreated,
   requestUpdated,
@@ -407,4 +493,7 @@ export const catalogEvents = [
   requestedItemProvisioningRecorded,
   deliverySlaWarning,
   deliverySlaBreached,
+  requestedItemApprovalRequested,
+  requestedItemApprovalRecorded,
+  requestedItemApprovalDecided,
 ];
