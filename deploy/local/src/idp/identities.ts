@@ -60,8 +60,7 @@ export const LOCAL_USERS: readonly LocalUser[] = [
 
 /**
  * Seeded applications: the console and the CLI sign people in (authorization code with PKCE); the
- * discovery, monitoring and deployer (a CI/CD pipeline asking the deployment gate) integrations act
- * as themselves (client credentials).
+ * discovery and monitoring integrations act as themselves (client credentials).
  */
 export const LOCAL_CLIENTS: readonly LocalClient[] = [
   {
@@ -86,12 +85,6 @@ export const LOCAL_CLIENTS: readonly LocalClient[] = [
     grants: ['client_credentials'],
     roles: ['agent'],
     groups: ['service-desk'],
-  },
-  {
-    id: 'itsm-deployer',
-    secret: 'itsm-deployer-secret',
-    grants: ['client_credentials'],
-    roles: ['deployer'],
   },
 ];
 
