@@ -5,6 +5,8 @@ import { CatalogItemsModule } from './catalog-items/catalog-items.module';
 import { CatalogCategory } from './categories/catalog-category.entity';
 import { CategoriesModule } from './categories/categories.module';
 import { CreateCatalog1767000000000 } from './migrations/1767000000000-create-catalog';
+import { Provisioning1767200000000 } from './migrations/1767200000000-provisioning';
+import { ProvisioningModule } from './provisioning/provisioning.module';
 import { CatalogTask } from './requests/catalog-task.entity';
 import { Request } from './requests/request.entity';
 import { RequestedItem } from './requests/requested-item.entity';
@@ -16,7 +18,7 @@ export const definition = defineService({
   description:
     'Offers services to employees: catalog items with their versioned forms, requests, requested items and fulfilment tasks.',
   version: '0.2.0',
-  modules: [CatalogItemsModule, CategoriesModule, RequestsModule],
+  modules: [CatalogItemsModule, CategoriesModule, RequestsModule, ProvisioningModule],
   entities: [CatalogCategory, CatalogItem, CatalogItemVersion, Request, RequestedItem, CatalogTask],
-  migrations: [CreateCatalog1767000000000],
+  migrations: [CreateCatalog1767000000000, Provisioning1767200000000],
 });

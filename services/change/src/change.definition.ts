@@ -4,6 +4,7 @@ import { ChangeApproval } from './approvals/change-approval.entity';
 import { Change } from './changes/change.entity';
 import { ChangesModule } from './changes/changes.module';
 import { HistoryModule } from './history/history.module';
+import { ProvisioningModule } from './provisioning/provisioning.module';
 import { CreateChanges1766000000000 } from './migrations/1766000000000-create-changes';
 import { RiskAndApprovals1766100000000 } from './migrations/1766100000000-risk-and-approvals';
 import { RiskInputsModule } from './risk/risk-inputs.module';
@@ -17,7 +18,14 @@ export const definition = defineService({
   description:
     'Makes changes without breaking things: standard, normal and emergency changes, their state models, the catalogue of standard-change templates, explained risk and approvals.',
   version: '0.2.0',
-  modules: [ChangesModule, TemplatesModule, HistoryModule, ApprovalsModule, RiskInputsModule],
+  modules: [
+    ChangesModule,
+    TemplatesModule,
+    HistoryModule,
+    ApprovalsModule,
+    RiskInputsModule,
+    ProvisioningModule,
+  ],
   entities: [Change, ChangeTemplate, ChangeTemplateVersion, ChangeApproval],
   migrations: [CreateChanges1766000000000, RiskAndApprovals1766100000000],
 });

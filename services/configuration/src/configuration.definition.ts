@@ -11,6 +11,7 @@ import { CreateCmdb1764500000000 } from './migrations/1764500000000-create-cmdb'
 import { GraphChanges1764700000000 } from './migrations/1764700000000-graph-changes';
 import { Relationship, RelationshipRuleRow } from './relationships/relationship.entity';
 import { RelationshipsModule } from './relationships/relationships.module';
+import { ProvisioningModule } from './provisioning/provisioning.module';
 
 export const definition = defineService({
   practice: 'configuration',
@@ -25,6 +26,7 @@ export const definition = defineService({
     RelationshipsModule,
     ImpactModule,
     ImportsModule,
+    ProvisioningModule,
   ],
   entities: [CiClass, ConfigurationItem, Relationship, RelationshipRuleRow, DataSourceRank],
   migrations: [CreateCmdb1764500000000, GraphChanges1764700000000],

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ApprovalRule, ItemDefinition, PlanStep, Price } from './domain/item-definition';
 import type { ItemState } from './domain/item-lifecycle';
+import type { ProvisioningRule } from '../provisioning/domain/provisioning-rule';
 import type { VariableDefinition } from './domain/variables';
 
 /** What a request is made from. A published or retired version never changes again. */
@@ -41,6 +42,9 @@ export class CatalogItemVersion implements ItemDefinition {
 
   @Column({ name: 'orderable_by', type: 'text', array: true, nullable: true })
   orderableBy!: string[] | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  provisioning!: ProvisioningRule | null;
 
   @Column({ name: 'edited_by', type: 'text' })
   editedBy!: string;

@@ -14,6 +14,7 @@ export function itemVersionView(v: CatalogItemVersion) {
     price: v.price,
     deliveryTargetHours: v.deliveryTargetHours,
     orderableBy: v.orderableBy,
+    provisioning: v.provisioning,
     editedBy: v.editedBy,
     editedAt: v.editedAt,
     publishedBy: v.publishedBy,

@@ -26,6 +26,7 @@ import { Omittable, PageQuery } from '@itsm/http';
 import { APPROVAL_KINDS, type ApprovalKind } from './domain/item-definition';
 import { ITEM_STATES, type ItemState } from './domain/item-lifecycle';
 import { VARIABLE_TYPES, type VariableType } from './domain/variables';
+import { ProvisioningRuleDto } from '../provisioning/provisioning-rule.dto';
 
 const Label = () => applyDecorators(IsString(), MinLength(1), MaxLength(160));
 const Group = () => applyDecorators(IsString(), MinLength(1), MaxLength(128));
@@ -201,6 +202,14 @@ export class CreateCatalogItemRequest {
   @Omittable()
   @Groups()
   orderableBy?: string[];
+  @ApiPropertyOptional({
+    type: ProvisioningRuleDto,
+    description: 'Flow 7: the CI and/or standard change that fulfilling it makes',
+  })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => ProvisioningRuleDto)
+  provisioning?: ProvisioningRuleDto;
 }
 
 /** Edits the draft, or starts the next version as a draft; null clears a field that may be empty. */
@@ -240,6 +249,11 @@ export class EditCatalogItemRequest {
   @IsOptional()
   @Groups()
   orderableBy?: string[] | null;
+  @ApiPropertyOptional({ type: ProvisioningRuleDto, description: 'null: it provisions nothing' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ProvisioningRuleDto)
+  provisioning?: ProvisioningRuleDto | null;
 }
 
 /** Publishing and retiring change nothing but the lifecycle: only the version read. */

@@ -14,6 +14,7 @@ import {
   type VariableType,
 } from './domain/variables';
 import type { ItemVersionView, ItemView } from './catalog-item-view';
+import { ProvisioningRuleResponse } from '../provisioning/provisioning-rule.response';
 
 const nullableText = { type: String, nullable: true };
 const nullableTime = { type: String, format: 'date-time', nullable: true };
@@ -80,6 +81,9 @@ export class CatalogItemVersionResponse implements ItemVersionView {
   @ApiProperty({ type: 'integer', nullable: true }) deliveryTargetHours!: number | null;
   @ApiProperty({ type: [String], nullable: true, description: 'null: everyone may order it' })
   orderableBy!: string[] | null;
+
+  @ApiProperty({ type: ProvisioningRuleResponse, nullable: true, description: 'Flow 7' })
+  provisioning!: ProvisioningRuleResponse | null;
 
   @ApiProperty() editedBy!: string;
   @ApiProperty({ type: String, format: 'date-time' }) editedAt!: Date;

@@ -3,6 +3,8 @@ import { recordNotFound, type Principal } from '@itsm/auth';
 import { Outbox } from '@itsm/messaging';
 import type { EntityManager } from 'typeorm';
 import { CatalogItemVersion } from '../catalog-items/catalog-item-version.entity';
+import { provisioningAskedFor } from '../provisioning/domain/provisioning-outcome';
+import { provisioningEvents } from '../provisioning/provisioning-events';
 import { CatalogTask } from './catalog-task.entity';
 import { advance } from './domain/fulfilment';
 import {
@@ -32,6 +34,8 @@ export interface Fulfilment {
 export interface Moves {
   items?: Array<{ item: RequestedItem; to: RequestedItemState }>;
   tasks?: Array<{ task: CatalogTask; to: CatalogTaskState }>;
+  /** Items whose other fields the caller changed (a provisioning answer), saved with the rest. */
+  changed?: RequestedItem[];
 }
 
 @Injectable()
@@ -90,7 +94,17 @@ export class FulfilmentWriter {
 
     const plans = await this.plansOf(manager, f.items);
     const next = advance(
-      f.items.map((i) => ({ id: i.id, state: i.state, ...plans.get(i.id)! })),
+      f.items.map((i) => {
+        const { approval, plan, provisioning } = plans.get(i.id)!;
+        return {
+          id: i.id,
+          state: i.state,
+          approval,
+          plan,
+          provisions: provisioning !== null,
+          provisioning: i.provisioning ?? null,
+        };
+      }),
       f.tasks.map((t) => ({ itemId: t.requestedItemId, stage: t.stage, state: t.state })),
     );
     for (const move of next.itemMoves)
@@ -112,12 +126,22 @@ export class FulfilmentWriter {
       }),
     );
 
+    // Flow 7: the plan is done; the CMDB and the change service are asked, the item waits for them.
+    const askedFor = next.provisioningToAsk.map((itemId) => {
+      const item = f.items.find((i) => i.id === itemId)!;
+      const rule = plans.get(itemId)!.provisioning!;
+      item.provisioning = provisioningAskedFor(rule, now);
+      return { item, event: provisioningEvents.requested(item, rule, now) };
+    });
+
     const requestBefore = f.request.state;
     f.request.state = requestStateOf(f.items.map((i) => i.state));
     if (f.request.state !== requestBefore && isRequestClosed(f.request)) f.request.closedAt = now;
 
     await manager.save([...new Set(taskMoves.map((m) => m.task))]);
-    await manager.save([...new Set(itemMoves.map((m) => m.item))]);
+    await manager.save([
+      ...new Set([...itemMoves, ...askedFor].map((m) => m.item).concat(moves.changed ?? [])),
+    ]);
     const savedTasks = opened.length > 0 ? await manager.save(opened) : [];
     if (f.request.state !== requestBefore) await manager.save(f.request);
     f.tasks.push(...savedTasks);
@@ -127,6 +151,7 @@ export class FulfilmentWriter {
       ...taskMoves.map((m) => requestEvents.taskMoved(m.task, m.from, actor, now)),
       ...itemMoves.map((m) => requestEvents.itemMoved(m.item, m.from, m.to, actor, now)),
       ...savedTasks.map(requestEvents.taskCreated),
+      ...askedFor.map((a) => a.event),
       ...(f.request.state === requestBefore
         ? []
         : [requestEvents.requestMoved(f.request, requestBefore, actor, now)]),
@@ -134,7 +159,7 @@ export class FulfilmentWriter {
     return f;
   }
 
-  /** The approval and plan of the version each item was made from. */
+  /** The approval, plan and provisioning rule of the version each item was made from. */
   private async plansOf(manager: EntityManager, items: RequestedItem[]) {
     const versions = await manager.find(CatalogItemVersion, {
       where: items.map((i) => ({ itemId: i.catalogItemId, version: i.catalogItemVersion })),
@@ -145,7 +170,7 @@ export class FulfilmentWriter {
           (candidate) =>
             candidate.itemId === i.catalogItemId && candidate.version === i.catalogItemVersion,
         )!;
-        return [i.id, { approval: v.approval.kind, plan: v.plan }];
+        return [i.id, { approval: v.approval.kind, plan: v.plan, provisioning: v.provisioning }];
       }),
     );
   }

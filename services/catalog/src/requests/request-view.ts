@@ -1,6 +1,7 @@
 import type { CatalogTask } from './catalog-task.entity';
 import type { Fulfilment } from './fulfilment-writer';
 import type { RequestedItem } from './requested-item.entity';
+import { provisioningView } from '../provisioning/provisioning-view';
 
 export function taskView(t: CatalogTask) {
   return {
@@ -32,6 +33,7 @@ export function requestedItemView(i: RequestedItem, tasks: readonly CatalogTask[
     requestedFor: i.requestedFor,
     openedAt: i.openedAt,
     closedAt: i.closedAt,
+    provisioning: provisioningView(i.provisioning),
     tasks: tasks.filter((t) => t.requestedItemId === i.id).map(taskView),
   };
 }

@@ -8,6 +8,7 @@ import {
   type RequestState,
 } from './domain/fulfilment-states';
 import type { RequestedItemView, RequestView, TaskView, TaskWithItemView } from './request-view';
+import { ProvisioningResponse } from '../provisioning/provisioning.response';
 
 const time = { type: String, format: 'date-time' };
 const nullableTime = { ...time, nullable: true };
@@ -48,6 +49,9 @@ export class RequestedItemResponse implements RequestedItemView {
   @ApiProperty() requestedFor!: string;
   @ApiProperty(time) openedAt!: Date;
   @ApiProperty(nullableTime) closedAt!: Date | null;
+  @ApiProperty({ type: ProvisioningResponse, nullable: true, description: 'Flow 7; null: none' })
+  provisioning!: ProvisioningResponse | null;
+
   @ApiProperty({ type: [TaskResponse], description: 'Opened stage by stage, as the plan goes' })
   tasks!: TaskResponse[];
 }

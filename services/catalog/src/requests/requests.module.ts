@@ -13,5 +13,6 @@ import { TransitionTask } from './use-cases/transition-task';
   imports: [CatalogItemsModule],
   controllers: [RequestsController, TasksController],
   providers: [RequestsService, FulfilmentWriter, SubmitRequest, CancelRequest, TransitionTask],
+  exports: [FulfilmentWriter],
 })
 export class RequestsModule {}

@@ -12,6 +12,7 @@ const base: ItemDefinition = {
   price: null,
   deliveryTargetHours: 72,
   orderableBy: null,
+  provisioning: null,
 };
 
 describe('the rules of an item definition as a whole', () => {
@@ -87,5 +88,14 @@ describe('the rules of an item definition as a whole', () => {
     expect(
       definitionErrors({ ...base, approval: { kind: 'group', group: 'cab', quorum: 2 } }),
     ).toEqual([]);
+  });
+
+  it('checks a provisioning rule against the form, naming each unknown variable', () => {
+    const provisioning = {
+      ci: { className: 'laptop', nameTemplate: 'lt-{model}', attributes: { size: 'screen' } },
+    };
+    expect(definitionErrors({ ...base, provisioning }).map((e) => e.field)).toEqual([
+      'provisioning.ci.attributes.size',
+    ]);
   });
 });

@@ -1,3 +1,7 @@
+import {
+  provisioningErrors,
+  type ProvisioningRule,
+} from '../../provisioning/domain/provisioning-rule';
 import { formValidator } from './variable-validation';
 import { VARIABLE_TYPES, type VariableDefinition } from './variables';
 
@@ -37,6 +41,8 @@ export interface ItemDefinition {
   deliveryTargetHours: number | null;
   /** The groups whose members may order it; null: everyone. */
   orderableBy: string[] | null;
+  /** What fulfilling it makes in the CMDB and the change service (flow 7); null: nothing. */
+  provisioning: ProvisioningRule | null;
 }
 
 export interface DefinitionError {
@@ -50,7 +56,12 @@ export interface DefinitionError {
  * errors could never be ordered or fulfilled as meant.
  */
 export function definitionErrors(d: ItemDefinition): DefinitionError[] {
-  return [...variableErrors(d.variables), ...planErrors(d.plan), ...approvalErrors(d.approval)];
+  return [
+    ...variableErrors(d.variables),
+    ...planErrors(d.plan),
+    ...approvalErrors(d.approval),
+    ...(d.provisioning ? provisioningErrors(d.provisioning, d.variables) : []),
+  ];
 }
 
 function variableErrors(variables: readonly VariableDefinition[]): DefinitionError[] {

@@ -9,6 +9,7 @@ import { CatalogItem } from '../catalog-item.entity';
 import { CatalogItemsService } from '../catalog-items.service';
 import type { ItemDefinition } from '../domain/item-definition';
 import { approvalOf, planOf, priceOf, variableOf } from '../item-definition-of';
+import { provisioningOf } from '../../provisioning/provisioning-rule-of';
 
 /** Adds an item to the catalog: its first version, a draft until it is published. */
 @Injectable()
@@ -29,6 +30,7 @@ export class CreateCatalogItem {
       price: request.price ? priceOf(request.price) : null,
       deliveryTargetHours: request.deliveryTargetHours ?? null,
       orderableBy: request.orderableBy ?? null,
+      provisioning: request.provisioning ? provisioningOf(request.provisioning) : null,
     };
     assertConsistent(definition);
     return this.dataSource.transaction(async (manager) => {

@@ -7,6 +7,7 @@ import type { EditCatalogItemRequest } from '../catalog-item.dto';
 import type { ItemDefinition } from '../domain/item-definition';
 import { versionToEdit } from '../domain/item-lifecycle';
 import { approvalOf, planOf, priceOf, variableOf } from '../item-definition-of';
+import { provisioningOf } from '../../provisioning/provisioning-rule-of';
 
 /** The fields of the request that change a definition, converted to what is stored. */
 function definitionEdits(request: EditCatalogItemRequest): Partial<ItemDefinition> {
@@ -20,6 +21,10 @@ function definitionEdits(request: EditCatalogItemRequest): Partial<ItemDefinitio
     price: request.price === undefined ? undefined : request.price && priceOf(request.price),
     deliveryTargetHours: request.deliveryTargetHours,
     orderableBy: request.orderableBy,
+    provisioning:
+      request.provisioning === undefined
+        ? undefined
+        : request.provisioning && provisioningOf(request.provisioning),
   };
   return Object.fromEntries(Object.entries(edits).filter(([, v]) => v !== undefined));
 }

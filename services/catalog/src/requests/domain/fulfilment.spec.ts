@@ -10,6 +10,8 @@ const item = (state: ItemUnderway['state'], approval: ItemUnderway['approval'] =
   state,
   approval,
   plan,
+  provisions: false,
+  provisioning: null,
 });
 
 describe('advancing the fulfilment of a request', () => {
@@ -20,6 +22,7 @@ describe('advancing the fulfilment of a request', () => {
         { itemId: 'i1', from: 'approved', to: 'in_fulfilment' },
       ],
       tasksToOpen: [{ itemId: 'i1', step: plan[0] }],
+      provisioningToAsk: [],
     });
   });
 
@@ -27,6 +30,7 @@ describe('advancing the fulfilment of a request', () => {
     expect(advance([item('requested', 'group')], [])).toEqual({
       itemMoves: [{ itemId: 'i1', from: 'requested', to: 'pending_approval' }],
       tasksToOpen: [],
+      provisioningToAsk: [],
     });
     expect(advance([item('pending_approval', 'manager')], []).itemMoves).toEqual([]);
   });
@@ -50,7 +54,37 @@ describe('advancing the fulfilment of a request', () => {
     expect(advance([item('cancelled'), item('fulfilled')], [])).toEqual({
       itemMoves: [],
       tasksToOpen: [],
+      provisioningToAsk: [],
     });
+  });
+
+  const allDone = [1, 2, 2].map((stage) => ({ itemId: 'i1', stage, state: 'done' as const }));
+  const provisioning = (status: 'pending' | 'created' | 'refused') => ({
+    requestedAt: '2026-12-01T10:00:00.000Z',
+    ci: { status, ciId: null, ciName: null, reason: null, answeredAt: null },
+  });
+
+  it('asks for the provisioning of an item that provisions once its plan is done, and waits', () => {
+    const provisioned = { ...item('in_fulfilment'), provisions: true };
+    expect(advance([provisioned], allDone)).toEqual({
+      itemMoves: [],
+      tasksToOpen: [],
+      provisioningToAsk: ['i1'],
+    });
+    const asked = { ...provisioned, provisioning: provisioning('pending') };
+    expect(advance([asked], allDone)).toMatchObject({ itemMoves: [], provisioningToAsk: [] });
+  });
+
+  it('fulfils an item that provisions when what it asked for was created, not when refused', () => {
+    const answered = (status: 'created' | 'refused') => ({
+      ...item('in_fulfilment'),
+      provisions: true,
+      provisioning: provisioning(status),
+    });
+    expect(advance([answered('created')], allDone).itemMoves).toEqual([
+      { itemId: 'i1', from: 'in_fulfilment', to: 'fulfilled' },
+    ]);
+    expect(advance([answered('refused')], allDone).itemMoves).toEqual([]);
   });
 
   it('cancels only what is still open', () => {

@@ -5,6 +5,10 @@ import {
   type CatalogTaskState,
   type RequestedItemState,
 } from './fulfilment-states';
+import {
+  provisioningStatus,
+  type Provisioning,
+} from '../../provisioning/domain/provisioning-outcome';
 import { planProgress, type PlannedStep } from './plan-engine';
 
 /** A requested item as fulfilment sees it: its state, and the approval and plan of its version. */
@@ -13,6 +17,10 @@ export interface ItemUnderway {
   state: RequestedItemState;
   approval: ApprovalKind;
   plan: readonly PlannedStep[];
+  /** Its version makes a CI or a change when fulfilled (flow 7). */
+  provisions: boolean;
+  /** What was asked of the CMDB and the change service, and what they answered; null: not asked. */
+  provisioning: Provisioning | null;
 }
 
 export interface TaskUnderway {
@@ -31,15 +39,19 @@ export interface Advance {
   /** Every move, in order: an item may take several at once (`requested → approved → in_fulfilment`). */
   itemMoves: ItemMove[];
   tasksToOpen: Array<{ itemId: string; step: PlannedStep }>;
+  /** Items whose plan is done and whose provisioning is to be asked for now. */
+  provisioningToAsk: string[];
 }
 
 /**
  * Everything that follows from where the items and tasks stand: an item needing no approval is
  * approved; an approved item starts its plan; a stage whose tasks are all done opens the next; the
  * last stage done fulfils the item. An item with an approval waits for it (part 2 decides it).
+ * An item that provisions (flow 7) asks for its CI and change when its last stage is done, and is
+ * fulfilled only when both were created; a refusal leaves it in fulfilment, needing attention.
  */
 export function advance(items: readonly ItemUnderway[], tasks: readonly TaskUnderway[]): Advance {
-  const result: Advance = { itemMoves: [], tasksToOpen: [] };
+  const result: Advance = { itemMoves: [], tasksToOpen: [], provisioningToAsk: [] };
   for (const item of items) {
     let state = item.state;
     const move = (to: RequestedItemState) => {
@@ -56,7 +68,9 @@ export function advance(items: readonly ItemUnderway[], tasks: readonly TaskUnde
       if (state === 'approved') move('in_fulfilment');
       result.tasksToOpen.push(...progress.steps.map((step) => ({ itemId: item.id, step })));
     } else if (progress.kind === 'fulfilled' && state === 'in_fulfilment') {
-      move('fulfilled');
+      if (!item.provisions) move('fulfilled');
+      else if (!item.provisioning) result.provisioningToAsk.push(item.id);
+      else if (provisioningStatus(item.provisioning) === 'delivered') move('fulfilled');
     }
   }
   return result;
