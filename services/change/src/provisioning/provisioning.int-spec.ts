@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { requestedItemProvisioningRequested, type EventData } from '@itsm/contracts';
+import { Inbox, type EventOf } from '@itsm/messaging';
+import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
+import { definition } from '../change.definition';
+import { ProvisioningRequestsController } from './provisioning-requests.controller';
+
+jest.setTimeout(120_000);
+
+type Requested = EventData<typeof requestedItemProvisioningRequested>;
+
+/**
+ * Flow 7 as the change service runs it: a requested item that needs a standard change gets one
+ * from the published version of its template, or a refusal saying why; delivered twice, one change.
+ */
+describe('standard changes raised for the catalog, against real PostgreSQL', () => {
+  let api: ServiceUnderTest;
+  let handler: ProvisioningRequestsController;
+  const inbox = new Inbox('itsm-change.catalog-provisioning');
+
+  /** As the consumer delivers an event: its inbox row and its effect in one transaction. */
+  const deliver = (data: Requested, id = randomUUID()) =>
+    api.dataSource.transaction(async (manager) => {
+      const claimed = await inbox.claim(manager, [
+        { id, type: requestedItemProvisioningRequested.type },
+      ]);
+      if (!claimed.has(id)) return;
+      await handler.requested({ id, data } as EventOf<typeof requestedItemProvisioningRequested>, {
+        manager,
+        subscription: 'catalog-provisioning',
+        attempt: 1,
+      });
+    });
+  const asked = (templateId: string): Requested => ({
+    id: randomUUID(),
+    number: 'RITM0000007',
+    requestId: randomUUID(),
+    catalogItemName: 'New VM',
+    requestedFor: 'alice',
+    change: { templateId, shortDescription: 'New VM for RITM0000007' },
+    requestedAt: new Date().toISOString(),
+  });
+  const answers = async (requestedItemId: string) =>
+    (
+      (await api.dataSource.query(
+        `SELECT payload FROM outbox WHERE event_type = 'itsm.change.change.provisioning_answered.v1'
+          AND payload->>'requestedItemId' = $1 ORDER BY sequence`,
+        [requestedItemId],
+      )) as Array<{ payload: Record<string, unknown> }>
+    ).map((row) => row.payload);
+  const template = async (publish: boolean) => {
+    const created = (
+      await api.call('POST', '/api/v1/change-templates', {
+        as: 'chloe',
+        payload: {
+          name: `Provision a VM ${randomUUID()}`,
+          shortDescription: 'Provision a VM',
+          justification: 'Ordered from the catalog',
+          implementationPlan: 'terraform apply',
+          backoutPlan: 'terraform destroy',
+          testPlan: 'ssh in',
+          assignmentGroup: 'network',
+        },
+      })
+    ).json();
+    if (!publish) return created.id as string;
+    const published = await api.call('POST', `/api/v1/change-templates/${created.id}/publish`, {
+      as: 'chloe',
+      headers: { 'if-match': `W/"${created.version}"` },
+    });
+    expect(published.statusCode).toBe(200);
+    return created.id as string;
+  };
+
+  beforeAll(async () => {
+    api = await startServiceUnderTest(definition);
+    handler = api.app.get(ProvisioningRequestsController);
+  });
+  afterAll(() => api.close());
+
+  it('raises the standard change from the published template and answers with its number', async () => {
+    const templateId = await template(true);
+    const request = asked(templateId);
+    await deliver(request);
+    const [answer] = await answers(request.id);
+    expect(answer).toMatchObject({
+      requestId: request.requestId,
+      outcome: 'created',
+      templateId,
+      changeNumber: expect.stringMatching(/^CHG\d{7}$/),
+    });
+    const change = (
+      await api.call('GET', `/api/v1/changes/${String(answer!.changeId)}`, { as: 'chloe' })
+    ).json();
+    expect(change).toMatchObject({
+      number: answer!.changeNumber,
+      type: 'standard',
+      state: 'new',
+      shortDescription: 'New VM for RITM0000007',
+      implementationPlan: 'terraform apply',
+      requestedBy: 'alice',
+      templateId,
+      templateVersion: 1,
+    });
+  });
+
+  it('refuses a template that does not exist or has no published version, saying which', async () => {
+    const missing = asked(randomUUID());
+    const unpublished = asked(await template(false));
+    await deliver(missing);
+    await deliver(unpublished);
+    expect(await answers(missing.id)).toEqual([
+      expect.objectContaining({
+        outcome: 'refused',
+        reason: expect.stringMatching(/^No change template/),
+      }),
+    ]);
+    expect(await answers(unpublished.id)).toEqual([
+      expect.objectContaining({
+        outcome: 'refused',
+        reason: expect.stringMatching(/has no published version/),
+      }),
+    ]);
+  });
+
+  it('raises one change for a request delivered twice', async () => {
+    const templateId = await template(true);
+    const request = asked(templateId);
+    const eventId = randomUUID();
+    await deliver(request, eventId);
+    await deliver(request, eventId);
+    expect(await answers(request.id)).toHaveLength(1);
+    const [{ count }] = (await api.dataSource.query(
+      `SELECT count(*)::int AS count FROM changes WHERE template_id = $1`,
+      [templateId],
+    )) as Array<{ count: number }>;
+    expect(count).toBe(1);
+  });
+});

@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { requestedItemProvisioningRequested, type EventData } from '@itsm/contracts';
+import { Inbox, type EventOf } from '@itsm/messaging';
+import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
+import { definition } from '../configuration.definition';
+import { ProvisioningRequestsController } from './provisioning-requests.controller';
+
+jest.setTimeout(120_000);
+
+type Requested = EventData<typeof requestedItemProvisioningRequested>;
+
+/**
+ * Flow 7 as the CMDB runs it: a requested item that provisions a CI gets it, checked as through
+ * the API, or a refusal naming each wrong field; a request delivered twice creates one CI.
+ */
+describe('CIs provisioned for the catalog, against real PostgreSQL', () => {
+  let cmdb: ServiceUnderTest;
+  let handler: ProvisioningRequestsController;
+  const inbox = new Inbox('itsm-configuration.catalog-provisioning');
+
+  /** As the consumer delivers an event: its inbox row and its effect in one transaction. */
+  const deliver = (data: Requested, id = randomUUID()) =>
+    cmdb.dataSource.transaction(async (manager) => {
+      const claimed = await inbox.claim(manager, [
+        { id, type: requestedItemProvisioningRequested.type },
+      ]);
+      if (!claimed.has(id)) return;
+      await handler.requested({ id, data } as EventOf<typeof requestedItemProvisioningRequested>, {
+        manager,
+        subscription: 'catalog-provisioning',
+        attempt: 1,
+      });
+    });
+  const asked = (ci: Requested['ci'], change?: Requested['change']): Requested => ({
+    id: randomUUID(),
+    number: 'RITM0000001',
+    requestId: randomUUID(),
+    catalogItemName: 'New VM',
+    requestedFor: 'alice',
+    ...(ci && { ci }),
+    ...(change && { change }),
+    requestedAt: new Date().toISOString(),
+  });
+  const answers = async (requestedItemId: string) =>
+    (
+      (await cmdb.dataSource.query(
+        `SELECT payload FROM outbox WHERE event_type = 'itsm.configuration.ci.provisioning_answered.v1'
+          AND payload->>'requestedItemId' = $1 ORDER BY sequence`,
+        [requestedItemId],
+      )) as Array<{ payload: Record<string, unknown> }>
+    ).map((row) => row.payload);
+  const cisNamed = async (name: string) =>
+    (await cmdb.dataSource.query(
+      `SELECT id, attributes, created_by FROM configuration_items WHERE name = $1`,
+      [name],
+    )) as Array<{ id: string; attributes: object; created_by: string }>;
+
+  beforeAll(async () => {
+    cmdb = await startServiceUnderTest(definition);
+    handler = cmdb.app.get(ProvisioningRequestsController);
+  });
+  afterAll(() => cmdb.close());
+
+  it('creates the CI with its mapped attributes and answers with it', async () => {
+    const request = asked({
+      className: 'linux_server',
+      name: 'vm-web7',
+      attributes: { cpuCount: 4, distribution: 'debian' },
+    });
+    await deliver(request);
+    const [ci] = await cisNamed('vm-web7');
+    expect(ci).toMatchObject({
+      attributes: { cpuCount: 4, distribution: 'debian' },
+      created_by: 'system:catalog-provisioning',
+    });
+    expect(await answers(request.id)).toEqual([
+      expect.objectContaining({
+        requestId: request.requestId,
+        outcome: 'created',
+        ciId: ci!.id,
+        ciName: 'vm-web7',
+        className: 'linux_server',
+      }),
+    ]);
+    const created = await cmdb.call('GET', `/api/v1/cis/${ci!.id}`, { as: 'alice' });
+    expect(created.json()).toMatchObject({ name: 'vm-web7', className: 'linux_server' });
+  });
+
+  it('refuses a class it does not have and attributes its schema refuses, naming each, writing no CI', async () => {
+    const unknownClass = asked({ className: 'mainframe', name: 'mf-1', attributes: {} });
+    const badAttributes = asked({
+      className: 'linux_server',
+      name: 'vm-bad',
+      attributes: { cpuCount: 'four', colour: 'red' },
+    });
+    await deliver(unknownClass);
+    await deliver(badAttributes);
+    expect(await answers(unknownClass.id)).toEqual([
+      expect.objectContaining({
+        outcome: 'refused',
+        reason: expect.stringMatching(/^className: className must name a CI class/),
+      }),
+    ]);
+    const [refused] = await answers(badAttributes.id);
+    expect(refused).toMatchObject({ outcome: 'refused', ciName: 'vm-bad' });
+    expect(refused!.reason).toMatch(/cpuCount/);
+    expect(refused!.reason).toMatch(/colour/);
+    expect(refused!.ciId).toBeUndefined();
+    expect(await cisNamed('mf-1')).toEqual([]);
+    expect(await cisNamed('vm-bad')).toEqual([]);
+  });
+
+  it('creates one CI for a request delivered twice, and leaves a change-only request alone', async () => {
+    const request = asked({ className: 'linux_server', name: 'vm-twice', attributes: {} });
+    const eventId = randomUUID();
+    await deliver(request, eventId);
+    await deliver(request, eventId);
+    expect(await cisNamed('vm-twice')).toHaveLength(1);
+    expect(await answers(request.id)).toHaveLength(1);
+
+    const changeOnly = asked(undefined, {
+      templateId: randomUUID(),
+      shortDescription: 'New VM for RITM0000001',
+    });
+    await deliver(changeOnly);
+    expect(await answers(changeOnly.id)).toEqual([]);
+  });
+});
