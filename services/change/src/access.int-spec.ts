@@ -61,6 +61,21 @@ describe('access to changes', () => {
       },
       { method: 'GET', url: `/api/v1/changes/${id}/history`, allow: anyone },
       { method: 'GET', url: `/api/v1/changes/${id}/approvals`, allow: anyone },
+      // The deployer integration may call these two and nothing else (every row here checks it).
+      {
+        method: 'POST',
+        url: '/api/v1/deployment-gate',
+        payload: { cis: [] },
+        allow: ['deployer', 'change_manager'],
+      },
+      {
+        method: 'POST',
+        url: `/api/v1/changes/${id}/deployments`,
+        payload: { outcome: 'x' },
+        allow: ['deployer', 'change_manager'],
+      },
+      { method: 'GET', url: `/api/v1/changes/${id}/caused-incidents`, allow: anyone },
+      { method: 'GET', url: '/api/v1/change-metrics?from=x', allow: readers },
       {
         method: 'POST',
         url: `/api/v1/changes/${id}/approvals`,

@@ -9,3 +9,8 @@ export const READERS: [Role, ...Role[]] = ['agent', 'cab_member', 'change_manage
 export const MANAGERS: [Role, ...Role[]] = ['change_manager'];
 /** Who may vote on changes: change managers, and CAB members (the board's group decides which). */
 export const VOTERS: [Role, ...Role[]] = ['change_manager', 'cab_member'];
+/**
+ * Who asks the deployment gate and reports deployments: CI/CD integrations (`deployer`, which may
+ * do nothing else) and change managers.
+ */
+export const DEPLOYERS: [Role, ...Role[]] = ['deployer', 'change_manager'];

@@ -2,11 +2,15 @@ import { defineService } from '@itsm/runtime';
 import { ApprovalsModule } from './approvals/approvals.module';
 import { ChangeApproval } from './approvals/change-approval.entity';
 import { Change } from './changes/change.entity';
+import { CausedIncidentsModule } from './caused-incidents/caused-incidents.module';
 import { ChangesModule } from './changes/changes.module';
+import { DeploymentGateModule } from './deployment-gate/deployment-gate.module';
 import { HistoryModule } from './history/history.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ProvisioningModule } from './provisioning/provisioning.module';
 import { CreateChanges1766000000000 } from './migrations/1766000000000-create-changes';
 import { RiskAndApprovals1766100000000 } from './migrations/1766100000000-risk-and-approvals';
+import { DeploymentGate1766300000000 } from './migrations/1766300000000-deployment-gate';
 import { RiskInputsModule } from './risk/risk-inputs.module';
 import { ChangeTemplateVersion } from './templates/change-template-version.entity';
 import { ChangeTemplate } from './templates/change-template.entity';
@@ -25,7 +29,14 @@ export const definition = defineService({
     ApprovalsModule,
     RiskInputsModule,
     ProvisioningModule,
+    DeploymentGateModule,
+    CausedIncidentsModule,
+    MetricsModule,
   ],
   entities: [Change, ChangeTemplate, ChangeTemplateVersion, ChangeApproval],
-  migrations: [CreateChanges1766000000000, RiskAndApprovals1766100000000],
+  migrations: [
+    CreateChanges1766000000000,
+    RiskAndApprovals1766100000000,
+    DeploymentGate1766300000000,
+  ],
 });

@@ -1,4 +1,5 @@
 import {
+  changeClosed,
   changeCreated,
   changeRiskAssessed,
   changeStateChanged,
@@ -55,8 +56,8 @@ export function createdEvent(c: Change): OutboxEvent {
 }
 
 /**
- * `updated` for plain fields, then `state_changed` for a move (with the close code as reason), then
- * `risk_assessed` when the change was (re)assessed.
+ * `updated` for plain fields, then `state_changed` for a move (with the close code as reason) and
+ * `closed` when it closes, then `risk_assessed` when the change was (re)assessed.
  */
 export function changeEvents(
   before: Change,
@@ -90,6 +91,7 @@ export function changeEvents(
       changedAt: at,
     };
     events.push({ definition: changeStateChanged, aggregateId, data });
+    if (after.state === 'closed') events.push(closedEvent(after, actor));
   }
   if (after.riskAssessedAt && after.riskAssessedAt.getTime() !== before.riskAssessedAt?.getTime()) {
     events.push(riskAssessedEvent(after));
@@ -109,4 +111,24 @@ function riskAssessedEvent(c: Change): OutboxEvent {
     assessedAt: c.riskAssessedAt!.toISOString(),
   };
   return { definition: changeRiskAssessed, aggregateId: c.id, data };
+}
+
+/** Flow 6: how the change went, on which CIs and when, for the CMDB's history and the incident service. */
+function closedEvent(c: Change, actor: string): OutboxEvent {
+  const iso = (date: Date | null) => date?.toISOString();
+  const data: EventData<typeof changeClosed> = {
+    id: c.id,
+    number: c.number,
+    type: c.type,
+    closeCode: c.closeCode!,
+    closeNotes: c.closeNotes ?? '',
+    affectedCiIds: c.affectedCiIds,
+    plannedStart: iso(c.plannedStart),
+    plannedEnd: iso(c.plannedEnd),
+    actualStart: iso(c.actualStart),
+    actualEnd: iso(c.actualEnd),
+    closedBy: actor,
+    closedAt: c.closedAt!.toISOString(),
+  };
+  return { definition: changeClosed, aggregateId: c.id, data };
 }

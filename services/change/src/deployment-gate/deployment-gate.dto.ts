@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { DEPLOYMENT_OUTCOMES } from '@itsm/contracts';
+import { IsTimestamp, Omittable, OneOf } from '@itsm/http';
+
+export const MAX_GATE_CIS = 50;
+
+export class GateRequest {
+  @ApiProperty({
+    type: [String],
+    minItems: 1,
+    maxItems: MAX_GATE_CIS,
+    example: ['db-checkout-01'],
+    description:
+      "The CIs deployed to: each a CI's id, or its name, serial number, host name, FQDN or cloud id as the CMDB knows it (not case-sensitive)",
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_GATE_CIS)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(255, { each: true })
+  cis!: string[];
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When the deployment runs; default now',
+  })
+  @Omittable()
+  @IsTimestamp()
+  at?: string;
+}
+
+export class DeploymentRequest {
+  @ApiProperty({ enum: DEPLOYMENT_OUTCOMES })
+  @OneOf(DEPLOYMENT_OUTCOMES)
+  outcome!: (typeof DEPLOYMENT_OUTCOMES)[number];
+
+  @ApiPropertyOptional({ maxLength: 255, example: 'checkout/deploy-production' })
+  @Omittable()
+  @IsString()
+  @MaxLength(255)
+  pipeline?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000, example: 'https://ci.example.com/pipelines/4711' })
+  @Omittable()
+  @IsString()
+  @MaxLength(2000)
+  url?: string;
+
+  @ApiPropertyOptional({ maxLength: 255, example: '2.14.0', description: 'What was deployed' })
+  @Omittable()
+  @IsString()
+  @MaxLength(255)
+  version?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    uniqueItems: true,
+    description: "The CIs deployed to, among the change's; default all of the change's CIs",
+  })
+  @Omittable()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  ciIds?: string[];
+}

@@ -1,0 +1,110 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { recordNotFound, type Principal } from '@itsm/auth';
+import { changeDeploymentRecorded, type EventData } from '@itsm/contracts';
+import { problem, validationProblem } from '@itsm/http';
+import { Outbox } from '@itsm/messaging';
+import { withAuditActor, writeAuditEntries } from '@itsm/persistence';
+import { DataSource } from 'typeorm';
+import { Change, CHANGE_ROW_LOCK } from '../../changes/change.entity';
+import type { DeploymentRequest } from '../deployment-gate.dto';
+import type { DeploymentResponse } from '../deployment-gate.response';
+
+/** A deployment runs while the change is implemented; its outcome may arrive once it is in Review. */
+const REPORTING_STATES: ReadonlyArray<Change['state']> = ['implement', 'review'];
+
+/**
+ * Records a pipeline's report of a deployment on the change: a row of its deployments, a line of
+ * its history and `change.deployment_recorded`, in one transaction. The change's fields (and its
+ * version, which people editing it hold) stay as they are.
+ */
+@Injectable()
+export class RecordDeployment {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(Outbox) private readonly outbox: Outbox,
+  ) {}
+
+  execute(id: string, request: DeploymentRequest, caller: Principal): Promise<DeploymentResponse> {
+    return withAuditActor(caller.id, () =>
+      this.dataSource.transaction(async (manager) => {
+        const change = await manager.findOne(Change, {
+          where: { id },
+          lock: { mode: CHANGE_ROW_LOCK },
+        });
+        if (!change) throw recordNotFound('Change', id);
+        if (!REPORTING_STATES.includes(change.state)) {
+          throw problem(
+            HttpStatus.CONFLICT,
+            'change-not-implementing',
+            'The change is not being implemented',
+            `${change.number} is in ${change.state}: deployments are reported in implement or review`,
+            { currentState: change.state, allowedStates: REPORTING_STATES },
+          );
+        }
+        const ciIds = request.ciIds?.map((ciId) => ciId.toLowerCase()) ?? change.affectedCiIds;
+        const foreign = ciIds.filter((ciId) => !change.affectedCiIds.includes(ciId));
+        if (foreign.length > 0) {
+          throw validationProblem([
+            { field: 'ciIds', message: `${change.number} does not cover ${foreign.join(', ')}` },
+          ]);
+        }
+        const reportedAt = new Date();
+        const [row] = (await manager.query(
+          `INSERT INTO change_deployments
+             (change_id, outcome, pipeline, url, version, ci_ids, reported_by, reported_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+          [
+            change.id,
+            request.outcome,
+            request.pipeline ?? null,
+            request.url ?? null,
+            request.version ?? null,
+            ciIds,
+            caller.id,
+            reportedAt,
+          ],
+        )) as Array<{ id: string }>;
+        const deployment: DeploymentResponse = {
+          id: row!.id,
+          changeId: change.id,
+          changeNumber: change.number,
+          outcome: request.outcome,
+          pipeline: request.pipeline ?? null,
+          url: request.url ?? null,
+          version: request.version ?? null,
+          ciIds,
+          reportedBy: caller.id,
+          reportedAt: reportedAt.toISOString(),
+        };
+        const { outcome, pipeline, url, version } = deployment;
+        await writeAuditEntries(manager, [
+          {
+            entityType: 'change',
+            entityId: change.id,
+            operation: 'update',
+            field: 'deployments',
+            oldValue: null,
+            newValue: { deploymentId: deployment.id, outcome, pipeline, url, version, ciIds },
+          },
+        ]);
+        const data: EventData<typeof changeDeploymentRecorded> = {
+          id: change.id,
+          number: change.number,
+          deploymentId: deployment.id,
+          outcome,
+          ...(pipeline === null ? {} : { pipeline }),
+          ...(url === null ? {} : { url }),
+          ...(version === null ? {} : { version }),
+          ciIds,
+          reportedBy: caller.id,
+          reportedAt: deployment.reportedAt,
+        };
+        await this.outbox.publish(manager, changeDeploymentRecorded, {
+          aggregateId: change.id,
+          data,
+        });
+        return deployment;
+      }),
+    );
+  }
+}
