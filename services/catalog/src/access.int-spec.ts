@@ -16,7 +16,7 @@ jest.setTimeout(180_000);
 describe('access to the catalog and its requests', () => {
   let api: ServiceUnderTest;
   let item: { id: string };
-  let request: { id: string; items: Array<{ tasks: Array<{ id: string }> }> };
+  let request: { id: string; items: Array<{ id: string; tasks: Array<{ id: string }> }> };
 
   beforeAll(async () => {
     api = await startServiceUnderTest(definition);
@@ -53,6 +53,7 @@ describe('access to the catalog and its requests', () => {
     const fulfillers = ['agent', 'catalog_manager'] as const;
     const id = item.id;
     const task = request.items[0]!.tasks[0]!.id;
+    const nobody = '00000000-0000-4000-8000-000000000000';
     // Payloads are invalid on purpose: an allowed caller gets 400 or 404, and nothing changes.
     const matrix: EndpointAccess[] = [
       { method: 'GET', url: '/api/v1/catalog-categories', allow: anyone },
@@ -96,6 +97,24 @@ describe('access to the catalog and its requests', () => {
         payload: { to: 'x' },
         allow: fulfillers,
       },
+      { method: 'GET', url: '/api/v1/approvals?mine', allow: anyone },
+      { method: 'GET', url: `/api/v1/approvals/${nobody}`, allow: anyone },
+      ...(['approve', 'reject'] as const).map((verb) => ({
+        method: 'POST' as const,
+        url: `/api/v1/approvals/${nobody}/${verb}`,
+        payload: { comment: 7 },
+        allow: anyone,
+      })),
+      { method: 'GET', url: '/api/v1/people/alice', allow: managers },
+      { method: 'PUT', url: '/api/v1/people/alice', payload: { groups: 'x' }, allow: managers },
+      { method: 'GET', url: `/api/v1/requests/${request.id}/history`, allow: anyone },
+      {
+        method: 'GET',
+        url: `/api/v1/requested-items/${request.items[0]!.id}/history`,
+        allow: anyone,
+      },
+      { method: 'GET', url: `/api/v1/catalog-tasks/${task}/history`, allow: fulfillers },
+      { method: 'GET', url: '/api/v1/catalog-metrics', allow: fulfillers },
     ];
     expect(await accessMatrixViolations(api.send, matrix)).toEqual([]);
     const document = (await api.call('GET', '/api/v1/openapi.json')).json();
@@ -113,6 +132,11 @@ describe('access to the catalog and its requests', () => {
         expect.arrayContaining(['200', '400', '401', '403', '404', '409', '428']),
       );
       expect(operation.responses['200'].headers).toHaveProperty('ETag');
+    }
+    for (const verb of ['approve', 'reject']) {
+      expect(Object.keys(paths[`/api/v1/approvals/{id}/${verb}`].post.responses)).toEqual(
+        expect.arrayContaining(['200', '400', '401', '403', '404', '409']),
+      );
     }
     const submit = paths['/api/v1/requests'].post;
     expect(Object.keys(submit.responses)).toEqual(

@@ -9,3 +9,5 @@ export const PEOPLE: [Role, ...Role[]] = ['requester'];
 export const MANAGERS: [Role, ...Role[]] = ['catalog_manager'];
 /** Who fulfils requests: agents for the tasks of their groups, catalog managers for all. */
 export const FULFILLERS: [Role, ...Role[]] = ['agent', 'catalog_manager'];
+/** Who orders for somebody else (`requestedFor`): the service desk's agents and catalog managers. */
+export const ON_BEHALF: [Role, ...Role[]] = ['agent', 'catalog_manager'];

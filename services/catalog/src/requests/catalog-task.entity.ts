@@ -1,8 +1,9 @@
-import { VersionedEntity } from '@itsm/persistence';
+import { Audited, VersionedEntity } from '@itsm/persistence';
 import { Column, Entity } from 'typeorm';
 import type { CatalogTaskState } from './domain/fulfilment-states';
 
 /** A catalog task (SCTASK): one step of a requested item's fulfilment plan, for a group. */
+@Audited({ entityType: 'catalog_task', ignore: ['number'] })
 @Entity({ name: 'catalog_tasks' })
 export class CatalogTask extends VersionedEntity {
   @Column({

@@ -9,11 +9,13 @@ import {
   IsObject,
   IsOptional,
   IsUUID,
+  Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { Omittable, PageQuery } from '@itsm/http';
+import { USER_ID, USER_ID_RULE } from '../people/person.dto';
 import {
   CATALOG_TASK_STATES,
   REQUEST_STATES,
@@ -50,6 +52,15 @@ export class SubmitRequestRequest {
   @ValidateNested({ each: true })
   @Type(() => CartLine)
   items!: CartLine[];
+
+  @ApiPropertyOptional({
+    pattern: USER_ID.source,
+    description:
+      'Who it is for, when not the caller (service desk agents, catalog managers): the items must be orderable by them, and they see it as theirs',
+  })
+  @Omittable()
+  @Matches(USER_ID, { message: USER_ID_RULE })
+  requestedFor?: string;
 }
 
 /** Cancelling changes nothing but states: only the version read. */

@@ -1,8 +1,9 @@
-import { VersionedEntity } from '@itsm/persistence';
+import { Audited, VersionedEntity } from '@itsm/persistence';
 import { Column, Entity } from 'typeorm';
 import type { RequestState } from './domain/fulfilment-states';
 
 /** A request (REQ): one or more requested items ordered together, a cart. */
+@Audited({ entityType: 'request', ignore: ['number'] })
 @Entity({ name: 'requests' })
 export class Request extends VersionedEntity {
   /** REQ0000001…: from a sequence, so never reused. */

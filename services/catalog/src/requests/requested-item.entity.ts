@@ -1,10 +1,11 @@
-import { VersionedEntity } from '@itsm/persistence';
+import { Audited, VersionedEntity } from '@itsm/persistence';
 import { Column, Entity } from 'typeorm';
 import type { Answers } from '../catalog-items/domain/variables';
 import type { RequestedItemState } from './domain/fulfilment-states';
 import type { Provisioning } from '../provisioning/domain/provisioning-outcome';
 
 /** A requested item (RITM): one catalog item of a request, made from the version then published. */
+@Audited({ entityType: 'requested_item', ignore: ['number', 'position'] })
 @Entity({ name: 'requested_items' })
 export class RequestedItem extends VersionedEntity {
   @Column({

@@ -1,21 +1,24 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@itsm/auth';
 import { problem } from '@itsm/http';
+import { Outbox } from '@itsm/messaging';
 import { assertVersion, withAuditActor } from '@itsm/persistence';
 import { DataSource } from 'typeorm';
+import { withdrawApprovals } from '../../approvals/approval-lifecycle';
 import { cancellation } from '../domain/fulfilment';
 import { FulfilmentWriter } from '../fulfilment-writer';
 import { requestView, type RequestView } from '../request-view';
 
 /**
- * Cancels a request: every item not yet ended is cancelled with its open tasks; what was fulfilled
- * stays fulfilled. Its requester or a catalog manager cancels it.
+ * Cancels a request: every item not yet ended is cancelled with its open tasks and its approval
+ * still waiting; what was fulfilled stays fulfilled. Its requester or a catalog manager cancels it.
  */
 @Injectable()
 export class CancelRequest {
   constructor(
     private readonly dataSource: DataSource,
     private readonly writer: FulfilmentWriter,
+    @Inject(Outbox) private readonly outbox: Outbox,
   ) {}
 
   execute(id: string, version: number, caller: Principal): Promise<RequestView> {
@@ -33,11 +36,13 @@ export class CancelRequest {
             { currentState: f.request.state },
           );
         }
+        const now = new Date();
+        await withdrawApprovals(manager, this.outbox, open.items, caller.id, now);
         const moves = {
           items: open.items.map((item) => ({ item, to: 'cancelled' as const })),
           tasks: open.tasks.map((task) => ({ task, to: 'cancelled' as const })),
         };
-        return requestView(await this.writer.commit(manager, f, moves, caller.id, new Date()));
+        return requestView(await this.writer.commit(manager, f, moves, caller.id, now));
       }),
     );
   }

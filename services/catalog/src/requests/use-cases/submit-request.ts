@@ -1,13 +1,18 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import type { Principal } from '@itsm/auth';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { hasAnyRole, type Principal } from '@itsm/auth';
 import { problem, validationProblem, type FieldError } from '@itsm/http';
+import { Outbox } from '@itsm/messaging';
 import { IdempotencyKeys, withAuditActor } from '@itsm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ON_BEHALF } from '../../access';
+import { openApprovals } from '../../approvals/approval-lifecycle';
+import { approversFor, isRefusal, type Approvers } from '../../approvals/domain/approval-policy';
 import { CatalogItemVersion } from '../../catalog-items/catalog-item-version.entity';
 import { CatalogItem } from '../../catalog-items/catalog-item.entity';
 import { mayOrder } from '../../catalog-items/domain/audience';
 import type { Answers } from '../../catalog-items/domain/variables';
 import { FormValidators } from '../../catalog-items/form-validators';
+import { personOf, type KnownPerson } from '../../people/people-directory';
 import { FulfilmentWriter } from '../fulfilment-writer';
 import { requestEvents } from '../request-events';
 import { requestView, type RequestView } from '../request-view';
@@ -32,12 +37,27 @@ interface CheckedLine {
   version: CatalogItemVersion;
   name: string;
   answers: Answers;
+  approvers: Approvers | null;
 }
 
 /**
- * Submits a cart: each line's item must be published and orderable by the caller, each form's
- * answers valid for the version published now (kept by the requested item). Every wrong answer of
- * every line is named at once, and nothing is written. Then fulfilment starts.
+ * Who a request is for, as the checks need them: the caller's own token, or for somebody else what
+ * the people directory knows (their groups decide the audience); their manager, asked only when an
+ * item needs that approval.
+ */
+interface Recipient {
+  audience: Principal;
+  /** Ordered by the caller for themselves. */
+  self: boolean;
+  person: () => Promise<KnownPerson>;
+}
+
+/**
+ * Submits a cart, for the caller or (service desk, catalog managers) for somebody else: each line's
+ * item must be published and orderable by the person it is for, each form's answers valid for the
+ * version published now (kept by the requested item), each approval rule satisfiable (a manager
+ * approval needs a manager). Every wrong answer of every line is named at once, and nothing is
+ * written. Then the approvals open, and fulfilment starts for the items needing none.
  */
 @Injectable()
 export class SubmitRequest {
@@ -45,6 +65,7 @@ export class SubmitRequest {
     private readonly dataSource: DataSource,
     private readonly forms: FormValidators,
     private readonly writer: FulfilmentWriter,
+    @Inject(Outbox) private readonly outbox: Outbox,
   ) {}
 
   execute(
@@ -60,13 +81,18 @@ export class SubmitRequest {
             return { view: requestView(await this.writer.load(manager, earlier)), replayed: true };
           }
         }
-        const lines = await this.checked(manager, request.items, caller);
+        const recipient = await this.recipientOf(
+          manager,
+          request.requestedFor ?? caller.id,
+          caller,
+        );
+        const lines = await this.checked(manager, request.items, recipient);
         const now = new Date();
         const saved = await manager.save(
           manager.create(Request, {
             state: 'requested',
             requestedBy: caller.id,
-            requestedFor: caller.id,
+            requestedFor: recipient.audience.id,
             openedAt: now,
             closedAt: null,
           }),
@@ -100,6 +126,11 @@ export class SubmitRequest {
           now,
           created,
         );
+        const waiting = items.flatMap((item, i) => {
+          const approvers = lines[i]!.approvers;
+          return item.state === 'pending_approval' && approvers ? [{ item, approvers }] : [];
+        });
+        await openApprovals(manager, this.outbox, waiting, now);
         if (idempotencyKey)
           await idempotencyKeys.record(manager, caller.id, idempotencyKey, saved.id);
         return { view: requestView(fulfilment), replayed: false };
@@ -107,15 +138,41 @@ export class SubmitRequest {
     );
   }
 
+  private async recipientOf(
+    manager: EntityManager,
+    id: string,
+    caller: Principal,
+  ): Promise<Recipient> {
+    let known: Promise<KnownPerson> | undefined;
+    const person = () => (known ??= personOf(manager, id));
+    if (id === caller.id) return { audience: caller, self: true, person };
+    if (!hasAnyRole(caller, ON_BEHALF)) {
+      throw problem(
+        HttpStatus.FORBIDDEN,
+        'not-on-behalf',
+        'You may order only for yourself',
+        'Ordering for somebody else (requestedFor) is for service desk agents and catalog managers',
+      );
+    }
+    const { groups } = await person();
+    return {
+      audience: { id, kind: 'user', roles: new Set(['requester']), groups },
+      self: false,
+      person,
+    };
+  }
+
   /** The published version of each line's item, read under a share lock, and its checked answers. */
   private async checked(
     manager: EntityManager,
     lines: CartLine[],
-    caller: Principal,
+    recipient: Recipient,
   ): Promise<CheckedLine[]> {
     const errors: FieldError[] = [];
     const unpublished: FieldError[] = [];
+    const unapprovable: FieldError[] = [];
     const checked: CheckedLine[] = [];
+    const { audience } = recipient;
     for (const [i, line] of lines.entries()) {
       const item = await manager.findOneBy(CatalogItem, { id: line.catalogItemId });
       const version =
@@ -124,10 +181,12 @@ export class SubmitRequest {
           where: { itemId: item.id, state: 'published' },
           lock: { mode: 'pessimistic_read' },
         }));
-      if (!item || (version && !mayOrder(caller, version.orderableBy))) {
+      if (!item || (version && !mayOrder(audience, version.orderableBy))) {
         errors.push({
           field: `items.${i}.catalogItemId`,
-          message: 'no catalog item you may order',
+          message: recipient.self
+            ? 'no catalog item you may order'
+            : `no catalog item ${audience.id} may order`,
         });
         continue;
       }
@@ -146,10 +205,30 @@ export class SubmitRequest {
           ...(e.allowed && { allowed: e.allowed }),
         });
       }
+      const approvers =
+        version.approval.kind === 'none'
+          ? null
+          : approversFor(version.approval, await recipient.person());
+      if (approvers && isRefusal(approvers)) {
+        unapprovable.push({
+          field: `items.${i}.catalogItemId`,
+          message: `${item.name}: ${approvers.message}`,
+        });
+        continue;
+      }
       if ('answers' in outcome)
-        checked.push({ line, version, name: item.name, answers: outcome.answers });
+        checked.push({ line, version, name: item.name, answers: outcome.answers, approvers });
     }
     if (errors.length > 0) throw validationProblem(errors);
+    if (unapprovable.length > 0) {
+      throw problem(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'approval-impossible',
+        'An item of the request could never be approved',
+        `Approval rule manager: ${unapprovable.map((e) => e.message).join('; ')}`,
+        { rule: 'manager', errors: unapprovable },
+      );
+    }
     if (unpublished.length > 0) {
       throw problem(
         HttpStatus.CONFLICT,

@@ -1,0 +1,221 @@
+import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
+import { definition } from '../catalog.definition';
+
+jest.setTimeout(120_000);
+
+const item = (name: string, approval: object, orderableBy?: string[]) => ({
+  name,
+  shortDescription: name,
+  variables: [],
+  plan: [{ stage: 1, shortDescription: `Deliver ${name}`, assignmentGroup: 'service-desk' }],
+  approval,
+  ...(orderableBy && { orderableBy }),
+});
+
+interface Approval {
+  id: string;
+  number: string;
+  state: string;
+  decisions: Array<{ approver: string; decision: string }>;
+}
+
+/** Deciding requested items' approvals, and ordering on somebody's behalf, against real PostgreSQL. */
+describe('approvals of requested items', () => {
+  let api: ServiceUnderTest;
+  const items: Record<string, { id: string }> = {};
+
+  const publish = async (payload: object) => {
+    const created = (
+      await api.call('POST', '/api/v1/catalog-items', { as: 'kate', payload })
+    ).json();
+    return (
+      await api.call('POST', `/api/v1/catalog-items/${created.id}/publish`, {
+        as: 'kate',
+        headers: { 'if-match': `W/"${created.version}"` },
+      })
+    ).json();
+  };
+  const submit = (as: string, catalogItemId: string, requestedFor?: string) =>
+    api.call('POST', '/api/v1/requests', {
+      as,
+      payload: { items: [{ catalogItemId }], ...(requestedFor && { requestedFor }) },
+    });
+  const decide = (approval: { id: string }, verb: 'approve' | 'reject', as: string) =>
+    api.call('POST', `/api/v1/approvals/${approval.id}/${verb}`, {
+      as,
+      payload: { comment: `${as} says ${verb}` },
+    });
+  const queue = async (as: string): Promise<Approval[]> =>
+    (await api.call('GET', '/api/v1/approvals?mine', { as })).json().items;
+  const approvalOf = async (requestedItemNumber: string, as = 'kate') =>
+    ((await api.call('GET', '/api/v1/approvals', { as })).json().items as Approval[]).find(
+      (a) => a.number === requestedItemNumber,
+    )!;
+  const requestOf = async (id: string, as = 'kate') =>
+    (await api.call('GET', `/api/v1/requests/${id}`, { as })).json();
+  const eventsOf = async (number: string) =>
+    (
+      (await api.dataSource.query(
+        `SELECT event_type, payload FROM outbox WHERE payload->>'number' = $1 ORDER BY sequence`,
+        [number],
+      )) as Array<{ event_type: string; payload: { toState?: string; outcome?: string } }>
+    ).map(({ event_type: type, payload }) =>
+      [
+        type.replace(/^itsm\.catalog\.requested_item\.|\.v1$/g, ''),
+        payload.toState ?? payload.outcome ?? '',
+      ]
+        .join(' ')
+        .trim(),
+    );
+
+  beforeAll(async () => {
+    api = await startServiceUnderTest(definition);
+    items.laptop = await publish(item('Laptop', { kind: 'manager' }));
+    items.firewall = await publish(
+      item('Firewall rule', { kind: 'group', group: 'cab', quorum: 2 }),
+    );
+    items.router = await publish(item('Router', { kind: 'none' }, ['network']));
+    for (const [user, managerId, groups] of [
+      ['alice', 'bob', []],
+      ['dan', 'ivy', ['network']],
+    ] as const) {
+      const put = await api.call('PUT', `/api/v1/people/${user}`, {
+        as: 'kate',
+        payload: { managerId, groups },
+      });
+      expect(put.statusCode).toBe(200);
+    }
+  });
+  afterAll(() => api.close());
+
+  it("waits for the requester's manager, and starts fulfilment once they approve", async () => {
+    const submitted = (await submit('alice', items.laptop!.id)).json();
+    const [ritm] = submitted.items;
+    expect(submitted.state).toBe('requested');
+    expect(ritm).toMatchObject({ state: 'pending_approval', tasks: [] });
+
+    const bobs = await queue('bob');
+    expect(bobs.map((a) => a.number)).toEqual([ritm.number]);
+    expect(await queue('nina')).toEqual([]);
+    const approval = bobs[0]!;
+    expect((await decide(approval, 'approve', 'nina')).statusCode).toBe(404);
+    expect((await decide(approval, 'approve', 'kate')).statusCode).toBe(403);
+    const approved = await decide(approval, 'approve', 'bob');
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json()).toMatchObject({
+      state: 'approved',
+      decisions: [{ approver: 'bob', decision: 'approved', comment: 'bob says approve' }],
+    });
+    expect((await decide(approval, 'approve', 'bob')).statusCode).toBe(409);
+    expect(await queue('bob')).toEqual([]);
+
+    const request = await requestOf(submitted.id, 'alice');
+    expect(request).toMatchObject({
+      state: 'in_process',
+      items: [{ state: 'in_fulfilment', tasks: [{ stage: 1, state: 'open' }] }],
+    });
+    expect(await eventsOf(ritm.number)).toEqual([
+      'created',
+      'state_changed pending_approval',
+      'approval_requested',
+      'approval_recorded',
+      'approval_decided approved',
+      'state_changed approved',
+      'state_changed in_fulfilment',
+    ]);
+  });
+
+  it("approves a group's item at its quorum, each member once", async () => {
+    const submitted = (await submit('alice', items.firewall!.id)).json();
+    const approval = (await queue('carl')).find((a) => a.number === submitted.items[0].number)!;
+    expect((await decide(approval, 'approve', 'carl')).json().state).toBe('requested');
+    expect((await decide(approval, 'approve', 'carl')).statusCode).toBe(409);
+    expect((await requestOf(submitted.id)).items[0].state).toBe('pending_approval');
+    expect((await decide(approval, 'approve', 'cora')).json().state).toBe('approved');
+    expect((await requestOf(submitted.id)).items[0]).toMatchObject({
+      state: 'in_fulfilment',
+      tasks: [{ state: 'open' }],
+    });
+  });
+
+  it('rejects the item on any rejection, and the request follows', async () => {
+    const submitted = (await submit('alice', items.firewall!.id)).json();
+    const approval = await approvalOf(submitted.items[0].number);
+    expect((await decide(approval, 'approve', 'cora')).statusCode).toBe(200);
+    expect((await decide(approval, 'reject', 'carl')).json().state).toBe('rejected');
+    const request = await requestOf(submitted.id);
+    expect(request).toMatchObject({ state: 'closed_rejected', items: [{ state: 'rejected' }] });
+    expect(request.closedAt).not.toBeNull();
+    expect((await decide(approval, 'approve', 'chloe')).statusCode).toBe(409);
+  });
+
+  it('keeps a request cancelled when its approval arrives afterwards', async () => {
+    const submitted = (await submit('alice', items.laptop!.id)).json();
+    const cancelled = await api.call('POST', `/api/v1/requests/${submitted.id}/cancel`, {
+      as: 'alice',
+      payload: { version: submitted.version },
+    });
+    expect(cancelled.json().state).toBe('closed_cancelled');
+    const approval = await approvalOf(submitted.items[0].number);
+    expect(approval.state).toBe('cancelled');
+    const late = await decide(approval, 'approve', 'bob');
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ currentState: 'cancelled' });
+    expect((await requestOf(submitted.id)).state).toBe('closed_cancelled');
+    expect(await eventsOf(submitted.items[0].number)).toContain('approval_decided cancelled');
+  });
+
+  it('refuses at submission an item needing a manager when the person has none, writing nothing', async () => {
+    const [before] = await api.dataSource.query('SELECT count(*)::int AS n FROM requests');
+    const refused = await submit('bob', items.laptop!.id);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({
+      rule: 'manager',
+      errors: [
+        { field: 'items.0.catalogItemId', message: expect.stringContaining('manager of bob') },
+      ],
+    });
+    const [after] = await api.dataSource.query('SELECT count(*)::int AS n FROM requests');
+    expect(after.n).toBe(before.n);
+  });
+
+  describe('ordering on behalf', () => {
+    it('lets the service desk order for somebody, whose manager approves and who sees it as theirs', async () => {
+      const submitted = await submit('sam', items.laptop!.id, 'alice');
+      expect(submitted.statusCode).toBe(201);
+      const request = submitted.json();
+      expect(request).toMatchObject({ requestedBy: 'sam', requestedFor: 'alice' });
+      expect(request.items[0].requestedFor).toBe('alice');
+      expect((await queue('bob')).map((a) => a.number)).toContain(request.items[0].number);
+      for (const viewer of ['alice', 'sam']) {
+        expect(
+          (await api.call('GET', `/api/v1/requests/${request.id}`, { as: viewer })).statusCode,
+        ).toBe(200);
+        const listed = (await api.call('GET', '/api/v1/requests', { as: viewer })).json();
+        expect(listed.items.map((r: { id: string }) => r.id)).toContain(request.id);
+      }
+      expect(
+        (await api.call('GET', `/api/v1/requests/${request.id}`, { as: 'nina' })).statusCode,
+      ).toBe(404);
+    });
+
+    it('checks the audience against the person it is for', async () => {
+      const forAlice = await submit('sam', items.router!.id, 'alice');
+      expect(forAlice.statusCode).toBe(400);
+      expect(forAlice.json().errors).toEqual([
+        { field: 'items.0.catalogItemId', message: 'no catalog item alice may order' },
+      ]);
+      expect((await submit('sam', items.router!.id, 'dan')).statusCode).toBe(201);
+      // Nina may order the router for herself, not for alice.
+      expect((await submit('nina', items.router!.id)).statusCode).toBe(201);
+    });
+
+    it('refuses a requester ordering for somebody else, writing nothing', async () => {
+      const [before] = await api.dataSource.query('SELECT count(*)::int AS n FROM requests');
+      const refused = await submit('bob', items.laptop!.id, 'alice');
+      expect(refused.statusCode).toBe(403);
+      const [after] = await api.dataSource.query('SELECT count(*)::int AS n FROM requests');
+      expect(after.n).toBe(before.n);
+    });
+  });
+});

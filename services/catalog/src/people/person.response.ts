@@ -1,0 +1,18 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Person } from './person.entity';
+
+export const personView = (p: Person) => ({
+  id: p.id,
+  managerId: p.managerId,
+  groups: p.groups,
+  updatedBy: p.updatedBy,
+  updatedAt: p.updatedAt,
+});
+
+export class PersonResponse implements ReturnType<typeof personView> {
+  @ApiProperty() id!: string;
+  @ApiProperty({ type: String, nullable: true }) managerId!: string | null;
+  @ApiProperty({ type: [String] }) groups!: string[];
+  @ApiProperty() updatedBy!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+}
