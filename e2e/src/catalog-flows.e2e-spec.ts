@@ -1,0 +1,176 @@
+import type { ServiceProcess } from '@itsm/local-stack';
+import { callService, E2eRun, tokenFor, waitUntil } from '@itsm/testing';
+
+jest.setTimeout(240_000);
+
+interface RequestedItem {
+  id: string;
+  number: string;
+  state: string;
+  tasks: Array<{ id: string; version: number }>;
+  provisioning: {
+    status: string;
+    ci: { status: string; ciId: string | null; ciName: string | null; reason: string | null };
+    change: { status: string; changeId: string | null; changeNumber: string | null } | null;
+  } | null;
+}
+
+/**
+ * Flow 7 of ARCHITECTURE.md across the running catalog, configuration and change services, on the
+ * real broker: a fulfilled requested item that provisions gets its CI from the CMDB and its
+ * standard change from the change service, records both and is fulfilled; one the CMDB refuses
+ * needs attention, with the CMDB's reason.
+ */
+describe('catalog provisioning through the CMDB and the change service on the real stack', () => {
+  const e2e = new E2eRun('catalog-flows');
+  const { id: run } = e2e;
+  const services: Record<string, ServiceProcess> = {};
+
+  const api = (service: string, method: string, path: string, token: string, body?: object) =>
+    callService(services[service]!, method, path, token, body);
+  const itemOf = async (requestId: string): Promise<RequestedItem> =>
+    (await api('catalog', 'GET', `/api/v1/requests/${requestId}`, await tokenFor('alice'))).body
+      .items[0];
+
+  /** A published catalog item with this provisioning rule: one task, no approval. */
+  const publishItem = async (name: string, provisioning: object) => {
+    const kate = await tokenFor('kate');
+    const created = await api('catalog', 'POST', '/api/v1/catalog-items', kate, {
+      name: `${name} ${run}`,
+      shortDescription: 'A virtual machine',
+      variables: [
+        { name: 'hostname', label: 'Host name', type: 'text', required: true },
+        { name: 'cpu', label: 'vCPUs', type: 'number', required: true, min: 1, max: 16 },
+      ],
+      plan: [{ stage: 1, shortDescription: 'Create the VM', assignmentGroup: 'network' }],
+      approval: { kind: 'none' },
+      provisioning,
+    });
+    expect(created.status).toBe(201);
+    const published = await api(
+      'catalog',
+      'POST',
+      `/api/v1/catalog-items/${created.body.id}/publish`,
+      kate,
+      { version: created.body.version },
+    );
+    expect(published.status).toBe(200);
+    return created.body.id as string;
+  };
+  /** Alice orders it, Nina does its task: the plan is done. */
+  const orderAndWork = async (catalogItemId: string, hostname: string) => {
+    const ordered = await api('catalog', 'POST', '/api/v1/requests', await tokenFor('alice'), {
+      items: [{ catalogItemId, variables: { hostname, cpu: 4 } }],
+    });
+    expect(ordered.status).toBe(201);
+    const task = (ordered.body.items[0] as RequestedItem).tasks[0]!;
+    const done = await api(
+      'catalog',
+      'POST',
+      `/api/v1/catalog-tasks/${task.id}/transitions`,
+      await tokenFor('nina'),
+      { to: 'done', version: task.version },
+    );
+    expect(done.status).toBe(200);
+    return ordered.body.id as string;
+  };
+
+  beforeAll(async () => {
+    for (const name of ['configuration', 'change', 'catalog'] as const) {
+      services[name] = await e2e.service(name);
+    }
+    await Promise.all(Object.values(services).map((service) => service.start()));
+    await Promise.all(Object.values(services).map((service) => service.waitUntilReady(120_000)));
+  });
+
+  afterAll(async () => {
+    await Promise.all(Object.values(services).map((service) => service.stop()));
+    await e2e.cleanUp();
+  });
+
+  it('creates the CI and the standard change of a fulfilled item, and fulfils it once both are recorded', async () => {
+    const chloe = await tokenFor('chloe');
+    const template = await api('change', 'POST', '/api/v1/change-templates', chloe, {
+      name: `Provision a VM ${run}`,
+      shortDescription: 'Provision a VM',
+      justification: 'Ordered from the catalog',
+      implementationPlan: 'terraform apply',
+      backoutPlan: 'terraform destroy',
+      testPlan: 'ssh in',
+      assignmentGroup: 'network',
+    });
+    expect(template.status).toBe(201);
+    const published = await api(
+      'change',
+      'POST',
+      `/api/v1/change-templates/${template.body.id}/publish`,
+      chloe,
+      { version: template.body.version },
+    );
+    expect(published.status).toBe(200);
+
+    const itemId = await publishItem('New VM', {
+      ci: {
+        className: 'linux_server',
+        nameTemplate: `vm-{hostname}-${run}`,
+        attributes: { cpuCount: 'cpu' },
+      },
+      change: { templateId: template.body.id },
+    });
+    const requestId = await orderAndWork(itemId, 'web7');
+
+    await waitUntil(
+      'the CMDB and the change service answered and the item was fulfilled',
+      async () => (await itemOf(requestId)).state === 'fulfilled',
+      90_000,
+    );
+    const item = await itemOf(requestId);
+    expect(item.provisioning).toMatchObject({
+      status: 'delivered',
+      ci: { status: 'created', ciName: `vm-web7-${run}` },
+      change: { status: 'created', changeNumber: expect.stringMatching(/^CHG\d{7}$/) },
+    });
+    const ci = await api(
+      'configuration',
+      'GET',
+      `/api/v1/cis/${item.provisioning!.ci.ciId}`,
+      await tokenFor('conor'),
+    );
+    expect(ci.body).toMatchObject({
+      name: `vm-web7-${run}`,
+      className: 'linux_server',
+      attributes: { cpuCount: 4 },
+    });
+    const change = await api(
+      'change',
+      'GET',
+      `/api/v1/changes/${item.provisioning!.change!.changeId}`,
+      chloe,
+    );
+    expect(change.body).toMatchObject({
+      number: item.provisioning!.change!.changeNumber,
+      type: 'standard',
+      templateId: template.body.id,
+      shortDescription: `New VM ${run} for ${item.number}`,
+    });
+    const request = (
+      await api('catalog', 'GET', `/api/v1/requests/${requestId}`, await tokenFor('alice'))
+    ).body;
+    expect(request.state).toBe('closed_complete');
+  });
+
+  it('leaves an item the CMDB refuses in fulfilment, needing attention, with the reason', async () => {
+    const itemId = await publishItem('Mainframe', {
+      ci: { className: `no_such_class_${run}`, nameTemplate: 'mf-{hostname}', attributes: {} },
+    });
+    const requestId = await orderAndWork(itemId, 'big1');
+    await waitUntil(
+      'the CMDB refused the CI',
+      async () => (await itemOf(requestId)).provisioning?.status === 'needs_attention',
+      90_000,
+    );
+    const item = await itemOf(requestId);
+    expect(item.state).toBe('in_fulfilment');
+    expect(item.provisioning!.ci.reason).toMatch(/className must name a CI class/);
+  });
+});
