@@ -1,4 +1,5 @@
 import { defineService } from '@itsm/runtime';
+import { ChangeHistoryModule } from './change-history/change-history.module';
 import { CiClass } from './classes/ci-class.entity';
 import { ClassesModule } from './classes/classes.module';
 import { CisModule } from './cis/cis.module';
@@ -27,6 +28,7 @@ export const definition = defineService({
     ImpactModule,
     ImportsModule,
     ProvisioningModule,
+    ChangeHistoryModule,
   ],
   entities: [CiClass, ConfigurationItem, Relationship, RelationshipRuleRow, DataSourceRank],
   migrations: [CreateCmdb1764500000000, GraphChanges1764700000000],
