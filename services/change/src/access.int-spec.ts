@@ -61,6 +61,7 @@ describe('access to changes', () => {
       },
       { method: 'GET', url: `/api/v1/changes/${id}/history`, allow: anyone },
       { method: 'GET', url: `/api/v1/changes/${id}/approvals`, allow: anyone },
+      { method: 'GET', url: `/api/v1/changes/${id}/conflicts`, allow: anyone },
       // The deployer integration may call these two and nothing else (every row here checks it).
       {
         method: 'POST',
@@ -102,6 +103,7 @@ describe('access to changes', () => {
     > = [
       ['read', 'GET', `/api/v1/changes/${id}`],
       ['history', 'GET', `/api/v1/changes/${id}/history`],
+      ['conflicts', 'GET', `/api/v1/changes/${id}/conflicts`],
       ['change', 'PATCH', `/api/v1/changes/${id}`, { description: 'x' }, version],
       [
         'cancel',
@@ -114,14 +116,14 @@ describe('access to changes', () => {
     // 404: out of scope; 403: may see it, may not do this; ok: 2xx (changing calls are not made
     // for the callers allowed to make them, so nothing changes).
     const expected: Record<string, Record<string, number | 'ok'>> = {
-      bob: { read: 404, history: 404, change: 403, cancel: 403 },
-      alice: { read: 'ok', history: 'ok', change: 403, cancel: 403 },
-      dan: { read: 'ok', history: 'ok', change: 403, cancel: 403 },
-      sam: { read: 'ok', history: 'ok', change: 403, cancel: 403 },
-      cora: { read: 'ok', history: 'ok', change: 403, cancel: 403 },
-      carl: { read: 'ok', history: 'ok' },
-      chloe: { read: 'ok', history: 'ok' },
-      nina: { read: 'ok', history: 'ok' },
+      bob: { read: 404, history: 404, conflicts: 404, change: 403, cancel: 403 },
+      alice: { read: 'ok', history: 'ok', conflicts: 'ok', change: 403, cancel: 403 },
+      dan: { read: 'ok', history: 'ok', conflicts: 'ok', change: 403, cancel: 403 },
+      sam: { read: 'ok', history: 'ok', conflicts: 'ok', change: 403, cancel: 403 },
+      cora: { read: 'ok', history: 'ok', conflicts: 'ok', change: 403, cancel: 403 },
+      carl: { read: 'ok', history: 'ok', conflicts: 'ok' },
+      chloe: { read: 'ok', history: 'ok', conflicts: 'ok' },
+      nina: { read: 'ok', history: 'ok', conflicts: 'ok' },
     };
     const wrong: string[] = [];
     for (const [caller, outcomes] of Object.entries(expected)) {

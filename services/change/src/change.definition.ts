@@ -4,12 +4,15 @@ import { ChangeApproval } from './approvals/change-approval.entity';
 import { Change } from './changes/change.entity';
 import { CausedIncidentsModule } from './caused-incidents/caused-incidents.module';
 import { ChangesModule } from './changes/changes.module';
+import { ChangeFootprint } from './conflicts/change-footprint.entity';
+import { ConflictsModule } from './conflicts/conflicts.module';
 import { DeploymentGateModule } from './deployment-gate/deployment-gate.module';
 import { HistoryModule } from './history/history.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ProvisioningModule } from './provisioning/provisioning.module';
 import { CreateChanges1766000000000 } from './migrations/1766000000000-create-changes';
 import { RiskAndApprovals1766100000000 } from './migrations/1766100000000-risk-and-approvals';
+import { ConflictsAndCalendar1766250000000 } from './migrations/1766250000000-conflicts-and-calendar';
 import { DeploymentGate1766300000000 } from './migrations/1766300000000-deployment-gate';
 import { RiskInputsModule } from './risk/risk-inputs.module';
 import { ChangeTemplateVersion } from './templates/change-template-version.entity';
@@ -28,15 +31,17 @@ export const definition = defineService({
     HistoryModule,
     ApprovalsModule,
     RiskInputsModule,
+    ConflictsModule,
     ProvisioningModule,
     DeploymentGateModule,
     CausedIncidentsModule,
     MetricsModule,
   ],
-  entities: [Change, ChangeTemplate, ChangeTemplateVersion, ChangeApproval],
+  entities: [Change, ChangeTemplate, ChangeTemplateVersion, ChangeApproval, ChangeFootprint],
   migrations: [
     CreateChanges1766000000000,
     RiskAndApprovals1766100000000,
+    ConflictsAndCalendar1766250000000,
     DeploymentGate1766300000000,
   ],
 });

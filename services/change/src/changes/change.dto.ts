@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -13,12 +13,14 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { CHANGE_STATES, CHANGE_TYPES } from '@itsm/contracts';
 import { commaSeparated, IsTimestamp, Omittable, OneOf, PageQuery } from '@itsm/http';
 import { CLOSE_CODES } from './domain/change-transition';
 import type { ChangeState, ChangeType } from './domain/change-states';
 import { RISKS, type Risk } from './change.entity';
+import { ConflictOverrideDto } from '../conflicts/conflict-override.dto';
 
 export const MAX_AFFECTED_CIS = 100;
 const lowerCased = ({ value }: { value: unknown }) =>
@@ -188,6 +190,16 @@ export class TransitionRequestDto {
   @IsString()
   @MaxLength(5000)
   reason?: string;
+
+  @ApiPropertyOptional({
+    type: ConflictOverrideDto,
+    description:
+      'Into Scheduled only: a change manager schedules the change despite its conflicts (GET /changes/{id}/conflicts), with a reason',
+  })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => ConflictOverrideDto)
+  override?: ConflictOverrideDto;
 
   @ApiPropertyOptional({ description: 'The version read; or send it as If-Match' })
   @IsOptional()

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TemplatesModule } from '../templates/templates.module';
 import { ApprovalPolicyAuthorisation } from '../approvals/approval-policy-authorisation';
 import { RiskModule } from '../risk/risk.module';
+import { ConflictCheckModule } from '../conflicts/conflict-check.module';
 import { ChangeAuthorisation } from './change-authorisation';
 import { ChangeWriter } from './change-writer';
 import { ChangesController } from './changes.controller';
@@ -12,7 +13,7 @@ import { UpdateChange } from './use-cases/update-change';
 
 /** Changes: reading them, and one provider per use case that changes them. */
 @Module({
-  imports: [TemplatesModule, RiskModule],
+  imports: [TemplatesModule, RiskModule, ConflictCheckModule],
   controllers: [ChangesController],
   providers: [
     ChangesService,

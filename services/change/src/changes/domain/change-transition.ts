@@ -11,6 +11,8 @@ export interface TransitionRequest {
   closeNotes?: string;
   /** Why it is canceled or sent back to New; free words on any other move. */
   reason?: string;
+  /** Into Scheduled: schedule despite the conflicts, for this reason (a change manager's call). */
+  override?: { reason?: string };
 }
 
 /** What a move in the state model changes on a change, besides the state itself. */

@@ -10,12 +10,13 @@ import { ChangeAuthorisation } from '../change-authorisation';
 import { illegalTransition, incompleteChange } from '../change-refusals';
 import type { ChangeView } from '../change-view';
 import { ChangeWriter } from '../change-writer';
+import { SchedulingCheck } from '../scheduling-check';
 import { RiskAssessor } from '../../risk/risk-assessor';
 
 /**
  * Moves a change in the state model of its type: the move must be allowed, the request complete
  * (close code, reasons), the change have what the next state requires, and an authorising move
- * pass `ChangeAuthorisation`. Entering Assess assesses the risk; entering Authorize asks for votes.
+ * pass `ChangeAuthorisation`, and a move into Scheduled the `SchedulingCheck` (conflicts). Entering Assess assesses the risk; entering Authorize asks for votes.
  */
 @Injectable()
 export class TransitionChange {
@@ -23,6 +24,7 @@ export class TransitionChange {
     private readonly writer: ChangeWriter,
     private readonly authorisation: ChangeAuthorisation,
     private readonly risk: RiskAssessor,
+    private readonly scheduling: SchedulingCheck,
   ) {}
 
   execute(
@@ -43,6 +45,9 @@ export class TransitionChange {
           throw incompleteChange(change, refusal.to, refusal.missing);
         const refused = this.authorisation.refusal(change, request.to, caller);
         if (refused) throw refused;
+        if (request.to === 'scheduled') {
+          await this.scheduling.check(manager, change, request, caller, now);
+        }
         const from = change.state;
         Object.assign(change, applyTransition(change, request, now));
         // Entering Authorize opens a round of votes; the board follows from the risk.

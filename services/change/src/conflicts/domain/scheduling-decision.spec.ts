@@ -5,11 +5,18 @@ const conflict = { kind: 'same_ci' } as Conflict;
 const clear: ConflictCheck = { conflicts: [], footprintPending: false };
 const conflicting: ConflictCheck = { conflicts: [conflict], footprintPending: false };
 const pending: ConflictCheck = { conflicts: [], footprintPending: true };
+const pendingConflicting: ConflictCheck = { conflicts: [conflict], footprintPending: true };
 
 describe('scheduling a change', () => {
-  it('goes ahead without conflicts once the CMDB has answered', () => {
-    expect(schedulingDecision(clear, undefined, false)).toEqual({ kind: 'clear' });
-    expect(schedulingDecision(clear, { reason: 'x' }, false)).toEqual({ kind: 'clear' });
+  it('goes ahead without conflicts', () => {
+    expect(schedulingDecision(clear, undefined, false)).toEqual({
+      kind: 'clear',
+      ownCisOnly: false,
+    });
+    expect(schedulingDecision(clear, { reason: 'x' }, false)).toEqual({
+      kind: 'clear',
+      ownCisOnly: false,
+    });
   });
 
   it('is refused with its conflicts', () => {
@@ -19,11 +26,12 @@ describe('scheduling a change', () => {
     });
   });
 
-  it('waits for the CMDB when it has not answered for the change’s CIs', () => {
-    expect(schedulingDecision(pending, undefined, true)).toEqual({
-      kind: 'pending',
-      check: pending,
+  it('goes ahead on its own CIs alone, and says so, when the CMDB has not answered for them', () => {
+    expect(schedulingDecision(pending, undefined, false)).toEqual({
+      kind: 'clear',
+      ownCisOnly: true,
     });
+    expect(schedulingDecision(pendingConflicting, undefined, true).kind).toBe('conflicts');
   });
 
   it('goes ahead when a change manager overrides with a reason', () => {
@@ -32,7 +40,7 @@ describe('scheduling a change', () => {
       reason: 'agreed with the DBA',
       check: conflicting,
     });
-    expect(schedulingDecision(pending, { reason: 'CMDB down' }, true).kind).toBe('overridden');
+    expect(schedulingDecision(pendingConflicting, { reason: 'x' }, true).kind).toBe('overridden');
   });
 
   it('refuses an override without a reason, or by somebody else', () => {

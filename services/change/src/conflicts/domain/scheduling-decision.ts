@@ -7,27 +7,27 @@ export interface ConflictCheck {
 }
 
 export type SchedulingDecision =
-  | { kind: 'clear' }
+  /** No conflict; `ownCisOnly` when the CMDB had not answered and related CIs were not looked at. */
+  | { kind: 'clear'; ownCisOnly: boolean }
   | { kind: 'conflicts'; check: ConflictCheck }
-  | { kind: 'pending'; check: ConflictCheck }
   | { kind: 'override-invalid' }
   | { kind: 'override-forbidden'; check: ConflictCheck }
   | { kind: 'overridden'; reason: string; check: ConflictCheck };
 
 /**
- * Whether a change may be scheduled: without conflicts, once the CMDB has answered for its CIs;
- * otherwise only by a change manager overriding with a reason. A check that could not look at
- * dependencies (no answer yet) blocks like a conflict: scheduling never looks safer than it is.
+ * Whether a change may be scheduled: without conflicts; otherwise only by a change manager
+ * overriding with a reason. Before the CMDB has answered for its CIs only the CIs themselves can be
+ * checked: the change is scheduled on that (and says so), because blocking would stop every change
+ * while the CMDB is away, and a change scheduled later still finds this one through its own
+ * footprint (conflicts are symmetric).
  */
 export function schedulingDecision(
   check: ConflictCheck,
   override: { reason?: string } | undefined,
   mayOverride: boolean,
 ): SchedulingDecision {
-  if (check.conflicts.length === 0 && !check.footprintPending) return { kind: 'clear' };
-  if (override === undefined) {
-    return check.conflicts.length > 0 ? { kind: 'conflicts', check } : { kind: 'pending', check };
-  }
+  if (check.conflicts.length === 0) return { kind: 'clear', ownCisOnly: check.footprintPending };
+  if (override === undefined) return { kind: 'conflicts', check };
   const reason = override.reason?.trim();
   if (!reason) return { kind: 'override-invalid' };
   if (!mayOverride) return { kind: 'override-forbidden', check };
