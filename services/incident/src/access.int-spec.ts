@@ -50,6 +50,7 @@ describe('access to incidents', () => {
       { method: 'GET', url: `/api/v1/incidents/${id}/notes`, allow: anyone },
       { method: 'POST', url: `/api/v1/incidents/${id}/notes`, payload: {}, allow: anyone },
       { method: 'GET', url: `/api/v1/incidents/${id}/history`, allow: anyone },
+      { method: 'GET', url: `/api/v1/incidents/${id}/change-candidates`, allow: workers },
       { method: 'POST', url: `/api/v1/incidents/${id}/major`, payload: {}, allow: managers },
       { method: 'GET', url: `/api/v1/incidents/${id}/communications`, allow: anyone },
       {

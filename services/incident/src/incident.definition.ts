@@ -1,4 +1,5 @@
 import { defineService } from '@itsm/runtime';
+import { ChangeCandidatesModule } from './change-candidates/change-candidates.module';
 import { CmdbModule } from './cmdb/cmdb.module';
 import { HistoryModule } from './history/history.module';
 import { Incident } from './incidents/incident.entity';
@@ -10,6 +11,7 @@ import { CreateIncidents1764800000000 } from './migrations/1764800000000-create-
 import { SlaRepair1764900000000 } from './migrations/1764900000000-sla-repair';
 import { IncidentTags1765000000000 } from './migrations/1765000000000-incident-tags';
 import { SlaRepairDeferred1765100000000 } from './migrations/1765100000000-sla-repair-deferred';
+import { ChangeCandidates1765200000000 } from './migrations/1765200000000-change-candidates';
 import { PriorityModule } from './priority/priority.module';
 import { ProblemsModule } from './problems/problems.module';
 import { SlaModule } from './sla/sla.module';
@@ -32,6 +34,7 @@ export const definition = defineService({
     ProblemsModule,
     TimersModule,
     MetricsModule,
+    ChangeCandidatesModule,
   ],
   entities: [Incident],
   migrations: [
@@ -39,5 +42,6 @@ export const definition = defineService({
     SlaRepair1764900000000,
     IncidentTags1765000000000,
     SlaRepairDeferred1765100000000,
+    ChangeCandidates1765200000000,
   ],
 });

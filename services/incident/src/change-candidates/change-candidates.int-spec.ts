@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type { changeClosed, incidentCreated, incidentUpdated } from '@itsm/contracts';
+import type { EventContext, EventOf } from '@itsm/messaging';
+import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
+import { definition } from '../incident.definition';
+import { CandidateEventsController } from './candidate-events.controller';
+
+jest.setTimeout(120_000);
+
+const HOUR = 3600 * 1000;
+
+/**
+ * Flow 6 as the incident service applies it, each event in its own transaction as the consumer
+ * runs it: an unsuccessful change links the incidents already on its CIs, incidents opened later
+ * within 24 h link to it, and neither a redelivered event nor a successful change links anything.
+ */
+describe('"caused by change" candidates, against real PostgreSQL', () => {
+  let api: ServiceUnderTest;
+  let handlers: CandidateEventsController;
+  const ci = randomUUID();
+  const windowEnd = Date.now() - 2 * HOUR;
+  const windowStart = windowEnd - HOUR;
+
+  const deliver = (handle: (ctx: EventContext) => Promise<void>) =>
+    api.dataSource.transaction((manager) =>
+      handle({ manager, subscription: 'change-candidates', attempt: 1 }),
+    );
+  const closed = (closeCode: string, affectedCiIds = [ci]) =>
+    ({
+      data: {
+        id: randomUUID(),
+        number: `CHG${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+        type: 'normal',
+        closeCode,
+        closeNotes: 'Backed out',
+        affectedCiIds,
+        plannedStart: new Date(windowStart).toISOString(),
+        plannedEnd: new Date(windowEnd).toISOString(),
+        closedBy: 'chloe',
+        closedAt: new Date(windowEnd + HOUR).toISOString(),
+      },
+    }) as EventOf<typeof changeClosed>;
+  const open = async (configurationItemId: string | undefined, openedAt: Date) => {
+    const incident = (
+      await api.call('POST', '/api/v1/incidents', {
+        as: 'sam',
+        payload: {
+          shortDescription: 'Orders fail',
+          assignmentGroup: 'service-desk',
+          ...(configurationItemId && { configurationItemId }),
+        },
+      })
+    ).json();
+    await api.dataSource.query('UPDATE incidents SET opened_at = $2 WHERE id = $1', [
+      incident.id,
+      openedAt,
+    ]);
+    return incident as { id: string; number: string };
+  };
+  const candidates = async (incidentId: string) =>
+    (
+      await api.call('GET', `/api/v1/incidents/${incidentId}/change-candidates`, { as: 'ivy' })
+    ).json().items as Array<{ changeNumber: string }>;
+  const linkedEvents = async (incidentId: string) =>
+    (
+      (await api.dataSource.query(
+        `SELECT payload FROM outbox WHERE aggregate_id = $1 AND event_type LIKE '%change_candidate_linked%'`,
+        [incidentId],
+      )) as Array<{ payload: { changeNumber: string; configurationItemId: string } }>
+    ).map((row) => row.payload);
+
+  beforeAll(async () => {
+    api = await startServiceUnderTest(definition);
+    handlers = api.app.get(CandidateEventsController);
+  });
+  afterAll(() => api.close());
+
+  it('links the incidents on its CIs opened during or up to 24 h after the window, once', async () => {
+    const during = await open(ci, new Date(windowStart + HOUR / 2));
+    const after = await open(ci, new Date(windowEnd + HOUR));
+    const before = await open(ci, new Date(windowStart - HOUR));
+    const elsewhere = await open(randomUUID(), new Date(windowStart + HOUR / 2));
+    const change = closed('unsuccessful');
+    await deliver((ctx) => handlers.changeClosed(change, ctx));
+    await deliver((ctx) => handlers.changeClosed(change, ctx));
+    for (const linked of [during, after]) {
+      expect(await candidates(linked.id)).toEqual([
+        expect.objectContaining({ changeId: change.data.id, changeNumber: change.data.number }),
+      ]);
+      expect(await linkedEvents(linked.id)).toEqual([
+        expect.objectContaining({ changeNumber: change.data.number, configurationItemId: ci }),
+      ]);
+    }
+    expect(await candidates(before.id)).toEqual([]);
+    expect(await candidates(elsewhere.id)).toEqual([]);
+    const history = (
+      await api.call('GET', `/api/v1/incidents/${during.id}/history`, { as: 'ivy' })
+    ).json().items;
+    expect(history).toContainEqual(
+      expect.objectContaining({
+        field: 'causedByChangeCandidates',
+        newValue: { changeId: change.data.id, changeNumber: change.data.number },
+      }),
+    );
+  });
+
+  it('links an incident opened on its CI after the announcement, or moved to it, within 24 h', async () => {
+    const other = randomUUID();
+    const change = closed('unsuccessful', [other]);
+    await deliver((ctx) => handlers.changeClosed(change, ctx));
+    const later = await open(other, new Date(windowEnd + 20 * HOUR));
+    const created = { data: { id: later.id, configurationItemId: other } } as EventOf<
+      typeof incidentCreated
+    >;
+    await deliver((ctx) => handlers.incidentOpened(created, ctx));
+    await deliver((ctx) => handlers.incidentOpened(created, ctx));
+    expect((await candidates(later.id)).map((c) => c.changeNumber)).toEqual([change.data.number]);
+    expect(await linkedEvents(later.id)).toHaveLength(1);
+
+    const moved = await open(undefined, new Date(windowEnd + HOUR));
+    await api.dataSource.query('UPDATE incidents SET configuration_item_id = $2 WHERE id = $1', [
+      moved.id,
+      other,
+    ]);
+    const updated = {
+      data: {
+        id: moved.id,
+        changes: [{ field: 'configurationItemId', oldValue: null, newValue: other }],
+      },
+    } as EventOf<typeof incidentUpdated>;
+    await deliver((ctx) => handlers.incidentChanged(updated, ctx));
+    expect((await candidates(moved.id)).map((c) => c.changeNumber)).toEqual([change.data.number]);
+
+    const tooLate = await open(other, new Date(windowEnd + 25 * HOUR));
+    await deliver((ctx) =>
+      handlers.incidentOpened(
+        { data: { id: tooLate.id, configurationItemId: other } } as EventOf<typeof incidentCreated>,
+        ctx,
+      ),
+    );
+    expect(await candidates(tooLate.id)).toEqual([]);
+  });
+
+  it('links nothing for a change that went well', async () => {
+    const quiet = randomUUID();
+    const incident = await open(quiet, new Date(windowStart + HOUR / 2));
+    await deliver((ctx) => handlers.changeClosed(closed('successful_with_issues', [quiet]), ctx));
+    expect(await candidates(incident.id)).toEqual([]);
+  });
+});
