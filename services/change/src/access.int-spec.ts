@@ -42,6 +42,7 @@ describe('access to changes', () => {
     const managers = ['change_manager'] as const;
     const id = change.id;
     const template = '/api/v1/change-templates/00000000-0000-4000-8000-000000000000';
+    const blackout = '/api/v1/blackout-windows/00000000-0000-4000-8000-000000000000';
     // Payloads are invalid on purpose: an allowed caller gets 400 or 404, and nothing changes.
     const matrix: EndpointAccess[] = [
       { method: 'GET', url: '/api/v1/changes', allow: anyone },
@@ -83,6 +84,12 @@ describe('access to changes', () => {
         payload: { decision: 'x' },
         allow: ['change_manager', 'cab_member'],
       },
+      { method: 'GET', url: '/api/v1/blackout-windows', allow: anyone },
+      { method: 'POST', url: '/api/v1/blackout-windows', payload: {}, allow: managers },
+      { method: 'GET', url: blackout, allow: anyone },
+      { method: 'PATCH', url: blackout, payload: { name: '' }, allow: managers },
+      { method: 'DELETE', url: `${blackout}?version=x`, allow: managers },
+      { method: 'GET', url: `${blackout}/history`, allow: anyone },
       { method: 'GET', url: '/api/v1/change-templates', allow: readers },
       { method: 'POST', url: '/api/v1/change-templates', payload: {}, allow: managers },
       { method: 'GET', url: template, allow: readers },

@@ -3,6 +3,8 @@ import { ApprovalsModule } from './approvals/approvals.module';
 import { ChangeApproval } from './approvals/change-approval.entity';
 import { Change } from './changes/change.entity';
 import { CausedIncidentsModule } from './caused-incidents/caused-incidents.module';
+import { BlackoutWindow } from './blackouts/blackout-window.entity';
+import { BlackoutsModule } from './blackouts/blackouts.module';
 import { ChangesModule } from './changes/changes.module';
 import { ChangeFootprint } from './conflicts/change-footprint.entity';
 import { ConflictsModule } from './conflicts/conflicts.module';
@@ -32,12 +34,20 @@ export const definition = defineService({
     ApprovalsModule,
     RiskInputsModule,
     ConflictsModule,
+    BlackoutsModule,
     ProvisioningModule,
     DeploymentGateModule,
     CausedIncidentsModule,
     MetricsModule,
   ],
-  entities: [Change, ChangeTemplate, ChangeTemplateVersion, ChangeApproval, ChangeFootprint],
+  entities: [
+    Change,
+    ChangeTemplate,
+    ChangeTemplateVersion,
+    ChangeApproval,
+    ChangeFootprint,
+    BlackoutWindow,
+  ],
   migrations: [
     CreateChanges1766000000000,
     RiskAndApprovals1766100000000,
