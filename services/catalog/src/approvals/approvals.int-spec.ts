@@ -179,6 +179,80 @@ describe('approvals of requested items', () => {
     expect(after.n).toBe(before.n);
   });
 
+  it('refuses bad input with a 400 naming the field, and writes nothing', async () => {
+    const count = async () =>
+      (
+        await api.dataSource.query(
+          `SELECT (SELECT count(*) FROM approval_decisions)::int AS decisions,
+                  (SELECT count(*) FROM people)::int AS people,
+                  (SELECT count(*) FROM requests)::int AS requests`,
+        )
+      )[0];
+    const before = await count();
+    const submitted = (await submit('alice', items.laptop!.id)).json();
+    const approval = await approvalOf(submitted.items[0].number);
+    const after = await count();
+    const fieldsOf = async (response: ReturnType<ServiceUnderTest['call']>) => {
+      const answer = await response;
+      expect(answer.statusCode).toBe(400);
+      const { errors } = answer.json() as { errors: Array<{ field: string }> };
+      return [...new Set(errors.map((e) => e.field))];
+    };
+    expect(
+      await fieldsOf(
+        api.call('POST', `/api/v1/approvals/${approval.id}/approve`, { as: 'bob', payload: {} }),
+      ),
+    ).toEqual(['comment']);
+    expect(
+      await fieldsOf(
+        api.call('POST', `/api/v1/approvals/${approval.id}/reject`, {
+          as: 'bob',
+          payload: { comment: '' },
+        }),
+      ),
+    ).toEqual(['comment']);
+    for (const payload of [
+      { managerId: 'has space', groups: [] },
+      { managerId: 'carl', groups: [''] },
+      { managerId: 'carl' },
+    ]) {
+      const fields = await fieldsOf(
+        api.call('PUT', '/api/v1/people/carl', { as: 'kate', payload }),
+      );
+      expect(fields.length).toBe(1);
+      expect(fields[0]).toMatch(/^(managerId|groups)/);
+    }
+    expect(
+      await fieldsOf(
+        api.call('PUT', '/api/v1/people/carl', {
+          as: 'kate',
+          payload: { managerId: 'carl', groups: [] },
+        }),
+      ),
+    ).toEqual(['managerId']);
+    expect(await fieldsOf(api.call('GET', '/api/v1/people/no%20body', { as: 'kate' }))).toEqual([
+      'user',
+    ]);
+    expect(await fieldsOf(api.call('GET', '/api/v1/approvals?mine=maybe', { as: 'bob' }))).toEqual([
+      'mine',
+    ]);
+    expect(
+      await fieldsOf(
+        api.call('POST', '/api/v1/requests', {
+          as: 'sam',
+          payload: { items: [{ catalogItemId: items.laptop!.id }], requestedFor: 'not a user' },
+        }),
+      ),
+    ).toEqual(['requestedFor']);
+    expect(await count()).toEqual({ ...after, requests: before.requests + 1 });
+    expect(
+      (await api.call('GET', `/api/v1/approvals/${approval.id}`, { as: 'bob' })).json(),
+    ).toMatchObject({
+      state: 'requested',
+      decisions: [],
+    });
+  });
+
   describe('ordering on behalf', () => {
     it('lets the service desk order for somebody, whose manager approves and who sees it as theirs', async () => {
       const submitted = await submit('sam', items.laptop!.id, 'alice');
