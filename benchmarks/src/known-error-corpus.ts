@@ -436,7 +436,11 @@ export function problemGenerator(options: {
 export function knownErrorQueries(count: number, seed: number): string[] {
   const random = seededRandom(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)]!;
-  const word = (text: string) => pick(text.split(/\s+/).filter((w) => /^[a-z]{5,}$/i.test(w)));
+  /** A telling word of the text (five letters or more), else the whole text ("runs at 100% CPU"). */
+  const word = (text: string) => {
+    const words = text.split(/\s+/).filter((w) => /^[a-z]{5,}$/i.test(w));
+    return words.length > 0 ? pick(words) : text;
+  };
   const makers = [
     () => word(pick(SYMPTOMS)),
     () => `${word(pick(COMPONENTS))} ${word(pick(SYMPTOMS))}`,

@@ -12,7 +12,8 @@
  * The problems are generated (known-error-corpus.ts): BENCH_PROBLEMS (default 100,000) with text
  * from word lists of components, symptoms, error messages, causes and workarounds, a share
  * BENCH_KNOWN_ERROR_SHARE (default 0.3) of them known errors, inserted in bulk into the service's
- * table once its migrations have run. Topics carry a per-run prefix; the database is dropped after.
+ * table once its migrations have run. Topics carry a per-run prefix and are deleted after; the
+ * database is dropped after, unless BENCH_KEEP_DATABASE=1 (for exploring, e.g. EXPLAIN).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -249,7 +250,8 @@ async function main(): Promise<void> {
     const ours = (await admin.topicNames()).filter((topic) => topic.startsWith(prefix));
     await admin.deleteTopics([...new Set([...ours, ...topics])]).catch(() => undefined);
     await admin.disconnect();
-    await dropDatabase(database);
+    if (process.env.BENCH_KEEP_DATABASE !== '1') await dropDatabase(database);
+    else process.stdout.write(`kept ${database}\n`);
     await infrastructure.stop();
   }
 }
