@@ -90,6 +90,10 @@ describe('access to changes', () => {
       { method: 'PATCH', url: blackout, payload: { name: '' }, allow: managers },
       { method: 'DELETE', url: `${blackout}?version=x`, allow: managers },
       { method: 'GET', url: `${blackout}/history`, allow: anyone },
+      { method: 'GET', url: '/api/v1/calendar?from=x', allow: anyone },
+      { method: 'POST', url: '/api/v1/calendar/feeds', payload: {}, allow: anyone },
+      { method: 'GET', url: '/api/v1/calendar/feeds', allow: anyone },
+      { method: 'DELETE', url: '/api/v1/calendar/feeds/x', allow: anyone },
       { method: 'GET', url: '/api/v1/change-templates', allow: readers },
       { method: 'POST', url: '/api/v1/change-templates', payload: {}, allow: managers },
       { method: 'GET', url: template, allow: readers },
@@ -99,7 +103,18 @@ describe('access to changes', () => {
     ];
     expect(await accessMatrixViolations(api.send, matrix)).toEqual([]);
     const document = (await api.call('GET', '/api/v1/openapi.json')).json();
-    expect(routesMissingFromMatrix(document, matrix)).toEqual([]);
+    // The one endpoint without a bearer token: a calendar client presents the feed's secret.
+    expect(routesMissingFromMatrix(document, matrix)).toEqual([
+      'GET /api/v1/calendar/feeds/{feedId}.ics',
+    ]);
+  });
+
+  it('serves a calendar feed to no one without its secret token', async () => {
+    const feed = '/api/v1/calendar/feeds/00000000-0000-4000-8000-000000000000.ics';
+    expect((await api.send({ method: 'GET', url: feed, headers: {} })).statusCode).toBe(400);
+    const guessed = await api.send({ method: 'GET', url: `${feed}?token=guess`, headers: {} });
+    expect(guessed.statusCode).toBe(404);
+    expect((await api.call('GET', `${feed}?token=guess`, { as: 'chloe' })).statusCode).toBe(404);
   });
 
   it('serves a change to its requester, to readers and to its workers, and to nobody else', async () => {

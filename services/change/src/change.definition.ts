@@ -5,6 +5,8 @@ import { Change } from './changes/change.entity';
 import { CausedIncidentsModule } from './caused-incidents/caused-incidents.module';
 import { BlackoutWindow } from './blackouts/blackout-window.entity';
 import { BlackoutsModule } from './blackouts/blackouts.module';
+import { CalendarFeed } from './calendar/calendar-feed.entity';
+import { CalendarModule } from './calendar/calendar.module';
 import { ChangesModule } from './changes/changes.module';
 import { ChangeFootprint } from './conflicts/change-footprint.entity';
 import { ConflictsModule } from './conflicts/conflicts.module';
@@ -35,6 +37,7 @@ export const definition = defineService({
     RiskInputsModule,
     ConflictsModule,
     BlackoutsModule,
+    CalendarModule,
     ProvisioningModule,
     DeploymentGateModule,
     CausedIncidentsModule,
@@ -47,6 +50,7 @@ export const definition = defineService({
     ChangeApproval,
     ChangeFootprint,
     BlackoutWindow,
+    CalendarFeed,
   ],
   migrations: [
     CreateChanges1766000000000,

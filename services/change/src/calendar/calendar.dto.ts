@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { CHANGE_STATES, CHANGE_TYPES } from '@itsm/contracts';
+import { commaSeparated, IsTimestamp, Omittable } from '@itsm/http';
+import type { ChangeState, ChangeType } from '../changes/domain/change-states';
+
+/** The filters a calendar and a feed share. */
+export class CalendarFilters {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Changes on this CI; freezes covering it' })
+  @Omittable()
+  @IsUUID()
+  ci?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Changes whose CIs impact this business service (the CMDB’s answer); freezes on it',
+  })
+  @Omittable()
+  @IsUUID()
+  service?: string;
+
+  @ApiPropertyOptional({
+    enum: CHANGE_TYPES,
+    isArray: true,
+    description: 'Change types, comma-separated or repeated',
+  })
+  @Omittable()
+  @Transform(commaSeparated)
+  @IsIn(CHANGE_TYPES, { each: true })
+  type?: ChangeType[];
+
+  @ApiPropertyOptional({
+    enum: CHANGE_STATES,
+    isArray: true,
+    description: 'Change states, comma-separated or repeated',
+  })
+  @Omittable()
+  @Transform(commaSeparated)
+  @IsIn(CHANGE_STATES, { each: true })
+  state?: ChangeState[];
+}
+
+export class CalendarQuery extends CalendarFilters {
+  @ApiProperty({ format: 'date-time' }) @IsTimestamp() from!: string;
+  @ApiProperty({ format: 'date-time', description: 'After from, at most 367 days' })
+  @IsTimestamp()
+  to!: string;
+}
+
+export class CreateFeedRequest extends CalendarFilters {
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Network changes' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+}
+
+export class FeedQuery {
+  @ApiProperty({ description: 'The secret the feed was created with' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  token!: string;
+}

@@ -1,0 +1,8 @@
+import type { CalendarFeed } from './calendar-feed.entity';
+
+/** Where a feed is served; the token goes in the query. */
+export const feedPath = (id: string) => `/api/v1/calendar/feeds/${id}.ics`;
+
+export function feedView(feed: CalendarFeed) {
+  return { id: feed.id, name: feed.name, filters: feed.filters, createdAt: feed.createdAt };
+}
