@@ -1,4 +1,4 @@
-import { changeWindow, isCausedByChangeCandidate } from './caused-by-change';
+import { changeWindow, type ChangeWindow } from './caused-by-change';
 
 const HOUR = 3600 * 1000;
 const planned = {
@@ -6,23 +6,28 @@ const planned = {
   plannedEnd: '2026-12-05T23:00:00.000Z',
   closedAt: '2026-12-06T08:00:00.000Z',
 };
-const opened = (iso: string, offsetMs = 0) => new Date(new Date(iso).getTime() + offsetMs);
+/** The bounds the linking query applies, both included. */
+const isCandidate = (openedAt: string, window: ChangeWindow, offsetMs = 0) => {
+  const at = new Date(openedAt).getTime() + offsetMs;
+  return window.start.getTime() <= at && at <= window.linkUntil.getTime();
+};
 
 describe('"caused by change" candidates', () => {
   const window = changeWindow(planned);
 
   it('takes incidents opened during the window', () => {
-    expect(isCausedByChangeCandidate(opened('2026-12-05T22:30:00Z'), window)).toBe(true);
-    expect(isCausedByChangeCandidate(opened('2026-12-05T22:00:00Z'), window)).toBe(true);
+    expect(isCandidate('2026-12-05T22:30:00Z', window)).toBe(true);
+    expect(isCandidate('2026-12-05T22:00:00Z', window)).toBe(true);
   });
 
   it('takes incidents opened up to 24 h after the window, and not a moment later', () => {
-    expect(isCausedByChangeCandidate(opened('2026-12-06T23:00:00Z'), window)).toBe(true);
-    expect(isCausedByChangeCandidate(opened('2026-12-06T23:00:00Z', 1), window)).toBe(false);
+    expect(window.linkUntil.toISOString()).toBe('2026-12-06T23:00:00.000Z');
+    expect(isCandidate('2026-12-06T23:00:00Z', window)).toBe(true);
+    expect(isCandidate('2026-12-06T23:00:00Z', window, 1)).toBe(false);
   });
 
   it('leaves out incidents opened before the change began', () => {
-    expect(isCausedByChangeCandidate(opened('2026-12-05T22:00:00Z', -1), window)).toBe(false);
+    expect(isCandidate('2026-12-05T22:00:00Z', window, -1)).toBe(false);
   });
 
   it('stretches the window over work begun early or overrunning its plan', () => {
@@ -33,7 +38,7 @@ describe('"caused by change" candidates', () => {
     });
     expect(overrun.start.toISOString()).toBe('2026-12-05T21:50:00.000Z');
     expect(overrun.end.toISOString()).toBe('2026-12-06T01:00:00.000Z');
-    expect(isCausedByChangeCandidate(opened('2026-12-07T00:30:00Z'), overrun)).toBe(true);
+    expect(isCandidate('2026-12-07T00:30:00Z', overrun)).toBe(true);
   });
 
   it('ends the window of an unplanned change when it closed', () => {

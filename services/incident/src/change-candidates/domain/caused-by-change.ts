@@ -10,10 +10,15 @@ export interface ClosedChangeTimes {
   closedAt: string;
 }
 
+/**
+ * An incident on the change's CIs opened from `start` to `linkUntil` (both included) may have been
+ * caused by it: during the window or up to 24 h after its end (`link-change-candidates` selects
+ * them with these bounds).
+ */
 export interface ChangeWindow {
   start: Date;
   end: Date;
-  /** The last moment an incident opened on its CIs is a candidate: the end plus 24 h. */
+  /** The end plus 24 h. */
   linkUntil: Date;
 }
 
@@ -34,9 +39,4 @@ export function changeWindow(change: ClosedChangeTimes): ChangeWindow {
     end: new Date(end),
     linkUntil: new Date(end + CANDIDATE_HORIZON_MS),
   };
-}
-
-/** An incident opened during the window or up to 24 h after it may have been caused by the change. */
-export function isCausedByChangeCandidate(openedAt: Date, window: ChangeWindow): boolean {
-  return window.start <= openedAt && openedAt <= window.linkUntil;
 }

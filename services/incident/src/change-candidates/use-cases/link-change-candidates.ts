@@ -8,6 +8,10 @@ import { changeWindow } from '../domain/caused-by-change';
 /** Who the history names as having linked a candidate. */
 export const CANDIDATES_ACTOR = 'system:change-candidates';
 
+/** An incident and an unsuccessful change whose window it was opened in (`i` and `c`). */
+const PAIR_COLUMNS = `i.id AS incident_id, i.number, i.short_description, i.opened_at,
+  i.configuration_item_id, c.id AS change_id, c.number AS change_number, c.window_start, c.window_end`;
+
 interface CandidatePair {
   incident_id: string;
   number: string;
@@ -41,9 +45,7 @@ export class LinkChangeCandidates {
     );
     await this.link(
       manager,
-      `SELECT i.id AS incident_id, i.number, i.short_description, i.opened_at,
-              i.configuration_item_id, c.id AS change_id, c.number AS change_number,
-              c.window_start, c.window_end
+      `SELECT ${PAIR_COLUMNS}
          FROM unsuccessful_changes c
          JOIN incidents i ON i.configuration_item_id = ANY(c.ci_ids)
           AND i.opened_at BETWEEN c.window_start AND c.link_until
@@ -55,9 +57,7 @@ export class LinkChangeCandidates {
   async forIncident(manager: EntityManager, incidentId: string): Promise<void> {
     await this.link(
       manager,
-      `SELECT i.id AS incident_id, i.number, i.short_description, i.opened_at,
-              i.configuration_item_id, c.id AS change_id, c.number AS change_number,
-              c.window_start, c.window_end
+      `SELECT ${PAIR_COLUMNS}
          FROM incidents i
          JOIN unsuccessful_changes c ON c.ci_ids @> ARRAY[i.configuration_item_id]
           AND i.opened_at BETWEEN c.window_start AND c.link_until
