@@ -12,6 +12,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { CreateCatalog1767000000000 } from './migrations/1767000000000-create-catalog';
 import { ApprovalsAndPeople1767100000000 } from './migrations/1767100000000-approvals-and-people';
 import { Provisioning1767200000000 } from './migrations/1767200000000-provisioning';
+import { DeliverySlas1767200000001 } from './migrations/1767200000001-delivery-slas';
 import { ProvisioningModule } from './provisioning/provisioning.module';
 import { PeopleModule } from './people/people.module';
 import { Person } from './people/person.entity';
@@ -51,5 +52,6 @@ export const definition = defineService({
     CreateCatalog1767000000000,
     ApprovalsAndPeople1767100000000,
     Provisioning1767200000000,
+    DeliverySlas1767200000001,
   ],
 });

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { CatalogItemVersion } from '../catalog-items/catalog-item-version.entity';
 import { provisioningAskedFor } from '../provisioning/domain/provisioning-outcome';
 import { provisioningEvents } from '../provisioning/provisioning-events';
+import { DeliveryClocks, type DeliverySlaView } from '../sla/delivery-clocks';
 import { CatalogTask } from './catalog-task.entity';
 import { advance } from './domain/fulfilment';
 import {
@@ -28,6 +29,8 @@ export interface Fulfilment {
   request: Request;
   items: RequestedItem[];
   tasks: CatalogTask[];
+  /** Each item's delivery SLA, by item id (an item whose catalog item has no target has none). */
+  deliverySlas?: ReadonlyMap<string, DeliverySlaView>;
 }
 
 /** Moves the caller asked for; what follows from them is the writer's. */
@@ -40,7 +43,10 @@ export interface Moves {
 
 @Injectable()
 export class FulfilmentWriter {
-  constructor(@Inject(Outbox) private readonly outbox: Outbox) {}
+  constructor(
+    @Inject(Outbox) private readonly outbox: Outbox,
+    private readonly deliveryClocks: DeliveryClocks,
+  ) {}
 
   /** The request's fulfilment, locked for a change; a 404 when the caller may not see it. */
   async load(manager: EntityManager, requestId: string, caller?: Principal): Promise<Fulfilment> {
@@ -59,7 +65,11 @@ export class FulfilmentWriter {
       where: { requestId },
       order: { stage: 'ASC', openedAt: 'ASC', number: 'ASC' },
     });
-    return { request, items, tasks };
+    const deliverySlas = await this.deliveryClocks.viewsOf(
+      manager,
+      items.map((i) => i.id),
+    );
+    return { request, items, tasks, deliverySlas };
   }
 
   /**
@@ -145,6 +155,15 @@ export class FulfilmentWriter {
     const savedTasks = opened.length > 0 ? await manager.save(opened) : [];
     if (f.request.state !== requestBefore) await manager.save(f.request);
     f.tasks.push(...savedTasks);
+    const moved = [...new Set(itemMoves.map((m) => m.item))];
+    const targets = new Map(moved.map((i) => [i.id, plans.get(i.id)!.deliveryTargetHours]));
+    await this.deliveryClocks.track(manager, moved, targets, now);
+    if (moved.length > 0 || !f.deliverySlas) {
+      f.deliverySlas = await this.deliveryClocks.viewsOf(
+        manager,
+        f.items.map((i) => i.id),
+      );
+    }
 
     await this.outbox.publishMany(manager, [
       ...events,
@@ -159,7 +178,7 @@ export class FulfilmentWriter {
     return f;
   }
 
-  /** The approval, plan and provisioning rule of the version each item was made from. */
+  /** The approval, plan, provisioning rule and delivery target of each item's version. */
   private async plansOf(manager: EntityManager, items: RequestedItem[]) {
     const versions = await manager.find(CatalogItemVersion, {
       where: items.map((i) => ({ itemId: i.catalogItemId, version: i.catalogItemVersion })),
@@ -170,7 +189,15 @@ export class FulfilmentWriter {
           (candidate) =>
             candidate.itemId === i.catalogItemId && candidate.version === i.catalogItemVersion,
         )!;
-        return [i.id, { approval: v.approval.kind, plan: v.plan, provisioning: v.provisioning }];
+        return [
+          i.id,
+          {
+            approval: v.approval.kind,
+            plan: v.plan,
+            provisioning: v.provisioning,
+            deliveryTargetHours: v.deliveryTargetHours,
+          },
+        ];
       }),
     );
   }

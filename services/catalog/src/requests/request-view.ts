@@ -2,6 +2,7 @@ import type { CatalogTask } from './catalog-task.entity';
 import type { Fulfilment } from './fulfilment-writer';
 import type { RequestedItem } from './requested-item.entity';
 import { provisioningView } from '../provisioning/provisioning-view';
+import type { DeliverySlaView } from '../sla/delivery-clocks';
 
 export function taskView(t: CatalogTask) {
   return {
@@ -20,7 +21,11 @@ export function taskView(t: CatalogTask) {
   };
 }
 
-export function requestedItemView(i: RequestedItem, tasks: readonly CatalogTask[]) {
+export function requestedItemView(
+  i: RequestedItem,
+  tasks: readonly CatalogTask[],
+  deliverySla: DeliverySlaView | null = null,
+) {
   return {
     id: i.id,
     number: i.number,
@@ -34,12 +39,13 @@ export function requestedItemView(i: RequestedItem, tasks: readonly CatalogTask[
     openedAt: i.openedAt,
     closedAt: i.closedAt,
     provisioning: provisioningView(i.provisioning),
+    deliverySla,
     tasks: tasks.filter((t) => t.requestedItemId === i.id).map(taskView),
   };
 }
 
 /** A request as its requester and catalog managers see it: its items, in cart order, with their tasks. */
-export function requestView({ request: r, items, tasks }: Fulfilment) {
+export function requestView({ request: r, items, tasks, deliverySlas }: Fulfilment) {
   return {
     id: r.id,
     number: r.number,
@@ -48,7 +54,7 @@ export function requestView({ request: r, items, tasks }: Fulfilment) {
     requestedFor: r.requestedFor,
     openedAt: r.openedAt,
     closedAt: r.closedAt,
-    items: items.map((i) => requestedItemView(i, tasks)),
+    items: items.map((i) => requestedItemView(i, tasks, deliverySlas?.get(i.id) ?? null)),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     version: r.version,

@@ -9,6 +9,7 @@ import {
 } from './domain/fulfilment-states';
 import type { RequestedItemView, RequestView, TaskView, TaskWithItemView } from './request-view';
 import { ProvisioningResponse } from '../provisioning/provisioning.response';
+import { DeliverySlaResponse } from '../sla/delivery-sla.response';
 
 const time = { type: String, format: 'date-time' };
 const nullableTime = { ...time, nullable: true };
@@ -51,6 +52,13 @@ export class RequestedItemResponse implements RequestedItemView {
   @ApiProperty(nullableTime) closedAt!: Date | null;
   @ApiProperty({ type: ProvisioningResponse, nullable: true, description: 'Flow 7; null: none' })
   provisioning!: ProvisioningResponse | null;
+
+  @ApiProperty({
+    type: DeliverySlaResponse,
+    nullable: true,
+    description: "Its catalog item's delivery target; null: none",
+  })
+  deliverySla!: DeliverySlaResponse | null;
 
   @ApiProperty({ type: [TaskResponse], description: 'Opened stage by stage, as the plan goes' })
   tasks!: TaskResponse[];

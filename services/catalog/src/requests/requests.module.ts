@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogItemsModule } from '../catalog-items/catalog-items.module';
+import { DeliverySlaModule } from '../sla/delivery-sla.module';
 import { FulfilmentWriter } from './fulfilment-writer';
 import { RequestsController } from './requests.controller';
 import { RequestsService } from './requests.service';
@@ -10,7 +11,7 @@ import { TransitionTask } from './use-cases/transition-task';
 
 /** Requests, their requested items and the catalog tasks that fulfil them: one aggregate. */
 @Module({
-  imports: [CatalogItemsModule],
+  imports: [CatalogItemsModule, DeliverySlaModule],
   controllers: [RequestsController, TasksController],
   providers: [RequestsService, FulfilmentWriter, SubmitRequest, CancelRequest, TransitionTask],
   exports: [FulfilmentWriter],

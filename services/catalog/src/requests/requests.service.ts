@@ -8,11 +8,15 @@ import { requestView, taskWithItemView, type RequestView } from './request-view'
 import type { ListRequestsQuery, ListTasksQuery } from './request.dto';
 import { Request } from './request.entity';
 import { RequestedItem } from './requested-item.entity';
+import { DeliveryClocks } from '../sla/delivery-clocks';
 
 /** Reading requests and tasks, each caller seeing only theirs; changing them is the use cases'. */
 @Injectable()
 export class RequestsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deliveryClocks: DeliveryClocks,
+  ) {}
 
   async get(id: string, caller: Principal): Promise<RequestView> {
     const request = await this.dataSource.manager.findOneBy(Request, { id });
@@ -76,11 +80,16 @@ export class RequestsService {
       where: { requestId: In(ids) },
       order: { stage: 'ASC', openedAt: 'ASC', number: 'ASC' },
     });
+    const deliverySlas = await this.deliveryClocks.viewsOf(
+      manager,
+      items.map((i) => i.id),
+    );
     return requests.map((request) =>
       requestView({
         request,
         items: items.filter((i) => i.requestId === request.id),
         tasks: tasks.filter((t) => t.requestId === request.id),
+        deliverySlas,
       }),
     );
   }

@@ -4,7 +4,6 @@ import { Outbox } from '@itsm/messaging';
 import type { EntityManager } from 'typeorm';
 import {
   alertFacts,
-  nextAlertAt,
   slaView,
   unsentAlerts,
   type AppliedSlaClock,
@@ -12,6 +11,7 @@ import {
   type SlaRow,
   type SlaView,
 } from '@itsm/sla';
+import { SlaClockTable } from '@itsm/sla/timer';
 import type { Incident } from '../incidents/incident.entity';
 import {
   incidentSlaClock,
@@ -34,6 +34,13 @@ interface DefinitionRow {
   hours: IncidentSlaDefinition['schedule']['hours'];
   holidays: string[];
 }
+
+/** The incidents' clocks, a row per incident and definition; an alert locks the incident too. */
+export const INCIDENT_CLOCKS = new SlaClockTable({
+  clocks: 'incident_slas',
+  subjectColumn: 'incident_id',
+  lock: { table: 'incidents', column: 'incident_id' },
+});
 
 interface StoredClock {
   id: string;
@@ -111,7 +118,7 @@ export class SlaClocksService {
       .filter(
         (c): c is { definition: IncidentSlaDefinition; clock: AppliedSlaClock } => c.clock.applies,
       );
-    await this.store(
+    await INCIDENT_CLOCKS.store(
       manager,
       incidentId,
       at,
@@ -164,7 +171,7 @@ export class SlaClocksService {
     if (!definition || !clock?.applies) {
       // Nothing left to announce: the definition no longer covers the incident, or it was retired,
       // in which case alerts not sent by then are dropped and the SLA repair cancels the clock.
-      await manager.query('UPDATE incident_slas SET next_alert_at = NULL WHERE id = $1', [slaId]);
+      await INCIDENT_CLOCKS.wakeAt(manager, slaId, null);
       return 0;
     }
     const unsent = unsentAlerts(clock, row.alerts_sent);
@@ -173,7 +180,7 @@ export class SlaClocksService {
       manager,
       unsent.map((alert) => this.alertEvent(record, alert)),
     );
-    await this.store(manager, row.incident_id, at, [
+    await INCIDENT_CLOCKS.store(manager, row.incident_id, at, [
       {
         definitionId: definition.id,
         clock,
@@ -208,47 +215,6 @@ export class SlaClocksService {
         WHERE ${where} ORDER BY d.target DESC, d.name`,
       params,
     )) as IncidentSlaRow[];
-  }
-
-  /** Writes clocks (new or recomputed) in one statement, as computed at `computedAt`. */
-  private async store(
-    manager: EntityManager,
-    incidentId: string,
-    computedAt: Date,
-    clocks: ReadonlyArray<{
-      definitionId: string;
-      clock: AppliedSlaClock;
-      alertsSent: readonly number[];
-    }>,
-  ): Promise<void> {
-    if (clocks.length === 0) return;
-    const rows = clocks.map(({ definitionId, clock, alertsSent }) => ({
-      definition_id: definitionId,
-      stage: clock.stage,
-      started_at: clock.startedAt,
-      elapsed_seconds: clock.elapsedSeconds,
-      due_at: clock.dueAt,
-      breached_at: clock.breachedAt,
-      ended_at: clock.endedAt,
-      alerts_sent: alertsSent,
-      next_alert_at: nextAlertAt(clock, alertsSent),
-    }));
-    await manager.query(
-      `INSERT INTO incident_slas (incident_id, definition_id, stage, started_at, elapsed_seconds,
-              due_at, breached_at, ended_at, alerts_sent, next_alert_at, updated_at)
-       SELECT $1, r.definition_id, r.stage, r.started_at, r.elapsed_seconds, r.due_at, r.breached_at,
-              r.ended_at, ARRAY(SELECT jsonb_array_elements_text(r.alerts_sent)::smallint), r.next_alert_at, $3::timestamptz
-         FROM jsonb_to_recordset($2::jsonb) AS r (definition_id uuid, stage text, started_at timestamptz,
-              elapsed_seconds integer, due_at timestamptz, breached_at timestamptz, ended_at timestamptz,
-              alerts_sent jsonb, next_alert_at timestamptz)
-       ON CONFLICT (incident_id, definition_id) DO UPDATE SET stage = excluded.stage,
-              started_at = excluded.started_at, elapsed_seconds = excluded.elapsed_seconds,
-              due_at = excluded.due_at, breached_at = excluded.breached_at, ended_at = excluded.ended_at,
-              alerts_sent = ARRAY(SELECT DISTINCT unnest(incident_slas.alerts_sent || excluded.alerts_sent) ORDER BY 1),
-              next_alert_at = excluded.next_alert_at,
-              updated_at = excluded.updated_at`,
-      [incidentId, JSON.stringify(rows), computedAt],
-    );
   }
 
   private pointOf(incident: Incident, at: Date): IncidentTimelinePoint {

@@ -1,0 +1,2 @@
+export * from './sla-clock-table';
+export * from './sla-timer-batch';
