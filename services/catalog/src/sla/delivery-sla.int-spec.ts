@@ -63,7 +63,10 @@ describe('delivery SLAs of requested items, against real PostgreSQL', () => {
           WHERE event_type LIKE 'itsm.catalog.sla.%' AND payload->>'recordId' = $1 ORDER BY sequence`,
         [itemId],
       )) as Array<{ event_type: string; payload: Record<string, string | number> }>
-    ).map((row) => ({ type: row.event_type.split('.')[3], ...row.payload }));
+    ).map((row): Record<string, string | number | undefined> => ({
+      type: row.event_type.split('.')[3],
+      ...row.payload,
+    }));
   /** Moves the item's history back by `ms`, as if it had been submitted that long ago, and wakes its timer. */
   const age = (itemId: string, ms: number) =>
     api.dataSource.query(
