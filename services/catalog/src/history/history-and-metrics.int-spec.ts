@@ -33,6 +33,7 @@ describe('history and figures of requests', () => {
           variables: [],
           plan: [{ stage: 1, shortDescription: 'Hand it over', assignmentGroup: 'network' }],
           approval: { kind: 'manager' },
+          deliveryTargetHours: 40,
         },
       })
     ).json();
@@ -116,6 +117,7 @@ describe('history and figures of requests', () => {
       requestsByItem: [{ catalogItemName: 'Headset', requestedItems: 1, quantity: 1 }],
       fulfilled: 1,
       meanTimeToFulfilSeconds: expect.any(Number),
+      deliverySla: { achieved: 1, breached: 0, ratio: 1 },
       approvals: {
         approved: 1,
         rejected: 0,
@@ -137,5 +139,6 @@ describe('history and figures of requests', () => {
     expect(exposed).toMatch(/itsm_catalog_mean_time_to_fulfil_seconds(\{[^}]*\})? \d+/);
     expect(exposed).toMatch(/itsm_catalog_mean_approval_lead_time_seconds(\{[^}]*\})? \d+/);
     expect(exposed).toMatch(/itsm_catalog_approvals_waiting(\{[^}]*\})? 0/);
+    expect(exposed).toMatch(/itsm_catalog_delivery_sla_attainment_ratio(\{[^}]*\})? 1/);
   });
 });

@@ -25,6 +25,19 @@ export class ApprovalFiguresResponse {
   waitingNow!: number;
 }
 
+export class DeliverySlaFiguresResponse {
+  @ApiProperty({ type: 'integer', minimum: 0 }) achieved!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) breached!: number;
+  @ApiProperty({
+    type: Number,
+    minimum: 0,
+    maximum: 1,
+    nullable: true,
+    description: 'achieved / (achieved + breached); null when no clock has finished',
+  })
+  ratio!: number | null;
+}
+
 export class CatalogFiguresResponse implements CatalogFigures {
   @ApiProperty({ type: String, format: 'date-time' }) from!: Date;
   @ApiProperty({ type: String, format: 'date-time', description: 'Exclusive' }) to!: Date;
@@ -37,4 +50,10 @@ export class CatalogFiguresResponse implements CatalogFigures {
 
   @ApiProperty({ type: ApprovalFiguresResponse, description: 'Approvals requested in the window' })
   approvals!: ApprovalFiguresResponse;
+
+  @ApiProperty({
+    type: DeliverySlaFiguresResponse,
+    description: "The delivery clocks of the items opened in the window (their item's target)",
+  })
+  deliverySla!: DeliverySlaFiguresResponse;
 }

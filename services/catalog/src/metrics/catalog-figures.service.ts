@@ -12,7 +12,8 @@ const seconds = (value: string | null) => (value === null ? null : Math.round(Nu
 
 /**
  * The catalog's figures of continual improvement over requested items opened in a window:
- * requested items by catalog item, time to fulfil, approval lead time (requested to decided).
+ * requested items by catalog item, time to fulfil, approval lead time (requested to decided) and
+ * the delivery SLA's attainment (clocks achieved or breached).
  * Served by the API and, over the last 30 days, as Prometheus gauges.
  */
 @Injectable()
@@ -35,6 +36,9 @@ export class CatalogFiguresService implements OnModuleInit {
     const waiting = meter.createObservableGauge('itsm_catalog_approvals_waiting', {
       description: 'Approvals waiting for a decision now',
     });
+    const attainment = meter.createObservableGauge('itsm_catalog_delivery_sla_attainment_ratio', {
+      description: 'Share of finished delivery clocks achieved, items opened in the last 30 days',
+    });
     meter.addBatchObservableCallback(
       async (observer) => {
         const figures = await this.figures({
@@ -49,14 +53,16 @@ export class CatalogFiguresService implements OnModuleInit {
         if (figures.approvals.meanLeadTimeSeconds !== null)
           observer.observe(lead, figures.approvals.meanLeadTimeSeconds);
         observer.observe(waiting, figures.approvals.waitingNow);
+        if (figures.deliverySla.ratio !== null)
+          observer.observe(attainment, figures.deliverySla.ratio);
       },
-      [byItem, fulfil, lead, waiting],
+      [byItem, fulfil, lead, waiting, attainment],
     );
   }
 
   async figures(window: FigureWindow) {
     const range = [window.from, window.to];
-    const [byItem, [fulfilment], [approvals]] = await Promise.all([
+    const [byItem, [fulfilment], [approvals], [sla]] = await Promise.all([
       this.dataSource.query(
         `SELECT catalog_item_id AS "catalogItemId", min(catalog_item_name) AS "catalogItemName",
                 count(*)::int AS "requestedItems", sum(quantity)::int AS quantity
@@ -88,7 +94,15 @@ export class CatalogFiguresService implements OnModuleInit {
       ) as Promise<
         Array<{ approved: number; rejected: number; mean: string | null; waiting: number }>
       >,
+      this.dataSource.query(
+        `SELECT count(*) FILTER (WHERE s.stage = 'achieved')::int AS achieved,
+                count(*) FILTER (WHERE s.stage = 'breached')::int AS breached
+           FROM requested_item_slas s JOIN requested_items i ON i.id = s.requested_item_id
+          WHERE i.opened_at >= $1 AND i.opened_at < $2`,
+        range,
+      ) as Promise<Array<{ achieved: number; breached: number }>>,
     ]);
+    const finished = sla!.achieved + sla!.breached;
     return {
       from: window.from,
       to: window.to,
@@ -101,6 +115,7 @@ export class CatalogFiguresService implements OnModuleInit {
         meanLeadTimeSeconds: seconds(approvals!.mean),
         waitingNow: approvals!.waiting,
       },
+      deliverySla: { ...sla!, ratio: finished === 0 ? null : sla!.achieved / finished },
     };
   }
 }

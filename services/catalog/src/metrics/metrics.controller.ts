@@ -29,7 +29,7 @@ export class CatalogMetricsController {
   @ApiOperation({
     operationId: 'getCatalogMetrics',
     summary:
-      'Requested items by catalog item, time to fulfil, approval lead time (items opened from–to)',
+      'Requested items by catalog item, time to fulfil, approval lead time, delivery SLA attainment (items opened from–to)',
   })
   @ApiOkResponse({ type: CatalogFiguresResponse })
   get(@Query() query: FiguresQuery) {
