@@ -41,6 +41,9 @@ export class ConflictSchedulingCheck extends SchedulingCheck {
     now: Date,
   ): Promise<void> {
     if (request.to !== 'scheduled') return;
+    // Two changes scheduled at once would each miss the other, still unscheduled in its snapshot:
+    // moves into Scheduled take turns (they are rare and quick), each checking after the last commit.
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('change:scheduling'))`);
     const found = await this.finder.check(manager, change);
     const decision = schedulingDecision(found, request.override, hasAnyRole(caller, MANAGERS));
     switch (decision.kind) {

@@ -145,6 +145,14 @@ describe('conflict detection, against real PostgreSQL', () => {
     ]);
   });
 
+  it('schedules only one of two conflicting changes scheduled at the same moment', async () => {
+    const ci = randomUUID();
+    const both = [await fixture.raise([ci], ...EVENING), await fixture.raise([ci], ...EVENING)];
+    for (const change of both) await fixture.answer(change.id, [ci]);
+    const answers = await Promise.all(both.map((change) => fixture.schedule(change)));
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 409]);
+  });
+
   it('sees no further than CHANGE_CONFLICT_DEPTH relationships', async () => {
     const [ci, far] = [randomUUID(), randomUUID()];
     const first = await fixture.raise([far], ...EVENING);
