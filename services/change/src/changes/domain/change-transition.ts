@@ -1,8 +1,10 @@
+import { CHANGE_CLOSE_CODES } from '@itsm/contracts';
 import type { FieldError } from '@itsm/http';
 import { missingFields, type PlannedWork } from './change-requirements';
 import { allowedNextStates, isSentBack, type ChangeState, type ChangeType } from './change-states';
 
-export const CLOSE_CODES = ['successful', 'successful_with_issues', 'unsuccessful'] as const;
+/** How a change went, as `change.closed` announces it. */
+export const CLOSE_CODES = CHANGE_CLOSE_CODES;
 export type CloseCode = (typeof CLOSE_CODES)[number];
 
 export interface TransitionRequest {
