@@ -301,7 +301,7 @@ export const requestedItemProvisioningRecorded = defineEvent({
   entity: 'requested_item',
   verb: 'provisioning_recorded',
   description:
-    'A requested item recorded the CMDB\'s or the change service\'s answer: the CI or change created, or the refusal, after which the item needs attention (it stays in_fulfilment until it is cancelled).',
+    "A requested item recorded the CMDB's or the change service's answer: the CI or change created, or the refusal, after which the item needs attention (it stays in_fulfilment until it is cancelled).",
   schema: Type.Object({
     id: Uuid,
     number: recordNumber('RITM'),
@@ -375,7 +375,7 @@ export const deliverySlaBreached = defineEvent({
   practice: 'catalog',
   entity: 'sla',
   verb: 'breached',
-  description: 'A requested item was not delivered within its item\'s delivery target.',
+  description: "A requested item was not delivered within its item's delivery target.",
   schema: Type.Object({ ...deliverySlaFields, breachedAt: Timestamp }),
   example: {
     slaId: '6c1d2a50-5f43-4a0c-8f1e-2b7b9c1d0e12',
