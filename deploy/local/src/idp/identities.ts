@@ -86,6 +86,12 @@ export const LOCAL_CLIENTS: readonly LocalClient[] = [
     roles: ['agent'],
     groups: ['service-desk'],
   },
+  {
+    id: 'itsm-deployer',
+    secret: 'itsm-deployer-secret',
+    grants: ['client_credentials'],
+    roles: ['deployer'],
+  },
 ];
 
 /** The password of every seeded person: this provider is for a developer's machine and tests only. */
