@@ -235,8 +235,10 @@ describe('enabling and disabling', () => {
         .filter((t) => t.type === 'kafka')
         .map((t) => [t.metadata.consumerGroup, t.metadata.topic]),
     ).toEqual([
-      ['itsm-configuration.record-impact', 'itsm.incident.v1'],
+      ['itsm-configuration.catalog-provisioning', 'itsm.catalog.v1'],
+      ['itsm-configuration.change-history', 'itsm.change.v1'],
       ['itsm-configuration.record-impact', 'itsm.change.v1'],
+      ['itsm-configuration.record-impact', 'itsm.incident.v1'],
     ]);
     expect(ofKind(objects, 'Deployment')[0].spec).not.toHaveProperty('replicas');
   });
@@ -322,9 +324,13 @@ describe('refused values, with a message that says what to do', () => {
         ['incident.keda.enabled=true', 'incident.autoscaling.enabled=true'],
       ),
     ).toMatch(/exclusive/);
-    expect(renderError('itsm', [minimal], ['change.keda.enabled=true'])).toMatch(
-      /consumes no topic/,
-    );
+    expect(
+      renderError(
+        'itsm',
+        [minimal],
+        ['change.keda.enabled=true', 'change.keda.subscriptions=null'],
+      ),
+    ).toMatch(/consumes no topic/);
   });
 });
 
