@@ -101,6 +101,29 @@ describe('principalFromClaims', () => {
     expect(auth0.roles.size).toBe(0);
   });
 
+  it('treats a Keycloak service account holding an integration role as an integration, without default roles', () => {
+    const deployer = principalFromClaims(
+      {
+        sub: '5f0c1d2e-service-account-uuid',
+        azp: 'itsm-deployer',
+        preferred_username: 'service-account-itsm-deployer',
+        realm_access: { roles: ['deployer', 'offline_access'] },
+      },
+      mapping({ roles: 'realm_access.roles', clientId: 'azp' }),
+    );
+    expect(deployer.kind).toBe('client');
+    expect([...deployer.roles]).toEqual(['deployer']);
+  });
+
+  it('never gives default roles to a principal holding an integration role, whatever else it holds', () => {
+    const principal = principalFromClaims(
+      { sub: 'pipeline', roles: ['deployer', 'agent'] },
+      mapping(),
+    );
+    expect(principal.kind).toBe('client');
+    expect([...principal.roles].sort()).toEqual(['agent', 'deployer']);
+  });
+
   it('refuses a token that does not name its subject', () => {
     expect(() => principalFromClaims({ roles: ['admin'] }, mapping())).toThrow(/"sub" claim/);
   });

@@ -1,4 +1,4 @@
-import { isRole, type Role } from './roles';
+import { INTEGRATION_ROLES, isRole, type Role } from './roles';
 import type { Principal } from './principal';
 
 /**
@@ -43,7 +43,6 @@ export function principalFromClaims(
   if (typeof id !== 'string' || id === '') {
     throw new ClaimsError(`the token has no "${mapping.userId}" claim naming the caller`);
   }
-  const kind = isClientToken(claims, id, mapping) ? 'client' : 'user';
   const groups = stringsAt(claims, mapping.groups);
   const granted = [
     ...stringsAt(claims, mapping.roles).map(
@@ -51,6 +50,10 @@ export function principalFromClaims(
     ),
     ...groups.map((group) => mapping.roleMap[group] ?? ''),
   ].filter(isRole);
+  // An integration role marks an integration even when the provider cannot say so from the token
+  // (a Keycloak service account has a subject of its own): it must not gain a person's default roles.
+  const kind =
+    isClientToken(claims, id, mapping) || granted.some(isIntegrationRole) ? 'client' : 'user';
   const name = claimAt(claims, mapping.name);
   return {
     id,
@@ -64,7 +67,8 @@ export function principalFromClaims(
 /**
  * Whether an integration acts as itself (client credentials) rather than for a person: its subject is
  * its client id (oidc-provider, Okta), or the provider says so (Entra `idtyp: app`, Auth0 `gty`).
- * Keycloak service accounts have a subject of their own: give them their roles in the role claim.
+ * Keycloak service accounts have a subject of their own: give them their roles in the role claim (an
+ * integration role such as `deployer` marks them as integrations; see principalFromClaims).
  */
 function isClientToken(
   claims: Readonly<Record<string, unknown>>,
@@ -76,6 +80,10 @@ function isClientToken(
     claims.idtyp === 'app' ||
     claims.gty === 'client-credentials'
   );
+}
+
+function isIntegrationRole(role: Role): boolean {
+  return (INTEGRATION_ROLES as readonly Role[]).includes(role);
 }
 
 function claimAt(claims: Readonly<Record<string, unknown>>, path: string): unknown {
