@@ -163,4 +163,26 @@ describe('conflict detection, against real PostgreSQL', () => {
     await fixture.answer(change.id, [ci], [{ id: far, direction: 'impact', depth: 4, path }]);
     expect((await fixture.conflicts(change)).conflicts).toEqual([]);
   });
+
+  it('keeps the later computed footprint when an older answer for the same CIs arrives late', async () => {
+    const [ci, far] = [randomUUID(), randomUUID()];
+    const first = await fixture.raise([far], ...EVENING);
+    await fixture.answer(first.id, [far]);
+    await fixture.schedule(first);
+    const change = await fixture.raise([ci], ...EVENING);
+    const newer = new Date();
+    const older = new Date(newer.getTime() - 60_000);
+    const path = [ci, far];
+    await fixture.answer(
+      change.id,
+      [ci],
+      [{ id: far, direction: 'impact', depth: 1, path }],
+      [],
+      newer,
+    );
+    await fixture.answer(change.id, [ci], [], [], older);
+    const found = await fixture.conflicts(change);
+    expect(found.footprintCalculatedAt).toBe(newer.toISOString());
+    expect(found.conflicts).toMatchObject([{ kind: 'dependency', otherChange: { id: first.id } }]);
+  });
 });

@@ -61,6 +61,7 @@ export class SchedulingFixture {
     ciIds: string[],
     related: RelatedCi[] = [],
     serviceIds: string[] = [],
+    calculatedAt = new Date(),
   ): Promise<void> {
     const handler = this.api.app.get(FootprintInputsController);
     return this.api.dataSource.transaction((manager) =>
@@ -75,7 +76,7 @@ export class SchedulingFixture {
             relatedCis: related,
             relatedDepth: 5,
             relatedTruncated: false,
-            calculatedAt: new Date().toISOString(),
+            calculatedAt: calculatedAt.toISOString(),
           },
         } as EventOf<typeof impactCalculated>,
         { manager, subscription: 'cmdb-footprint', attempt: 1 },
