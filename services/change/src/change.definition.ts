@@ -18,6 +18,7 @@ import { CreateChanges1766000000000 } from './migrations/1766000000000-create-ch
 import { RiskAndApprovals1766100000000 } from './migrations/1766100000000-risk-and-approvals';
 import { ConflictsAndCalendar1766250000000 } from './migrations/1766250000000-conflicts-and-calendar';
 import { DeploymentGate1766300000000 } from './migrations/1766300000000-deployment-gate';
+import { FeedExpiryAndDeploymentKeys1766400000000 } from './migrations/1766400000000-feed-expiry-and-deployment-keys';
 import { RiskInputsModule } from './risk/risk-inputs.module';
 import { ChangeTemplateVersion } from './templates/change-template-version.entity';
 import { ChangeTemplate } from './templates/change-template.entity';
@@ -57,5 +58,6 @@ export const definition = defineService({
     RiskAndApprovals1766100000000,
     ConflictsAndCalendar1766250000000,
     DeploymentGate1766300000000,
+    FeedExpiryAndDeploymentKeys1766400000000,
   ],
 });
