@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { changeClosed, incidentCreated, incidentUpdated } from '@itsm/contracts';
 import type { EventContext, EventOf } from '@itsm/messaging';
 import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
@@ -68,6 +69,14 @@ describe('"caused by change" candidates, against real PostgreSQL', () => {
         [incidentId],
       )) as Array<{ payload: { changeNumber: string; configurationItemId: string } }>
     ).map((row) => row.payload);
+
+  const waitingOnAdvisoryLock = async () =>
+    (
+      (await api.dataSource.query(
+        `SELECT 1 FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+          WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()`,
+      )) as unknown[]
+    ).length > 0;
 
   beforeAll(async () => {
     api = await startServiceUnderTest(definition);
@@ -139,6 +148,41 @@ describe('"caused by change" candidates, against real PostgreSQL', () => {
       ),
     );
     expect(await candidates(tooLate.id)).toEqual([]);
+  });
+
+  it('links an incident committed while the change is being announced: the second side waits for the first', async () => {
+    const shared = randomUUID();
+    const change = closed('unsuccessful', [shared]);
+    let commitAnnouncement!: () => void;
+    const held = new Promise<void>((resolve) => (commitAnnouncement = resolve));
+    let announced!: () => void;
+    const announcedUncommitted = new Promise<void>((resolve) => (announced = resolve));
+    const announcing = deliver(async (ctx) => {
+      await handlers.changeClosed(change, ctx);
+      announced();
+      await held;
+    });
+    await announcedUncommitted;
+    // Committed after the announcement's select, before its commit: the window where both missed it.
+    const incident = await open(shared, new Date(windowStart + HOUR / 2));
+    let linkingEnded = false;
+    const linking = deliver((ctx) =>
+      handlers.incidentOpened(
+        { data: { id: incident.id, configurationItemId: shared } } as EventOf<
+          typeof incidentCreated
+        >,
+        ctx,
+      ),
+    ).finally(() => (linkingEnded = true));
+    while (!linkingEnded && !(await waitingOnAdvisoryLock())) await sleep(20);
+    const waited = !linkingEnded;
+    commitAnnouncement();
+    await Promise.all([announcing, linking]);
+    expect((await candidates(incident.id)).map((c) => c.changeNumber)).toEqual([
+      change.data.number,
+    ]);
+    expect(await linkedEvents(incident.id)).toHaveLength(1);
+    expect(waited).toBe(true);
   });
 
   it('links nothing for a change that went well', async () => {

@@ -25,6 +25,21 @@ interface CandidatePair {
 }
 
 /**
+ * The two sides of flow 6 take turns per CI until their transaction ends. Without it an incident
+ * committed while a change is being announced is missed by both: the change's transaction selected
+ * incidents before it existed, and the incident's, reading committed rows, does not see the change
+ * yet. With it the later side waits for the earlier to commit, then sees its row. Sorted, so that two
+ * changes sharing CIs cannot deadlock; a 64-bit hash of the CI id, apart from other locks' keys.
+ */
+async function takeTurnsOnCis(manager: EntityManager, ciIds: readonly string[]): Promise<void> {
+  for (const ciId of [...new Set(ciIds)].sort()) {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `change-candidates:${ciId}`,
+    ]);
+  }
+}
+
+/**
  * Flow 6: links an incident on a CI of an unsuccessful change, opened during or up to 24 h after its
  * window, as a "caused by change" candidate, from either side: the change announced (the incidents
  * already there) and an incident opened or moved to a CI later (the changes already announced, kept
@@ -38,6 +53,7 @@ export class LinkChangeCandidates {
   async forChange(manager: EntityManager, change: EventData<typeof changeClosed>): Promise<void> {
     if (change.closeCode !== 'unsuccessful' || change.affectedCiIds.length === 0) return;
     const window = changeWindow(change);
+    await takeTurnsOnCis(manager, change.affectedCiIds);
     await manager.query(
       `INSERT INTO unsuccessful_changes (id, number, ci_ids, window_start, window_end, link_until)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING`,
@@ -55,6 +71,12 @@ export class LinkChangeCandidates {
   }
 
   async forIncident(manager: EntityManager, incidentId: string): Promise<void> {
+    const [incident] = (await manager.query(
+      'SELECT configuration_item_id FROM incidents WHERE id = $1',
+      [incidentId],
+    )) as Array<{ configuration_item_id: string | null }>;
+    if (!incident?.configuration_item_id) return;
+    await takeTurnsOnCis(manager, [incident.configuration_item_id]);
     await this.link(
       manager,
       `SELECT ${PAIR_COLUMNS}
