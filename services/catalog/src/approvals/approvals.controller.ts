@@ -46,7 +46,10 @@ export class ApprovalsController {
       'Approve, once, as the manager or a member of the group: at the quorum fulfilment starts',
   })
   @ApiOkResponse({ type: ApprovalResponse, description: 'The approval, the decision recorded' })
-  @ApiProblem(403, 'Not an approver of this item (a catalog manager who is not one)')
+  @ApiProblem(
+    403,
+    'Not an approver of this item (a catalog manager who is not one), or the person it was requested by or for (self-approval)',
+  )
   @ApiProblem(409, 'Already decided by you, or the approval ended (approved, rejected, cancelled)')
   approve(
     @Param('id', ParseIdPipe) id: string,
@@ -64,7 +67,10 @@ export class ApprovalsController {
     summary: 'Reject, as the manager or a member of the group: the item is rejected at once',
   })
   @ApiOkResponse({ type: ApprovalResponse, description: 'The approval, rejected' })
-  @ApiProblem(403, 'Not an approver of this item (a catalog manager who is not one)')
+  @ApiProblem(
+    403,
+    'Not an approver of this item (a catalog manager who is not one), or the person it was requested by or for (self-approval)',
+  )
   @ApiProblem(409, 'Already decided by you, or the approval ended (approved, rejected, cancelled)')
   reject(
     @Param('id', ParseIdPipe) id: string,

@@ -138,6 +138,32 @@ describe('approvals of requested items', () => {
     });
   });
 
+  it('refuses a decision by the person the request is by or for, even as a member of the group', async () => {
+    const exception = await publish(
+      item('Freeze exception', { kind: 'group', group: 'cab', quorum: 1 }),
+    );
+    const own = (await submit('carl', exception.id)).json();
+    const approval = (await queue('carl')).find((a) => a.number === own.items[0].number)!;
+    const refused = await decide(approval, 'approve', 'carl');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({
+      type: expect.stringMatching(/\/self-approval$/),
+      detail: expect.stringContaining('requested for you'),
+    });
+    expect((await requestOf(own.id)).items[0].state).toBe('pending_approval');
+    expect((await decide(approval, 'approve', 'cora')).json().state).toBe('approved');
+
+    const deskMove = await publish(
+      item('Desk move', { kind: 'group', group: 'service-desk', quorum: 1 }),
+    );
+    const onBehalf = (await submit('sam', deskMove.id, 'alice')).json();
+    const deskApproval = await approvalOf(onBehalf.items[0].number);
+    const bySam = await decide(deskApproval, 'approve', 'sam');
+    expect(bySam.statusCode).toBe(403);
+    expect(bySam.json().detail).toContain('requested by you');
+    expect((await decide(deskApproval, 'approve', 'ivy')).json().state).toBe('approved');
+  });
+
   it('rejects the item on any rejection, and the request follows', async () => {
     const submitted = (await submit('alice', items.firewall!.id)).json();
     const approval = await approvalOf(submitted.items[0].number);

@@ -10,6 +10,7 @@ import {
 const person = (id: string, groups: string[] = []) => ({ id, groups: new Set(groups) });
 const managerOfAlice: Approvers = { kind: 'manager', approver: 'mona', quorum: 1 };
 const cab: Approvers = { kind: 'group', group: 'cab', quorum: 2 };
+const aliceAsks = { requestedBy: 'alice', requestedFor: 'alice' };
 
 describe('who approves a requested item', () => {
   it('needs nobody for an item without approval', () => {
@@ -73,7 +74,7 @@ describe('the outcome of the decisions cast', () => {
 
 describe('who may decide now', () => {
   it('refuses somebody who is not an approver, saying who is', () => {
-    expect(decisionRefusal('requested', cab, person('bob'), [])).toEqual({
+    expect(decisionRefusal('requested', cab, person('bob'), [], aliceAsks)).toEqual({
       kind: 'not-eligible',
       eligible: '2 member(s) of group cab',
     });
@@ -81,23 +82,41 @@ describe('who may decide now', () => {
 
   it('refuses an approver deciding twice', () => {
     const cast = { approver: 'carl', decision: 'approved' as const };
-    expect(decisionRefusal('requested', cab, person('carl', ['cab']), [cast])).toEqual({
+    expect(decisionRefusal('requested', cab, person('carl', ['cab']), [cast], aliceAsks)).toEqual({
       kind: 'already-decided',
       decision: cast,
     });
   });
 
   it('refuses a decision once the approval ended, cancelled with its item included', () => {
-    expect(decisionRefusal('cancelled', managerOfAlice, person('mona'), [])).toEqual({
+    expect(decisionRefusal('cancelled', managerOfAlice, person('mona'), [], aliceAsks)).toEqual({
       kind: 'not-awaiting',
       state: 'cancelled',
     });
-    expect(decisionRefusal('approved', cab, person('cora', ['cab']), [])).toMatchObject({
+    expect(decisionRefusal('approved', cab, person('cora', ['cab']), [], aliceAsks)).toMatchObject({
       kind: 'not-awaiting',
     });
   });
 
+  it('refuses a member of the approving group deciding a request made for them, or by them', () => {
+    const quorumOfOne: Approvers = { kind: 'group', group: 'cab', quorum: 1 };
+    expect(
+      decisionRefusal('requested', quorumOfOne, person('carl', ['cab']), [], {
+        requestedBy: 'carl',
+        requestedFor: 'carl',
+      }),
+    ).toEqual({ kind: 'self-approval', party: 'requestedFor' });
+    expect(
+      decisionRefusal('requested', quorumOfOne, person('sam', ['cab']), [], {
+        requestedBy: 'sam',
+        requestedFor: 'alice',
+      }),
+    ).toEqual({ kind: 'self-approval', party: 'requestedBy' });
+  });
+
   it('lets an eligible approver who has not decided decide a waiting approval', () => {
-    expect(decisionRefusal('requested', cab, person('cora', ['cab']), [])).toBeUndefined();
+    expect(
+      decisionRefusal('requested', cab, person('cora', ['cab']), [], aliceAsks),
+    ).toBeUndefined();
   });
 });

@@ -76,20 +76,33 @@ export function approvalOutcome(
   return approvals >= approvers.quorum ? 'approved' : 'requested';
 }
 
+/** The people a request is by and for: neither may approve it, even as a member of its group. */
+export interface RequestParties {
+  requestedBy: string;
+  requestedFor: string;
+}
+
 export type DecisionRefusal =
   | { kind: 'not-awaiting'; state: ApprovalState }
   | { kind: 'not-eligible'; eligible: string }
+  | { kind: 'self-approval'; party: 'requestedBy' | 'requestedFor' }
   | { kind: 'already-decided'; decision: CastDecision };
 
-/** Why the caller may not decide now: it is no longer waiting, not theirs, or they decided already. */
+/**
+ * Why the caller may not decide now: it is no longer waiting, not theirs, their own request (by them
+ * or for them, as the manager rule refuses a person who is their own manager), or they decided already.
+ */
 export function decisionRefusal(
   state: ApprovalState,
   approvers: Approvers,
   caller: Approver,
   decisions: readonly CastDecision[],
+  parties: RequestParties,
 ): DecisionRefusal | undefined {
   if (!isEligible(approvers, caller))
     return { kind: 'not-eligible', eligible: eligibleIn(approvers) };
+  if (caller.id === parties.requestedFor) return { kind: 'self-approval', party: 'requestedFor' };
+  if (caller.id === parties.requestedBy) return { kind: 'self-approval', party: 'requestedBy' };
   const cast = decisions.find((d) => d.approver === caller.id);
   if (cast) return { kind: 'already-decided', decision: cast };
   if (state !== 'requested') return { kind: 'not-awaiting', state };

@@ -50,7 +50,10 @@ export class DecideApproval {
           order: { decidedAt: 'ASC' },
         });
         const approvers = approversOf(approval);
-        const refusal = decisionRefusal(approval.state, approvers, caller, decisions);
+        const refusal = decisionRefusal(approval.state, approvers, caller, decisions, {
+          requestedBy: f.request.requestedBy,
+          requestedFor: item.requestedFor,
+        });
         if (refusal) throw refused(item.number, refusal);
 
         const now = new Date();
@@ -96,6 +99,13 @@ function refused(number: string, refusal: DecisionRefusal) {
         'not-an-approver',
         'You may not decide this approval',
         `${number} is approved by ${refusal.eligible}`,
+      );
+    case 'self-approval':
+      return problem(
+        HttpStatus.FORBIDDEN,
+        'self-approval',
+        'You may not approve your own request',
+        `${number} was requested ${refusal.party === 'requestedBy' ? 'by' : 'for'} you: another approver must decide`,
       );
     case 'already-decided':
       return problem(
