@@ -62,7 +62,7 @@ describe('access to changes', () => {
       },
       { method: 'GET', url: `/api/v1/changes/${id}/history`, allow: anyone },
       { method: 'GET', url: `/api/v1/changes/${id}/approvals`, allow: anyone },
-      { method: 'GET', url: `/api/v1/changes/${id}/conflicts`, allow: anyone },
+      { method: 'GET', url: `/api/v1/changes/${id}/conflicts`, allow: readers },
       // The deployer integration may call these two and nothing else (every row here checks it).
       {
         method: 'POST',
@@ -76,7 +76,7 @@ describe('access to changes', () => {
         payload: { outcome: 'x' },
         allow: ['deployer', 'change_manager'],
       },
-      { method: 'GET', url: `/api/v1/changes/${id}/caused-incidents`, allow: anyone },
+      { method: 'GET', url: `/api/v1/changes/${id}/caused-incidents`, allow: readers },
       { method: 'GET', url: '/api/v1/change-metrics?from=x', allow: readers },
       {
         method: 'POST',
@@ -126,6 +126,7 @@ describe('access to changes', () => {
       ['read', 'GET', `/api/v1/changes/${id}`],
       ['history', 'GET', `/api/v1/changes/${id}/history`],
       ['conflicts', 'GET', `/api/v1/changes/${id}/conflicts`],
+      ['caused', 'GET', `/api/v1/changes/${id}/caused-incidents`],
       ['change', 'PATCH', `/api/v1/changes/${id}`, { description: 'x' }, version],
       [
         'cancel',
@@ -136,16 +137,17 @@ describe('access to changes', () => {
       ],
     ];
     // 404: out of scope; 403: may see it, may not do this; ok: 2xx (changing calls are not made
-    // for the callers allowed to make them, so nothing changes).
+    // for the callers allowed to make them, so nothing changes). Other changes and incidents are
+    // not a requester's: a requester reads neither the change's conflicts nor its caused incidents.
     const expected: Record<string, Record<string, number | 'ok'>> = {
-      bob: { read: 404, history: 404, conflicts: 404, change: 403, cancel: 403 },
-      alice: { read: 'ok', history: 'ok', conflicts: 'ok', change: 403, cancel: 403 },
-      dan: { read: 'ok', history: 'ok', conflicts: 'ok', change: 403, cancel: 403 },
-      sam: { read: 'ok', history: 'ok', conflicts: 'ok', change: 403, cancel: 403 },
-      cora: { read: 'ok', history: 'ok', conflicts: 'ok', change: 403, cancel: 403 },
-      carl: { read: 'ok', history: 'ok', conflicts: 'ok' },
-      chloe: { read: 'ok', history: 'ok', conflicts: 'ok' },
-      nina: { read: 'ok', history: 'ok', conflicts: 'ok' },
+      bob: { read: 404, history: 404, conflicts: 403, caused: 403, change: 403, cancel: 403 },
+      alice: { read: 'ok', history: 'ok', conflicts: 403, caused: 403, change: 403, cancel: 403 },
+      dan: { read: 'ok', history: 'ok', conflicts: 'ok', caused: 'ok', change: 403, cancel: 403 },
+      sam: { read: 'ok', history: 'ok', conflicts: 'ok', caused: 'ok', change: 403, cancel: 403 },
+      cora: { read: 'ok', history: 'ok', conflicts: 'ok', caused: 'ok', change: 403, cancel: 403 },
+      carl: { read: 'ok', history: 'ok', conflicts: 'ok', caused: 'ok' },
+      chloe: { read: 'ok', history: 'ok', conflicts: 'ok', caused: 'ok' },
+      nina: { read: 'ok', history: 'ok', conflicts: 'ok', caused: 'ok' },
     };
     const wrong: string[] = [];
     for (const [caller, outcomes] of Object.entries(expected)) {

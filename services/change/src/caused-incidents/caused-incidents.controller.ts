@@ -6,7 +6,7 @@ import { incidentChangeCandidateLinked } from '@itsm/contracts';
 import { ParseIdPipe } from '@itsm/http';
 import { OnEvent, type EventContext, type EventOf } from '@itsm/messaging';
 import { DataSource } from 'typeorm';
-import { ANYONE } from '../access';
+import { READERS } from '../access';
 import { loadVisibleChange } from '../changes/visible-change';
 import { CausedIncidentsResponse } from './caused-incident.response';
 import { CausedIncidents } from './caused-incidents';
@@ -24,7 +24,8 @@ export class CausedIncidentsController {
   ) {}
 
   @Get(':id/caused-incidents')
-  @Roles(...ANYONE)
+  // Other people's incidents: not for a requester, even on a change they requested.
+  @Roles(...READERS)
   @ApiOperation({
     operationId: 'listCausedIncidents',
     summary:

@@ -72,10 +72,11 @@ describe('incidents caused by a change, against real PostgreSQL', () => {
       },
       expect.objectContaining({ incidentNumber: 'INC0000002' }),
     ]);
-    // Whoever may not see the change does not learn of it.
+    // Other people's incidents are not a requester's (access.int-spec.ts: not even on a change
+    // they requested).
     const bob = await api.call('GET', `/api/v1/changes/${change.id}/caused-incidents`, {
       as: 'bob',
     });
-    expect(bob.statusCode).toBe(404);
+    expect(bob.statusCode).toBe(403);
   });
 });

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import { ParseIdPipe } from '@itsm/http';
 import { DataSource } from 'typeorm';
-import { ANYONE } from '../access';
+import { READERS } from '../access';
 import { loadVisibleChange } from '../changes/visible-change';
 import { ConflictFinder } from './conflict-finder';
 import { conflictsView } from './conflict-view';
@@ -18,7 +18,8 @@ export class ConflictsController {
   ) {}
 
   @Get(':id/conflicts')
-  @Roles(...ANYONE)
+  // Other changes (and their CIs) are not a requester's, even beside a change they requested.
+  @Roles(...READERS)
   @ApiOperation({
     operationId: 'listChangeConflicts',
     summary:
