@@ -12,5 +12,6 @@ export * from './migrations';
 export * from './optimistic-lock';
 export * from './versioned.entity';
 export * from './audit/audit-history';
+export * from './audit/audit-insert';
 export * from './postgres-errors';
 export * from './idempotency-keys';
