@@ -205,6 +205,13 @@ describe('approvals of requested items', () => {
     expect(after.n).toBe(before.n);
   });
 
+  it('documents both 422 answers of a submission: approval impossible, and a reused Idempotency-Key', async () => {
+    const document = (await api.call('GET', '/api/v1/openapi.json')).json();
+    const { description } = document.paths['/api/v1/requests'].post.responses['422'];
+    expect(description).toContain('Idempotency-Key was used for a different request');
+    expect(description).toContain('approval-impossible');
+  });
+
   it('refuses bad input with a 400 naming the field, and writes nothing', async () => {
     const count = async () =>
       (

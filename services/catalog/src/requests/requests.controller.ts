@@ -37,6 +37,11 @@ export class RequestsController {
     operationId: 'submitRequest',
     summary: 'Order one or more catalog items (a cart): their forms are checked, fulfilment starts',
   })
+  // Above the create's own 422 (key reused), so that Swagger appends this one to its description.
+  @ApiProblem(
+    422,
+    'approval-impossible: an item needs the approval of a manager the people directory does not name',
+  )
   @ApiIdempotentCreate({ type: RequestResponse, record: 'request' })
   @ApiProblem(409, 'An item is retired or not yet published')
   async submit(
