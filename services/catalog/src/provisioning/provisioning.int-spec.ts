@@ -142,6 +142,9 @@ describe('provisioning a CI and a standard change from a requested item, against
       }),
     ]);
 
+    const [{ last: auditedBefore }] = await api.dataSource.query(
+      'SELECT coalesce(max(id), 0) AS last FROM audit_trail',
+    );
     const ciId = randomUUID();
     await ciAnswer({
       requestedItemId: ritm.id,
@@ -182,6 +185,11 @@ describe('provisioning a CI and a standard change from a requested item, against
       ['ci', 'created'],
       ['change', 'created'],
     ]);
+    const actors = await api.dataSource.query(
+      `SELECT DISTINCT actor FROM audit_trail WHERE id > $1 AND entity_id = ANY($2)`,
+      [auditedBefore, [ritm.id, request.id]],
+    );
+    expect(actors).toEqual([{ actor: 'system:provisioning' }]);
   });
 
   it('records an answer delivered twice once, whether redelivered or sent again', async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { withAuditActor } from '@itsm/persistence';
 import type { EntityManager } from 'typeorm';
 import { FulfilmentWriter } from '../requests/fulfilment-writer';
 import { RequestedItem } from '../requests/requested-item.entity';
@@ -32,9 +33,11 @@ export class RecordProvisioningAnswer {
     const outcome = recordAnswer(item.provisioning, answer, now);
     if (!outcome.recorded) return false;
     item.provisioning = outcome.provisioning;
-    await this.writer.commit(manager, f, { changed: [item] }, ACTOR, now, [
-      provisioningEvents.recorded(item, answer, outcome.provisioning, now),
-    ]);
+    await withAuditActor(ACTOR, () =>
+      this.writer.commit(manager, f, { changed: [item] }, ACTOR, now, [
+        provisioningEvents.recorded(item, answer, outcome.provisioning, now),
+      ]),
+    );
     return true;
   }
 }
