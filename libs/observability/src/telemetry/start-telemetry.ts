@@ -8,9 +8,13 @@ import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { PeriodicExportingMetricReader, type MetricReader } from '@opentelemetry/sdk-metrics';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+// Not on the package's index: the processors NodeSDK builds from OTEL_TRACES_EXPORTER when it is
+// given none. NodeSDK takes no processor beside those (open-telemetry/opentelemetry-js#5299).
+import { getSpanProcessorsFromEnv } from '@opentelemetry/sdk-node/build/src/utils';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { isProbePath } from '../probes';
+import { RedactingSpanProcessor } from '../redaction/redacting-span-processor';
 
 export interface TelemetryOptions {
   serviceName: string;
@@ -34,6 +38,7 @@ let current: Telemetry | undefined;
  *
  * The standard `OTEL_*` variables configure export. Without an exporter configured, spans are
  * still created (so logs carry trace ids and Kafka headers carry `traceparent`) but not sent.
+ * Secret query parameters (a calendar feed's `token`) are replaced in URLs before any export.
  */
 export function startTelemetry(options: TelemetryOptions): Telemetry {
   if (current) return current;
@@ -50,8 +55,11 @@ export function startTelemetry(options: TelemetryOptions): Telemetry {
       [ATTR_SERVICE_VERSION]: options.serviceVersion ?? '0.1.0',
     }),
     metricReaders,
-    spanProcessors:
-      options.spanProcessors ?? (exportConfigured(env) ? undefined : [new NoopSpanProcessor()]),
+    spanProcessors: [
+      new RedactingSpanProcessor(),
+      ...(options.spanProcessors ??
+        (exportConfigured(env) ? getSpanProcessorsFromEnv(undefined) : [])),
+    ],
     // The SDK's default log exporter sends to an OTLP endpoint that usually does not exist, and its
     // shutdown then waits about 10 s for it: logs go to stdout (pino) unless export is asked for.
     ...(logExportConfigured(env) ? {} : { logRecordProcessors: [] }),
