@@ -1,13 +1,15 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { ApiProblem, ParseIdPipe, problem } from '@itsm/http';
+import {
+  answerCreated,
+  ApiIdempotentCreate,
+  ApiProblem,
+  checkedIdempotencyKey,
+  ParseIdPipe,
+  problem,
+} from '@itsm/http';
 import { DataSource } from 'typeorm';
 import { DEPLOYERS } from '../access';
 import { gateDecision } from './domain/gate-decision';
@@ -75,13 +77,19 @@ export class DeploymentGateController {
     operationId: 'recordDeployment',
     summary: "Report a deployment's outcome on the change: its history and an event record it",
   })
-  @ApiCreatedResponse({ type: DeploymentResponse })
+  @ApiIdempotentCreate({ type: DeploymentResponse, record: 'deployment' })
   @ApiProblem(409, 'The change is not in implement or review')
   async record(
     @Param('id', ParseIdPipe) id: string,
     @Body() request: DeploymentRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @CurrentUser() caller: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DeploymentResponse> {
-    return this.recordDeployment.execute(id, request, caller);
+    const key = checkedIdempotencyKey(idempotencyKey);
+    const { deployment, replayed } = await this.recordDeployment.execute(id, request, caller, key);
+    // A deployment has no address of its own: it is a line of its change's history.
+    answerCreated(reply, `/api/v1/changes/${deployment.changeId}/history`, replayed);
+    return deployment;
   }
 }

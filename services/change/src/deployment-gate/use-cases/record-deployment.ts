@@ -3,11 +3,17 @@ import { recordNotFound, type Principal } from '@itsm/auth';
 import { changeDeploymentRecorded, type EventData } from '@itsm/contracts';
 import { problem, validationProblem } from '@itsm/http';
 import { Outbox } from '@itsm/messaging';
-import { withAuditActor, writeAuditEntries } from '@itsm/persistence';
-import { DataSource } from 'typeorm';
+import { IdempotencyKeys, withAuditActor, writeAuditEntries } from '@itsm/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Change, CHANGE_ROW_LOCK } from '../../changes/change.entity';
 import type { DeploymentRequest } from '../deployment-gate.dto';
 import type { DeploymentResponse } from '../deployment-gate.response';
+
+const idempotencyKeys = new IdempotencyKeys({
+  table: 'deployment_idempotency_keys',
+  recordColumn: 'deployment_id',
+  recordName: 'deployment',
+});
 
 /** A deployment runs while the change is implemented; its outcome may arrive once it is in Review. */
 const REPORTING_STATES: ReadonlyArray<Change['state']> = ['implement', 'review'];
@@ -15,7 +21,8 @@ const REPORTING_STATES: ReadonlyArray<Change['state']> = ['implement', 'review']
 /**
  * Records a pipeline's report of a deployment on the change: a row of its deployments, a line of
  * its history and `change.deployment_recorded`, in one transaction. The change's fields (and its
- * version, which people editing it hold) stay as they are.
+ * version, which people editing it hold) stay as they are. A pipeline's retry with the same
+ * Idempotency-Key answers the first report, whatever state the change has moved to since.
  */
 @Injectable()
 export class RecordDeployment {
@@ -24,9 +31,22 @@ export class RecordDeployment {
     @Inject(Outbox) private readonly outbox: Outbox,
   ) {}
 
-  execute(id: string, request: DeploymentRequest, caller: Principal): Promise<DeploymentResponse> {
+  execute(
+    id: string,
+    request: DeploymentRequest,
+    caller: Principal,
+    idempotencyKey?: string,
+  ): Promise<{ deployment: DeploymentResponse; replayed: boolean }> {
     return withAuditActor(caller.id, () =>
       this.dataSource.transaction(async (manager) => {
+        if (idempotencyKey) {
+          const earlier = await idempotencyKeys.claim(manager, caller.id, idempotencyKey, {
+            changeId: id,
+            ...request,
+          });
+          if (earlier)
+            return { deployment: await recordedDeployment(manager, earlier), replayed: true };
+        }
         const change = await manager.findOne(Change, {
           where: { id },
           lock: { mode: CHANGE_ROW_LOCK },
@@ -103,8 +123,33 @@ export class RecordDeployment {
           aggregateId: change.id,
           data,
         });
-        return deployment;
+        if (idempotencyKey) {
+          await idempotencyKeys.record(manager, caller.id, idempotencyKey, deployment.id);
+        }
+        return { deployment, replayed: false };
       }),
     );
   }
+}
+
+/** A deployment as it was recorded, answered again to a retry. */
+async function recordedDeployment(manager: EntityManager, id: string): Promise<DeploymentResponse> {
+  const [row] = (await manager.query(
+    `SELECT d.id, d.change_id, c.number, d.outcome, d.pipeline, d.url, d.version, d.ci_ids,
+            d.reported_by, d.reported_at
+       FROM change_deployments d JOIN changes c ON c.id = d.change_id WHERE d.id = $1`,
+    [id],
+  )) as Array<Record<string, unknown>>;
+  return {
+    id: row!.id as string,
+    changeId: row!.change_id as string,
+    changeNumber: row!.number as string,
+    outcome: row!.outcome as DeploymentResponse['outcome'],
+    pipeline: row!.pipeline as string | null,
+    url: row!.url as string | null,
+    version: row!.version as string | null,
+    ciIds: row!.ci_ids as string[],
+    reportedBy: row!.reported_by as string,
+    reportedAt: (row!.reported_at as Date).toISOString(),
+  };
 }
