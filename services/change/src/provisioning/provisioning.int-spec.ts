@@ -102,6 +102,12 @@ describe('standard changes raised for the catalog, against real PostgreSQL', () 
       templateId,
       templateVersion: 1,
     });
+    expect(
+      await api.dataSource.query(
+        `SELECT DISTINCT actor FROM audit_trail WHERE entity_type = 'change' AND entity_id = $1`,
+        [answer!.changeId],
+      ),
+    ).toEqual([{ actor: 'system:catalog-provisioning' }]);
   });
 
   it('refuses a template that does not exist or has no published version, saying which', async () => {

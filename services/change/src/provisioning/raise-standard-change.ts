@@ -1,6 +1,7 @@
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { changeProvisioningAnswered, type EventData } from '@itsm/contracts';
 import { Outbox } from '@itsm/messaging';
+import { withAuditActor } from '@itsm/persistence';
 import type { EntityManager } from 'typeorm';
 import { createdEvent } from '../changes/change-events';
 import { Change } from '../changes/change.entity';
@@ -39,7 +40,9 @@ export class RaiseStandardChange {
     };
     let data: EventData<typeof changeProvisioningAnswered>;
     try {
-      const change = await this.raise(manager, request, now);
+      const change = await withAuditActor(PROVISIONING_ACTOR, () =>
+        this.raise(manager, request, now),
+      );
       data = { ...answer, outcome: 'created', changeId: change.id, changeNumber: change.number };
     } catch (error) {
       if (!(error instanceof HttpException)) throw error;
