@@ -25,6 +25,8 @@ export function buildOpenApiDocument(app: INestApplication, api: ApiDescription)
     .setDescription(api.description)
     .setVersion(api.version)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    // A calendar feed's URL carries its own secret: calendar clients cannot send a bearer token.
+    .addApiKey({ type: 'apiKey', in: 'query', name: 'token' }, 'calendarFeedToken')
     // Every documented operation needs a token: only health, metrics and this document are public.
     .addSecurityRequirements('bearer')
     .build();

@@ -115,6 +115,16 @@ describe('access to changes', () => {
     const guessed = await api.send({ method: 'GET', url: `${feed}?token=guess`, headers: {} });
     expect(guessed.statusCode).toBe(404);
     expect((await api.call('GET', `${feed}?token=guess`, { as: 'chloe' })).statusCode).toBe(404);
+    // Its OpenAPI document says so, for generated clients and fuzzers: the token, not a bearer.
+    const document = (await api.call('GET', '/api/v1/openapi.json')).json();
+    expect(document.paths['/api/v1/calendar/feeds/{feedId}.ics'].get.security).toEqual([
+      { calendarFeedToken: [] },
+    ]);
+    expect(document.components.securitySchemes.calendarFeedToken).toEqual({
+      type: 'apiKey',
+      in: 'query',
+      name: 'token',
+    });
   });
 
   it('serves a change to its requester, to readers and to its workers, and to nobody else', async () => {

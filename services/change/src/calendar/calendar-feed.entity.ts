@@ -4,7 +4,7 @@ import type { CalendarFilterValues } from './calendar-reader';
 /**
  * A calendar feed a user subscribed to from Outlook or Google: its filters, the SHA-256 of its
  * secret token (the token itself is shown once, never stored), and its creator's rights as they
- * were at creation: a feed shows only what its creator could see.
+ * were at creation: a feed shows only what its creator could see, until it expires.
  */
 @Entity({ name: 'calendar_feeds' })
 export class CalendarFeed {
@@ -31,4 +31,7 @@ export class CalendarFeed {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt!: Date;
 }

@@ -27,6 +27,47 @@ export interface CalendarContent {
 export const MAX_CALENDAR_CHANGES = 5000;
 
 /**
+ * The statement reading the changes whose planned window overlaps a range. The overlap is written
+ * as the GiST index `change_window` is (`tstzrange(planned_start, planned_end)`, planned windows
+ * only), so that it is an index condition rather than a filter over every change.
+ */
+export function calendarChangesQuery(
+  range: { from: Date; to: Date },
+  filters: CalendarFilterValues,
+  viewer: CalendarViewer,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [range.from, range.to];
+  const where = [
+    'c.planned_start IS NOT NULL',
+    'c.planned_end IS NOT NULL',
+    'tstzrange(c.planned_start, c.planned_end) && tstzrange($1, $2)',
+  ];
+  const add = (condition: (n: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(condition(`$${params.length}`));
+  };
+  if (!viewer.readsEveryChange)
+    add((n) => `(c.requested_by = ${n} OR c.opened_by = ${n})`, viewer.id);
+  if (filters.ci) add((n) => `c.affected_ci_ids @> ARRAY[${n}::uuid]`, filters.ci);
+  if (filters.type?.length) add((n) => `c.type = ANY(${n}::text[])`, filters.type);
+  if (filters.state?.length) add((n) => `c.state = ANY(${n}::text[])`, filters.state);
+  if (filters.service) {
+    add(
+      (n) => `EXISTS (SELECT 1 FROM change_footprints f WHERE f.change_id = c.id
+        AND f.ci_ids @> c.affected_ci_ids AND f.ci_ids <@ c.affected_ci_ids
+        AND f.service_ids @> ARRAY[${n}::uuid])`,
+      filters.service,
+    );
+  }
+  params.push(MAX_CALENDAR_CHANGES + 1);
+  const sql = `SELECT c.id, c.number, c.type, c.state, c.short_description, c.risk, c.planned_start,
+            c.planned_end, c.affected_ci_ids, c.updated_at, c.version
+       FROM changes c WHERE ${where.join(' AND ')}
+       ORDER BY c.planned_start, c.number LIMIT $${params.length}`;
+  return { sql, params };
+}
+
+/**
  * The changes whose planned window overlaps a range, as the viewer may see them, and the freezes
  * over it. A change's services are those of the CMDB's answer for its current CIs.
  */
@@ -55,33 +96,8 @@ export class CalendarReader {
     filters: CalendarFilterValues,
     viewer: CalendarViewer,
   ): Promise<CalendarChange[]> {
-    const params: unknown[] = [range.from, range.to];
-    const where = ['c.planned_start < $2', 'c.planned_end > $1'];
-    const add = (condition: (n: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(condition(`$${params.length}`));
-    };
-    if (!viewer.readsEveryChange)
-      add((n) => `(c.requested_by = ${n} OR c.opened_by = ${n})`, viewer.id);
-    if (filters.ci) add((n) => `c.affected_ci_ids @> ARRAY[${n}::uuid]`, filters.ci);
-    if (filters.type?.length) add((n) => `c.type = ANY(${n}::text[])`, filters.type);
-    if (filters.state?.length) add((n) => `c.state = ANY(${n}::text[])`, filters.state);
-    if (filters.service) {
-      add(
-        (n) => `EXISTS (SELECT 1 FROM change_footprints f WHERE f.change_id = c.id
-          AND f.ci_ids @> c.affected_ci_ids AND f.ci_ids <@ c.affected_ci_ids
-          AND f.service_ids @> ARRAY[${n}::uuid])`,
-        filters.service,
-      );
-    }
-    params.push(MAX_CALENDAR_CHANGES + 1);
-    const rows = (await this.dataSource.query(
-      `SELECT c.id, c.number, c.type, c.state, c.short_description, c.risk, c.planned_start,
-              c.planned_end, c.affected_ci_ids, c.updated_at, c.version
-         FROM changes c WHERE ${where.join(' AND ')}
-         ORDER BY c.planned_start, c.number LIMIT $${params.length}`,
-      params,
-    )) as Array<Record<string, unknown>>;
+    const { sql, params } = calendarChangesQuery(range, filters, viewer);
+    const rows = (await this.dataSource.query(sql, params)) as Array<Record<string, unknown>>;
     return rows.map((row) => ({
       id: row.id as string,
       number: row.number as string,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { CHANGE_STATES, CHANGE_TYPES } from '@itsm/contracts';
 import { commaSeparated, IsTimestamp, Omittable } from '@itsm/http';
 import type { ChangeState, ChangeType } from '../changes/domain/change-states';
@@ -63,4 +63,16 @@ export class FeedQuery {
   @MinLength(1)
   @MaxLength(200)
   token!: string;
+}
+
+export class ListFeedsQuery {
+  @ApiPropertyOptional({
+    description: 'Every user’s feeds, not only the caller’s: change managers only (403 otherwise)',
+  })
+  @Omittable()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean()
+  all?: boolean;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
 import { definition } from '../change.definition';
 import { SchedulingFixture } from '../conflicts/scheduling.testing';
+import { calendarChangesQuery } from './calendar-reader';
 
 jest.setTimeout(180_000);
 
@@ -112,7 +113,16 @@ describe('the change calendar, against real PostgreSQL', () => {
     });
     expect(wrong.statusCode).toBe(404);
     expect((await api.call('GET', '/api/v1/calendar/feeds', { as: 'alice' })).json().items).toEqual(
-      [{ id: feed.id, name: 'My changes', filters: {}, createdAt: feed.createdAt }],
+      [
+        {
+          id: feed.id,
+          name: 'My changes',
+          ownerId: 'alice',
+          filters: {},
+          createdAt: feed.createdAt,
+          expiresAt: feed.expiresAt,
+        },
+      ],
     );
     expect((await api.call('GET', '/api/v1/calendar/feeds', { as: 'bob' })).json().items).toEqual(
       [],
@@ -137,5 +147,58 @@ describe('the change calendar, against real PostgreSQL', () => {
     const text = (await api.send({ method: 'GET', url: feed.url, headers: {} })).body;
     expect(text).toContain(`UID:${scheduled.id}@change.itsm`);
     expect(text).not.toContain(`UID:${alices.id}@change.itsm`);
+  });
+
+  it('reads the range through the GiST index on planned windows, not by scanning every change', async () => {
+    const { sql, params } = calendarChangesQuery(
+      { from: new Date(soon(0, 0)), to: new Date(soon(30, 0)) },
+      {},
+      { id: 'nina', readsEveryChange: true },
+    );
+    // A handful of rows make a sequential scan the cheapest plan: forbidding it asks whether an
+    // index can answer the range at all.
+    const plan = await api.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL enable_seqscan = off');
+      return (await manager.query(`EXPLAIN ${sql}`, params)) as Array<{ 'QUERY PLAN': string }>;
+    });
+    const text = plan.map((row) => row['QUERY PLAN']).join('\n');
+    expect(text).toContain('change_window');
+    expect(text).toMatch(/Index Cond: \(tstzrange\(planned_start, planned_end\) && /);
+  });
+
+  it('stops serving a feed once it expires, 90 days after its creation, like a wrong token', async () => {
+    const feed = (
+      await api.call('POST', '/api/v1/calendar/feeds', {
+        as: 'nina',
+        payload: { name: 'Soon over' },
+      })
+    ).json();
+    const days = (Date.parse(feed.expiresAt) - Date.parse(feed.createdAt)) / (24 * 3600 * 1000);
+    expect(days).toBe(90);
+    expect((await api.send({ method: 'GET', url: feed.url, headers: {} })).statusCode).toBe(200);
+    await api.dataSource.query(
+      `UPDATE calendar_feeds SET expires_at = now() - interval '1 second' WHERE id = $1`,
+      [feed.id],
+    );
+    const expired = await api.send({ method: 'GET', url: feed.url, headers: {} });
+    expect(expired.statusCode).toBe(404);
+  });
+
+  it('lets change managers list every feed and revoke anybody’s; nobody else', async () => {
+    const bobs = (
+      await api.call('POST', '/api/v1/calendar/feeds', { as: 'bob', payload: { name: 'Bob’s' } })
+    ).json();
+    const all = await api.call('GET', '/api/v1/calendar/feeds?all=true', { as: 'chloe' });
+    expect(all.statusCode).toBe(200);
+    expect(all.json().items).toContainEqual(
+      expect.objectContaining({ id: bobs.id, ownerId: 'bob', name: 'Bob’s' }),
+    );
+    expect(
+      (await api.call('GET', '/api/v1/calendar/feeds?all=true', { as: 'alice' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await api.call('DELETE', `/api/v1/calendar/feeds/${bobs.id}`, { as: 'chloe' })).statusCode,
+    ).toBe(204);
+    expect((await api.send({ method: 'GET', url: bobs.url, headers: {} })).statusCode).toBe(404);
   });
 });

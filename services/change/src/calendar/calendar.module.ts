@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { calendarConfigProvider } from './calendar-config';
 import { CalendarController } from './calendar.controller';
 import { CalendarReader } from './calendar-reader';
 import { FeedCalendar } from './feed-calendar';
@@ -9,6 +10,6 @@ import { RevokeFeed } from './use-cases/revoke-feed';
 /** The change calendar over a range, and the iCalendar feeds calendar clients subscribe to. */
 @Module({
   controllers: [CalendarController, FeedsController],
-  providers: [CalendarReader, FeedCalendar, CreateFeed, RevokeFeed],
+  providers: [calendarConfigProvider, CalendarReader, FeedCalendar, CreateFeed, RevokeFeed],
 })
 export class CalendarModule {}

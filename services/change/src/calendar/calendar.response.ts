@@ -57,8 +57,16 @@ class FeedFiltersResponse {
 export class FeedResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Who created it: the feed shows what they could see then' })
+  ownerId!: string;
+
   @ApiProperty({ type: FeedFiltersResponse }) filters!: FeedFiltersResponse;
   @ApiProperty(time) createdAt!: Date;
+  @ApiProperty({
+    ...time,
+    description: 'From then on its URL answers 404 (CHANGE_CALENDAR_FEED_DAYS after its creation)',
+  })
+  expiresAt!: Date;
 }
 
 export class CreatedFeedResponse extends FeedResponse {

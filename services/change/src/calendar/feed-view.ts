@@ -4,5 +4,12 @@ import type { CalendarFeed } from './calendar-feed.entity';
 export const feedPath = (id: string) => `/api/v1/calendar/feeds/${id}.ics`;
 
 export function feedView(feed: CalendarFeed) {
-  return { id: feed.id, name: feed.name, filters: feed.filters, createdAt: feed.createdAt };
+  return {
+    id: feed.id,
+    name: feed.name,
+    ownerId: feed.ownerId,
+    filters: feed.filters,
+    createdAt: feed.createdAt,
+    expiresAt: feed.expiresAt,
+  };
 }

@@ -1,24 +1,42 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { ParseIdPipe, Public } from '@itsm/http';
+import { ApiProblem, ParseIdPipe, problem, Public } from '@itsm/http';
 import { DataSource } from 'typeorm';
 import { ANYONE } from '../access';
 import { CalendarFeed } from './calendar-feed.entity';
-import { CreateFeedRequest, FeedQuery } from './calendar.dto';
+import { CreateFeedRequest, FeedQuery, ListFeedsQuery } from './calendar.dto';
 import { CreatedFeedResponse, FeedsResponse } from './calendar.response';
+import { managesEveryFeed } from './domain/feed-access';
 import { FeedCalendar } from './feed-calendar';
 import { feedView } from './feed-view';
 import { CreateFeed } from './use-cases/create-feed';
 import { RevokeFeed } from './use-cases/revoke-feed';
+
+/** The OpenAPI security scheme of a feed's `token` query parameter (libs/http declares it). */
+const CALENDAR_FEED_TOKEN = 'calendarFeedToken';
+/** Set when the feed holds fewer changes than overlap its range. */
+export const TRUNCATED_HEADER = 'x-itsm-truncated';
 
 @ApiTags('calendar')
 @Controller('api/v1/calendar/feeds')
@@ -46,12 +64,22 @@ export class FeedsController {
   @Roles(...ANYONE)
   @ApiOperation({
     operationId: 'listCalendarFeeds',
-    summary: 'The caller’s feeds (not their tokens)',
+    summary:
+      'The caller’s feeds, or with `all=true` everybody’s (change managers), not their tokens',
   })
   @ApiOkResponse({ type: FeedsResponse })
-  async list(@CurrentUser() caller: Principal) {
+  @ApiProblem(403, '`all=true` from anybody but a change manager')
+  async list(@Query() query: ListFeedsQuery, @CurrentUser() caller: Principal) {
+    if (query.all && !managesEveryFeed(caller)) {
+      throw problem(
+        HttpStatus.FORBIDDEN,
+        'forbidden',
+        'Only change managers list every feed',
+        'Leave out all=true to list your own feeds',
+      );
+    }
     const feeds = await this.dataSource.manager.find(CalendarFeed, {
-      where: { ownerId: caller.id },
+      where: query.all ? {} : { ownerId: caller.id },
       order: { createdAt: 'ASC' },
     });
     return { items: feeds.map(feedView) };
@@ -60,7 +88,10 @@ export class FeedsController {
   @Delete(':id')
   @HttpCode(204)
   @Roles(...ANYONE)
-  @ApiOperation({ operationId: 'revokeCalendarFeed', summary: 'Revoke one of the caller’s feeds' })
+  @ApiOperation({
+    operationId: 'revokeCalendarFeed',
+    summary: 'Revoke one of the caller’s feeds; change managers may revoke anybody’s',
+  })
   @ApiNoContentResponse({ description: 'Revoked: its URL answers 404' })
   async revoke(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Principal) {
     await this.revokeFeed.execute(id, caller);
@@ -68,6 +99,8 @@ export class FeedsController {
 
   @Get(':feedId.ics')
   @Public()
+  // Not the bearer token: the feed's secret in the query is the credential (README.md).
+  @ApiSecurity(CALENDAR_FEED_TOKEN)
   @ApiOperation({
     operationId: 'getCalendarFeed',
     summary:
@@ -77,16 +110,24 @@ export class FeedsController {
   @ApiOkResponse({
     description: 'VCALENDAR with one VEVENT per change and freeze',
     schema: { type: 'string' },
+    headers: {
+      [TRUNCATED_HEADER]: {
+        description:
+          'Present when more than 5,000 changes overlap the range: only the first are shown (the calendar’s X-WR-CALDESC says so too)',
+        schema: { type: 'string', enum: ['true'] },
+      },
+    },
   })
   async ics(
     @Param('feedId', ParseIdPipe) id: string,
     @Query() query: FeedQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    const text = await this.feeds.text(id, query.token);
+    const { text, truncated } = await this.feeds.text(id, query.token);
     void reply
       .header('content-type', 'text/calendar; charset=utf-8')
       .header('cache-control', 'private, max-age=300');
+    if (truncated) void reply.header(TRUNCATED_HEADER, 'true');
     return text;
   }
 }

@@ -78,8 +78,15 @@ function eventLines(event: CalendarEvent): string[] {
   ];
 }
 
-/** A whole published calendar, CRLF after every line, as RFC 5545 wants. */
-export function writeCalendar(name: string, events: readonly CalendarEvent[]): string {
+/**
+ * A whole published calendar, CRLF after every line, as RFC 5545 wants; `description` becomes
+ * `X-WR-CALDESC`, which Outlook, Google and Apple show with the calendar.
+ */
+export function writeCalendar(
+  name: string,
+  events: readonly CalendarEvent[],
+  description?: string,
+): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -87,6 +94,7 @@ export function writeCalendar(name: string, events: readonly CalendarEvent[]): s
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(name)}`,
+    ...(description ? [`X-WR-CALDESC:${escapeText(description)}`] : []),
     ...events.flatMap(eventLines),
     'END:VCALENDAR',
   ];

@@ -1,21 +1,27 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@itsm/auth';
 import { DataSource } from 'typeorm';
+import { CALENDAR_CONFIG, type CalendarConfig } from '../calendar-config';
 import { CalendarFeed } from '../calendar-feed.entity';
 import type { CreateFeedRequest } from '../calendar.dto';
+import { feedExpiry } from '../domain/feed-expiry';
 import { feedTokenHash, newFeedToken } from '../feed-tokens';
 import { feedPath, feedView } from '../feed-view';
 
 /**
  * Subscribes the caller to a calendar feed: a secret URL for a calendar client, which cannot send
  * a bearer token. The token is answered once and only its hash is kept, so a create is not
- * replayable: a retry makes a second feed (revoke the one not used).
+ * replayable: a retry makes a second feed (revoke the one not used). The caller's rights are kept
+ * with it until it expires (`CHANGE_CALENDAR_FEED_DAYS`).
  */
 @Injectable()
 export class CreateFeed {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CALENDAR_CONFIG) private readonly config: CalendarConfig,
+  ) {}
 
-  async execute(request: CreateFeedRequest, caller: Principal) {
+  async execute(request: CreateFeedRequest, caller: Principal, now = new Date()) {
     const token = newFeedToken();
     const { name, ci, service, type, state } = request;
     const feed = await this.dataSource.manager.save(
@@ -25,6 +31,8 @@ export class CreateFeed {
         ownerRoles: [...caller.roles],
         ownerGroups: [...caller.groups],
         name,
+        createdAt: now,
+        expiresAt: feedExpiry(now, this.config.CHANGE_CALENDAR_FEED_DAYS),
         filters: {
           ...(ci && { ci }),
           ...(service && { service }),
