@@ -13,5 +13,5 @@ export * from './metrics';
 export * from './outbox/create-messaging-tables.migration';
 export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
-export type { PublishOptions } from './outbox/prepare-event';
+export type { OutboxEntry, PublishOptions } from './outbox/prepare-event';
 export * from './tracing';

@@ -1,9 +1,9 @@
 import type { EventDefinition, Practice } from '@itsm/contracts';
 import type { EntityManager } from 'typeorm';
-import { prepareEvent, type PublishOptions } from './prepare-event';
+import { NOTIFY_RELAY, outboxInsert } from './outbox-insert';
+import { prepareEvent, type OutboxEntry, type PublishOptions } from './prepare-event';
 
-/** The channel the relay listens on; a commit with outbox rows wakes it at once. */
-export const OUTBOX_CHANNEL = 'itsm_outbox';
+export { NOTIFY_RELAY, OUTBOX_CHANNEL, outboxInsert, type SqlPart } from './outbox-insert';
 
 /**
  * Publishing is writing a row in the caller's transaction: the event exists exactly when the change
@@ -45,34 +45,28 @@ export class Outbox {
     return ids;
   }
 
+  /**
+   * The rows `publishMany` would write, for a caller that writes them in a statement of its own
+   * (`outboxInsert`) together with the record they are about.
+   */
+  prepare(
+    events: ReadonlyArray<{ definition: EventDefinition } & PublishOptions<EventDefinition>>,
+  ): OutboxEntry[] {
+    return events.map(({ definition, ...options }) =>
+      prepareEvent(this.publisher, definition, options),
+    );
+  }
+
   private async insert(
     manager: EntityManager,
     events: ReadonlyArray<{ definition: EventDefinition } & PublishOptions<EventDefinition>>,
   ): Promise<string[]> {
-    const entries = events.map(({ definition, ...options }) =>
-      prepareEvent(this.publisher, definition, options),
-    );
+    const entries = this.prepare(events);
+    const insert = outboxInsert(entries);
     // One round trip: the rows, and the notification the relay receives when the transaction commits.
     await manager.query(
-      `WITH written AS (
-         INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, topic, headers, payload)
-         SELECT id, aggregate_type, aggregate_id, event_type, topic, headers, payload
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[])
-                WITH ORDINALITY AS e (id, aggregate_type, aggregate_id, event_type, topic, headers, payload, n)
-          ORDER BY n
-         RETURNING id
-       )
-       SELECT pg_notify($8, '') FROM written LIMIT 1`,
-      [
-        entries.map((entry) => entry.id),
-        entries.map((entry) => entry.aggregateType),
-        entries.map((entry) => entry.aggregateId),
-        entries.map((entry) => entry.eventType),
-        entries.map((entry) => entry.topic),
-        entries.map((entry) => JSON.stringify(entry.headers)),
-        entries.map((entry) => JSON.stringify(entry.payload)),
-        OUTBOX_CHANNEL,
-      ],
+      `WITH written AS (${insert.sql}) SELECT ${NOTIFY_RELAY} FROM written LIMIT 1`,
+      insert.params,
     );
     return entries.map((entry) => entry.id);
   }
