@@ -13,6 +13,7 @@ import { CreateCatalog1767000000000 } from './migrations/1767000000000-create-ca
 import { ApprovalsAndPeople1767100000000 } from './migrations/1767100000000-approvals-and-people';
 import { Provisioning1767200000000 } from './migrations/1767200000000-provisioning';
 import { DeliverySlas1767200000001 } from './migrations/1767200000001-delivery-slas';
+import { ApprovalsListOrder1767200000002 } from './migrations/1767200000002-approvals-list-order';
 import { ProvisioningModule } from './provisioning/provisioning.module';
 import { PeopleModule } from './people/people.module';
 import { Person } from './people/person.entity';
@@ -53,5 +54,6 @@ export const definition = defineService({
     ApprovalsAndPeople1767100000000,
     Provisioning1767200000000,
     DeliverySlas1767200000001,
+    ApprovalsListOrder1767200000002,
   ],
 });

@@ -1,5 +1,8 @@
+import type { Principal } from '@itsm/auth';
 import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
 import { definition } from '../catalog.definition';
+import type { ListApprovalsQuery } from './approval.dto';
+import { approvalsListQuery } from './approvals-list-query';
 
 jest.setTimeout(120_000);
 
@@ -284,6 +287,39 @@ describe('approvals of requested items', () => {
       state: 'requested',
       decisions: [],
     });
+  });
+
+  it('pages the approvals list through indexes in every state, not by sorting the whole table', async () => {
+    const planOf = async (caller: Pick<Principal, 'id' | 'roles' | 'groups'>) => {
+      const [sql, params] = approvalsListQuery(
+        api.dataSource.manager,
+        { limit: 20 } as ListApprovalsQuery,
+        { kind: 'user', ...caller },
+      ).getQueryAndParameters();
+      // A handful of rows make a sequential scan the cheapest plan: forbidding it asks whether an
+      // index can answer the list at all.
+      return api.dataSource.transaction(async (manager) => {
+        await manager.query('SET LOCAL enable_seqscan = off');
+        const plan = (await manager.query(`EXPLAIN ${sql}`, params)) as Array<{
+          'QUERY PLAN': string;
+        }>;
+        return plan.map((row) => row['QUERY PLAN']).join('\n');
+      });
+    };
+    const everything = await planOf({
+      id: 'kate',
+      roles: new Set(['catalog_manager']),
+      groups: new Set(),
+    });
+    expect(everything).toMatch(/Index Scan Backward using approval_newest/);
+    expect(everything).not.toMatch(/Sort/);
+    const theirs = await planOf({
+      id: 'carl',
+      roles: new Set(['agent']),
+      groups: new Set(['cab']),
+    });
+    expect(theirs).toContain('approval_of_approver');
+    expect(theirs).toContain('approval_of_group');
   });
 
   describe('ordering on behalf', () => {

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { recordNotFound, type Principal } from '@itsm/auth';
-import { decodeCursor, pageOf } from '@itsm/http';
-import { Brackets, DataSource, In } from 'typeorm';
-import { isCatalogManager } from '../catalog-items/domain/audience';
+import { pageOf } from '@itsm/http';
+import { DataSource, In } from 'typeorm';
 import { RequestedItem } from '../requests/requested-item.entity';
 import { ApprovalDecision } from './approval-decision.entity';
 import { approvalView, approversOf, type ApprovalView } from './approval-view';
 import type { ListApprovalsQuery } from './approval.dto';
+import { approvalsListQuery } from './approvals-list-query';
 import { mayViewApproval } from './domain/approval-access';
 import { RequestedItemApproval } from './requested-item-approval.entity';
 
@@ -26,34 +26,7 @@ export class ApprovalsService {
 
   /** Newest first; `mine`: only those still waiting for the caller's decision. */
   async list(query: ListApprovalsQuery, caller: Principal) {
-    const builder = this.dataSource.manager
-      .createQueryBuilder(RequestedItemApproval, 'a')
-      .orderBy('a.requested_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .take(query.limit + 1);
-    const theirs = new Brackets((where) =>
-      where
-        .where('a.approver = :caller', { caller: caller.id })
-        .orWhere('a.approval_group = ANY(:groups)', { groups: [...caller.groups] }),
-    );
-    if (query.mine) {
-      builder
-        .andWhere(theirs)
-        .andWhere(`a.state = 'requested'`)
-        .andWhere(
-          'NOT EXISTS (SELECT 1 FROM approval_decisions d WHERE d.approval_id = a.id AND d.approver = :caller)',
-        );
-    } else if (!isCatalogManager(caller)) {
-      builder.andWhere(theirs);
-    }
-    if (query.state) builder.andWhere('a.state = :state', { state: query.state });
-    if (query.cursor) {
-      const after = decodeCursor(query.cursor, { requestedAt: 'timestamp', id: 'uuid' });
-      builder.andWhere('(a.requested_at, a.id) < (:requestedAt, :afterId::uuid)', {
-        requestedAt: after.requestedAt,
-        afterId: after.id,
-      });
-    }
+    const builder = approvalsListQuery(this.dataSource.manager, query, caller);
     const page = pageOf(await builder.getMany(), query.limit, (row) => ({
       requestedAt: row.requestedAt.toISOString(),
       id: row.id,
