@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { problem, type FieldError } from '@itsm/http';
 import type { IllegalTransition } from './domain/change-transition';
 import type { ChangeState } from './domain/change-states';
+import type { PlannedEditRefusal } from './domain/planned-edits';
 import type { Change } from './change.entity';
 
 export function illegalTransition(number: string, refusal: IllegalTransition) {
@@ -54,4 +55,24 @@ export function templateFieldErrors(
     field,
     message: `a standard change keeps its template's ${field}: edit the template instead`,
   }));
+}
+
+/** 409: an edit of what a change in Scheduled or Implement was authorised and is trusted for. */
+export function plannedEditRefused(change: Change, refusal: PlannedEditRefusal) {
+  if (refusal.kind === 'scope-frozen') {
+    return problem(
+      HttpStatus.CONFLICT,
+      'change-scope-frozen',
+      'The CIs of a scheduled or implementing change cannot change',
+      `Change ${change.number} is ${refusal.state}: its affectedCiIds were assessed and authorised; cancel it and raise a new change for other CIs`,
+      { currentState: refusal.state, fields: ['affectedCiIds'] },
+    );
+  }
+  return problem(
+    HttpStatus.CONFLICT,
+    'change-window-frozen',
+    'The planned window of an implementing change cannot change',
+    `Change ${change.number} is ${refusal.state}: its ${refusal.fields.join(' and ')} cannot change, since the deployment gate allows deployments in that window; cancel it and raise a new change for another window`,
+    { currentState: refusal.state, fields: refusal.fields },
+  );
 }

@@ -165,6 +165,16 @@ export class UpdateChangeRequest {
   @ApiPropertyOptional({ maxLength: 128 }) @IsOptional() @Name() assignmentGroup?: string | null;
   @ApiPropertyOptional({ maxLength: 128 }) @IsOptional() @Name() assignee?: string | null;
   @ApiPropertyOptional({ maxLength: 128 }) @Omittable() @Name() requestedBy?: string;
+
+  @ApiPropertyOptional({
+    type: ConflictOverrideDto,
+    description:
+      'When moving the window of a scheduled change: a change manager moves it despite its conflicts, with a reason',
+  })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => ConflictOverrideDto)
+  override?: ConflictOverrideDto;
 }
 
 export class TransitionRequestDto {

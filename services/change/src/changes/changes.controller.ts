@@ -33,6 +33,7 @@ import {
   UpdateChangeRequest,
 } from './change.dto';
 import { ChangeResponse } from './change.response';
+import { ApiChangeConflict } from './change-problems.openapi';
 import { ChangesService } from './changes.service';
 import { CreateChange } from './use-cases/create-change';
 import { TransitionChange } from './use-cases/transition-change';
@@ -99,9 +100,14 @@ export class ChangesController {
 
   @Patch(':id')
   @Roles(...WORKERS)
+  @ApiChangeConflict()
   @ApiVersionedChange({
     answer: 'The change as changed',
-    conflicts: 'it has ended',
+    conflicts:
+      'it has ended (`change-ended`); in Scheduled or Implement its affectedCiIds were authorised ' +
+      '(`change-scope-frozen`); in Implement its plannedStart and plannedEnd are what the deployment ' +
+      'gate trusts (`change-window-frozen`); or its new window in Scheduled meets other changes or ' +
+      'a freeze (`change-conflict`)',
     type: ChangeResponse,
   })
   @ApiOperation({
@@ -125,10 +131,14 @@ export class ChangesController {
   @Post(':id/transitions')
   @HttpCode(200)
   @Roles(...WORKERS)
+  @ApiChangeConflict()
   @ApiVersionedChange({
     answer: 'The change in its new state',
     conflicts:
-      'its state does not allow the move (the allowed ones are named), or it lacks fields the next state requires (each named)',
+      'its state does not allow the move (`illegal-transition`, the allowed ones named), it lacks ' +
+      'fields the next state requires (`change-incomplete`, each named), it needs approvals ' +
+      '(`approval-required`), or, into Scheduled, it meets other changes or a freeze in its window ' +
+      '(`change-conflict`)',
     type: ChangeResponse,
   })
   @ApiOperation({

@@ -49,6 +49,77 @@ describe('changes, against real PostgreSQL', () => {
   });
   afterAll(() => api.close());
 
+  it('moves a scheduled change keeping its approval; freezes its CIs, and its window in Implement', async () => {
+    let change = await raise({
+      type: 'normal',
+      shortDescription: 'Patch, then move',
+      assignmentGroup: 'network',
+      ...plans,
+      // Its own window: no other change of this file meets it.
+      plannedStart: '2027-06-05T22:00:00Z',
+      plannedEnd: '2027-06-05T23:00:00Z',
+    });
+    change = (await move(change, { to: 'assess' })).json();
+    change = (await move(change, { to: 'authorize' }, 'chloe')).json();
+    for (const member of ['carl', 'cora']) {
+      await api.call('POST', `/api/v1/changes/${change.id}/approvals`, {
+        as: member,
+        payload: { decision: 'approved', comment: 'Plans are sound' },
+      });
+    }
+    change = (await api.call('GET', `/api/v1/changes/${change.id}`, { as: 'nina' })).json();
+    change = (await move(change, { to: 'scheduled' })).json();
+    expect(change).toMatchObject({ state: 'scheduled', approval: 'approved' });
+
+    const moved = await patch(change, {
+      plannedStart: '2027-06-06T22:00:00Z',
+      plannedEnd: '2027-06-06T23:30:00Z',
+    });
+    expect(moved.statusCode).toBe(200);
+    change = moved.json();
+    expect(change).toMatchObject({ plannedEnd: '2027-06-06T23:30:00.000Z', approval: 'approved' });
+    const rescoped = await patch(change, { affectedCiIds: [CI, OTHER_CI] });
+    expect(rescoped.statusCode).toBe(409);
+    expect(rescoped.json()).toMatchObject({
+      type: expect.stringContaining('change-scope-frozen'),
+      currentState: 'scheduled',
+      fields: ['affectedCiIds'],
+      detail: expect.stringContaining('raise a new change'),
+    });
+    // The same CIs sent again change nothing, and are no edit of the scope.
+    expect((await patch(change, { affectedCiIds: [CI], description: 'v2' })).statusCode).toBe(200);
+
+    change = (await api.call('GET', `/api/v1/changes/${change.id}`, { as: 'nina' })).json();
+    change = (await move(change, { to: 'implement' })).json();
+    const widened = await patch(change, { plannedEnd: '2027-07-06T23:30:00Z' });
+    expect(widened.statusCode).toBe(409);
+    expect(widened.json()).toMatchObject({
+      type: expect.stringContaining('change-window-frozen'),
+      currentState: 'implement',
+      fields: ['plannedEnd'],
+    });
+    expect((await patch(change, { affectedCiIds: [OTHER_CI] })).json().type).toContain(
+      'change-scope-frozen',
+    );
+    expect((await patch(change, { description: 'still editable' })).statusCode).toBe(200);
+  });
+
+  it('declares the 409s of PATCH and transitions, the conflicts included', async () => {
+    const { paths } = (await api.call('GET', '/api/v1/openapi.json')).json();
+    const answers = [
+      paths['/api/v1/changes/{id}'].patch.responses['409'],
+      paths['/api/v1/changes/{id}/transitions'].post.responses['409'],
+    ];
+    for (const answer of answers) {
+      expect(answer.description).toContain('change-conflict');
+      const [, members] = answer.content['application/problem+json'].schema.allOf;
+      expect(members.properties.conflicts.items).toEqual({
+        $ref: '#/components/schemas/ConflictResponse',
+      });
+    }
+    expect(answers[0].description).toMatch(/change-scope-frozen.*change-window-frozen/s);
+  });
+
   it('raises a normal change in New with a human number, and announces it', async () => {
     const change = await raise({
       type: 'normal',

@@ -6,24 +6,24 @@ import { Outbox } from '@itsm/messaging';
 import { writeAuditEntries } from '@itsm/persistence';
 import type { EntityManager } from 'typeorm';
 import { MANAGERS } from '../access';
-import type { TransitionRequest } from '../changes/domain/change-transition';
 import type { Change } from '../changes/change.entity';
-import { SchedulingCheck } from '../changes/scheduling-check';
+import { SchedulingCheck, type SchedulingRequest } from '../changes/scheduling-check';
 import { ConflictFinder } from './conflict-finder';
 import { conflictView } from './conflict-view';
 import type { Conflict } from './domain/conflict-rules';
 import { schedulingDecision } from './domain/scheduling-decision';
 
-/**
- * Scheduling checks conflicts: with other planned changes on the change's CIs or related ones, and
- * with freezes. A conflict refuses the move (409) unless a change manager overrides it with a
- * reason; the override goes into the change's history and out as `change.conflicts_overridden`. A
- * change checked on its own CIs only (no CMDB answer yet) is scheduled, and its history says so.
- */
 /** What the history says of a change scheduled before the CMDB answered for its CIs. */
 export const OWN_CIS_ONLY =
   'only its own CIs were checked: the CMDB had not answered for them yet (GET /conflicts tells once it has)';
 
+/**
+ * Scheduling checks conflicts: with other planned changes on the change's CIs or related ones, and
+ * with freezes; so does moving the window of a scheduled change. A conflict refuses the move (409)
+ * unless a change manager overrides it with a reason; the override goes into the change's history
+ * and out as `change.conflicts_overridden`. A change checked on its own CIs only (no CMDB answer
+ * yet) goes ahead, and its history says so.
+ */
 @Injectable()
 export class ConflictSchedulingCheck extends SchedulingCheck {
   constructor(
@@ -36,13 +36,12 @@ export class ConflictSchedulingCheck extends SchedulingCheck {
   async check(
     manager: EntityManager,
     change: Change,
-    request: TransitionRequest,
+    request: SchedulingRequest,
     caller: Principal,
     now: Date,
   ): Promise<void> {
-    if (request.to !== 'scheduled') return;
-    // Two changes scheduled at once would each miss the other, still unscheduled in its snapshot:
-    // moves into Scheduled take turns (they are rare and quick), each checking after the last commit.
+    // Two changes scheduled (or moved) at once would each miss the other, still elsewhere in its
+    // snapshot: these moves take turns (they are rare and quick), each checking after the last commit.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('change:scheduling'))`);
     const found = await this.finder.check(manager, change);
     const decision = schedulingDecision(found, request.override, hasAnyRole(caller, MANAGERS));
@@ -66,7 +65,7 @@ export class ConflictSchedulingCheck extends SchedulingCheck {
           HttpStatus.CONFLICT,
           'change-conflict',
           'The change conflicts with other changes or a freeze',
-          `Change ${change.number} meets ${describe(found.conflicts)} in its window; a change manager may schedule it anyway with override.reason`,
+          `Change ${change.number} meets ${describe(found.conflicts)} in its ${request.occasion === 'move' ? 'new window; a change manager may move it' : 'window; a change manager may schedule it'} anyway with override.reason`,
           {
             conflicts: found.conflicts.map(conflictView),
             footprintPending: found.footprintPending,
@@ -81,7 +80,7 @@ export class ConflictSchedulingCheck extends SchedulingCheck {
           HttpStatus.FORBIDDEN,
           'forbidden',
           'Your roles do not allow this',
-          `Change ${change.number} has conflicts: only a change manager may schedule it anyway`,
+          `Change ${change.number} has conflicts: only a change manager may ${request.occasion === 'move' ? 'move' : 'schedule'} it anyway`,
           { requiredRoles: MANAGERS, conflicts: found.conflicts.map(conflictView) },
         );
       case 'overridden': {

@@ -51,7 +51,8 @@ describe('conflict detection, against real PostgreSQL', () => {
         },
       ],
     });
-    expect(await fixture.conflicts(second, 'alice')).toMatchObject({ status: 404 });
+    // Other changes are not a requester's to read.
+    expect(await fixture.conflicts(second, 'alice')).toMatchObject({ status: 403 });
     const onDemand = await fixture.conflicts(second);
     expect(onDemand).toMatchObject({ footprint: 'answered', depth: 3 });
     expect(onDemand.conflicts).toEqual(refused.json().conflicts);
@@ -184,5 +185,63 @@ describe('conflict detection, against real PostgreSQL', () => {
     const found = await fixture.conflicts(change);
     expect(found.footprintCalculatedAt).toBe(newer.toISOString());
     expect(found.conflicts).toMatchObject([{ kind: 'dependency', otherChange: { id: first.id } }]);
+  });
+
+  it('checks a scheduled change moved onto another change or into a freeze, as at scheduling', async () => {
+    const ci = randomUUID();
+    const first = await fixture.raise([ci], '2027-03-05T22:00:00Z', '2027-03-05T23:00:00Z');
+    await fixture.answer(first.id, [ci]);
+    expect((await fixture.schedule(first)).statusCode).toBe(200);
+    const second = await fixture.raise([ci], '2027-03-07T22:00:00Z', '2027-03-07T23:00:00Z');
+    await fixture.answer(second.id, [ci]);
+    let change = (await fixture.schedule(second)).json();
+    const moveTo = (start: string, end: string, as = 'nina', override?: { reason: string }) =>
+      api.call('PATCH', `/api/v1/changes/${second.id}`, {
+        as,
+        payload: { plannedStart: start, plannedEnd: end, ...(override && { override }) },
+        headers: { 'if-match': `W/"${change.version}"` },
+      });
+
+    const onto = await moveTo('2027-03-05T22:15:00Z', '2027-03-05T22:45:00Z');
+    expect(onto.statusCode).toBe(409);
+    expect(onto.json()).toMatchObject({
+      type: expect.stringContaining('change-conflict'),
+      detail: expect.stringContaining('may move it anyway'),
+      conflicts: [{ kind: 'same_ci', otherChange: { id: first.id } }],
+    });
+    const freeze = await api.call('POST', '/api/v1/blackout-windows', {
+      as: 'chloe',
+      payload: {
+        name: `Freeze ${ci}`,
+        start: '2027-03-09T00:00:00Z',
+        end: '2027-03-10T00:00:00Z',
+        scope: 'cis',
+        ciIds: [ci],
+      },
+    });
+    expect(freeze.statusCode).toBe(201);
+    const frozen = await moveTo('2027-03-09T22:00:00Z', '2027-03-09T23:00:00Z');
+    expect(frozen.json().conflicts).toMatchObject([{ kind: 'blackout' }]);
+    const byAgent = await moveTo('2027-03-05T22:15:00Z', '2027-03-05T22:45:00Z', 'nina', {
+      reason: 'Same team',
+    });
+    expect(byAgent.statusCode).toBe(403);
+
+    const overridden = await moveTo('2027-03-05T22:15:00Z', '2027-03-05T22:45:00Z', 'chloe', {
+      reason: 'Same team, one maintenance',
+    });
+    expect(overridden.statusCode).toBe(200);
+    change = overridden.json();
+    expect(change).toMatchObject({ state: 'scheduled', plannedStart: '2027-03-05T22:15:00.000Z' });
+    const history = (
+      await api.call('GET', `/api/v1/changes/${second.id}/history?limit=100`, { as: 'chloe' })
+    ).json();
+    expect(history.items).toContainEqual(
+      expect.objectContaining({
+        field: 'conflictOverride',
+        newValue: expect.objectContaining({ reason: 'Same team, one maintenance' }),
+      }),
+    );
+    expect((await moveTo('2027-03-08T22:00:00Z', '2027-03-08T23:00:00Z')).statusCode).toBe(200);
   });
 });

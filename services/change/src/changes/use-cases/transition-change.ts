@@ -16,7 +16,8 @@ import { RiskAssessor } from '../../risk/risk-assessor';
 /**
  * Moves a change in the state model of its type: the move must be allowed, the request complete
  * (close code, reasons), the change have what the next state requires, and an authorising move
- * pass `ChangeAuthorisation`, and a move into Scheduled the `SchedulingCheck` (conflicts). Entering Assess assesses the risk; entering Authorize asks for votes.
+ * pass `ChangeAuthorisation`, and a move into Scheduled the `SchedulingCheck` (conflicts). Entering
+ * Assess assesses the risk; entering Authorize asks for votes.
  */
 @Injectable()
 export class TransitionChange {
@@ -46,7 +47,14 @@ export class TransitionChange {
         const refused = this.authorisation.refusal(change, request.to, caller);
         if (refused) throw refused;
         if (request.to === 'scheduled') {
-          await this.scheduling.check(manager, change, request, caller, now);
+          const { override } = request;
+          await this.scheduling.check(
+            manager,
+            change,
+            { occasion: 'schedule', override },
+            caller,
+            now,
+          );
         }
         const from = change.state;
         Object.assign(change, applyTransition(change, request, now));

@@ -1,0 +1,52 @@
+import { applyDecorators, HttpStatus } from '@nestjs/common';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { CHANGE_STATES } from '@itsm/contracts';
+import { ConflictResponse } from '../conflicts/conflict.response';
+
+/**
+ * The 409 of PATCH and transitions, declared with the members their problems carry (it replaces
+ * the plain 409 of `ApiVersionedChange`, so it is applied above it; the descriptions are joined).
+ */
+export function ApiChangeConflict() {
+  return applyDecorators(
+    ApiExtraModels(ConflictResponse),
+    ApiResponse({
+      status: HttpStatus.CONFLICT,
+      description:
+        '`change-conflict` lists the `conflicts` (as GET /changes/{id}/conflicts) and whether the ' +
+        'CMDB had answered (`footprintPending`); a change manager may go ahead with `override.reason`. ' +
+        '`change-scope-frozen` and `change-window-frozen` name the `fields` refused',
+      content: {
+        'application/problem+json': {
+          schema: {
+            allOf: [
+              { $ref: '#/components/schemas/Problem' },
+              {
+                type: 'object',
+                properties: {
+                  currentState: { type: 'string', enum: [...CHANGE_STATES] },
+                  conflicts: {
+                    type: 'array',
+                    description: '`change-conflict`: what the change meets in its window',
+                    items: { $ref: getSchemaPath(ConflictResponse) },
+                  },
+                  footprintPending: {
+                    type: 'boolean',
+                    description:
+                      '`change-conflict`: the CMDB had not answered for its CIs: only they were checked',
+                  },
+                  fields: {
+                    type: 'array',
+                    items: { type: 'string' },
+                    description:
+                      '`change-scope-frozen`, `change-window-frozen`: the fields refused',
+                  },
+                },
+              },
+            ],
+          },
+        },
+      },
+    }),
+  );
+}
