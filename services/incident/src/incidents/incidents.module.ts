@@ -9,6 +9,7 @@ import { IncidentsService } from './incidents.service';
 import { CloseIncidentAutomatically } from './use-cases/close-incident-automatically';
 import { CreateIncident } from './use-cases/create-incident';
 import { OpenIncident } from './use-cases/open-incident';
+import { OpeningSettingsCache } from './use-cases/opening-settings';
 import { RecordImpact } from './use-cases/record-impact';
 import { TransitionIncident } from './use-cases/transition-incident';
 import { UpdateIncident } from './use-cases/update-incident';
@@ -23,6 +24,7 @@ import { UpdateIncident } from './use-cases/update-incident';
     IncidentWriter,
     CreateIncident,
     OpenIncident,
+    OpeningSettingsCache,
     UpdateIncident,
     TransitionIncident,
     RecordImpact,

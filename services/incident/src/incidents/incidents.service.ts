@@ -6,6 +6,7 @@ import { SlaClocksService } from '../sla/sla-clocks.service';
 import { incidentView, type IncidentView } from './incident-view';
 import type { ListIncidentsQuery } from './incident.dto';
 import { Incident } from './incident.entity';
+import type { OpenedIncident } from './use-cases/open-incident';
 import { loadVisibleIncident } from './visible-incident';
 
 /** Reading and listing incidents, as the caller may see them. Changes are the use cases'. */
@@ -86,5 +87,10 @@ export class IncidentsService {
         : incident;
     const slas = await this.slas.viewsOf(manager, [record.id]);
     return incidentView(record, slas.get(record.id) ?? []);
+  }
+
+  /** The view of an incident just opened, from what its opening wrote. */
+  viewOfOpened({ incident, clocks }: OpenedIncident): IncidentView {
+    return incidentView(incident, this.slas.viewsOfRows(clocks));
   }
 }

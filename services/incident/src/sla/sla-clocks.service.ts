@@ -4,6 +4,7 @@ import { Outbox } from '@itsm/messaging';
 import type { EntityManager } from 'typeorm';
 import {
   alertFacts,
+  nextAlertAt,
   slaView,
   unsentAlerts,
   type AppliedSlaClock,
@@ -20,7 +21,10 @@ import {
   type IncidentTimelinePoint,
 } from './domain/incident-sla-clock';
 
-type IncidentSlaRow = SlaRow<IncidentSlaTarget> & { incident_id: string };
+/** The order an incident's clocks are shown in, of a relation `of` with the definitions' columns. */
+export const CLOCK_ORDER = (of: string) => `${of}.target DESC, ${of}.name`;
+
+export type IncidentSlaRow = SlaRow<IncidentSlaTarget> & { incident_id: string };
 
 interface DefinitionRow {
   id: string;
@@ -63,6 +67,66 @@ export class SlaClocksService {
     const point = this.pointOf(incident, now);
     await this.appendPoint(manager, incident.id, point);
     await this.recompute(manager, incident.id, now, { timeline: [point], stored: [] });
+  }
+
+  /**
+   * The first timeline point and the clocks of an incident being opened, as part of the statement
+   * that inserts it (`incident`: the name of a CTE returning its `id`), with `definitions` in
+   * force: what `open` writes, numbering parameters from `firstParam`. The part's `RETURNING *`
+   * gives the stored clocks; `clockRowsOf` gives them as `viewsOf` reads them.
+   */
+  openingPart(
+    incident: Incident,
+    now: Date,
+    definitions: readonly IncidentSlaDefinition[],
+    { firstParam, from }: { firstParam: number; from: string },
+  ): { timeline: string; clocks: string; params: unknown[] } {
+    const point = this.pointOf(incident, now);
+    const clocks = definitions
+      .filter((d) => d.priorities.includes(point.priority))
+      .map((definition) => ({ definition, clock: incidentSlaClock(definition, [point], now) }))
+      .filter(
+        (c): c is { definition: IncidentSlaDefinition; clock: AppliedSlaClock } => c.clock.applies,
+      )
+      .map(({ definition, clock }) => ({
+        definition_id: definition.id,
+        stage: clock.stage,
+        started_at: clock.startedAt,
+        elapsed_seconds: clock.elapsedSeconds,
+        due_at: clock.dueAt,
+        breached_at: clock.breachedAt,
+        ended_at: clock.endedAt,
+        next_alert_at: nextAlertAt(clock, []),
+      }));
+    const p = (i: number) => `$${firstParam + i}`;
+    return {
+      timeline: `INSERT INTO incident_timeline (incident_id, at, state, priority, acknowledged)
+         SELECT ${from}.id, ${p(0)}, ${p(1)}, ${p(2)}, ${p(3)} FROM ${from}`,
+      clocks: `INSERT INTO incident_slas (incident_id, definition_id, stage, started_at, elapsed_seconds,
+              due_at, breached_at, ended_at, next_alert_at, updated_at)
+         SELECT ${from}.id, r.definition_id, r.stage, r.started_at, r.elapsed_seconds, r.due_at,
+                r.breached_at, r.ended_at, r.next_alert_at, ${p(0)}
+           FROM ${from}, jsonb_to_recordset(${p(4)}::jsonb) AS r (definition_id uuid, stage text,
+                started_at timestamptz, elapsed_seconds integer, due_at timestamptz,
+                breached_at timestamptz, ended_at timestamptz, next_alert_at timestamptz)
+         RETURNING *`,
+      params: [now, point.state, point.priority, point.acknowledged, JSON.stringify(clocks)],
+    };
+  }
+
+  /**
+   * The clocks of `clocks` (a CTE of stored clocks) with their definitions and schedules, as
+   * `viewsOf` reads them (to be ordered by `CLOCK_ORDER`).
+   */
+  clockRowsOf(clocks: string): string {
+    return `SELECT s.*, d.name, d.target, d.duration_seconds, c.time_zone, c.kind, c.hours, c.holidays
+         FROM ${clocks} s JOIN sla_definitions d ON d.id = s.definition_id
+         JOIN sla_schedules c ON c.id = d.schedule_id`;
+  }
+
+  /** The API's view of stored clocks read with `clockRowsOf`. */
+  viewsOfRows(rows: readonly IncidentSlaRow[], now = new Date()): SlaView<IncidentSlaTarget>[] {
+    return rows.map((row) => slaView(row, now));
   }
 
   /** Records the incident's situation in its timeline when it changed, and recomputes its clocks. */
@@ -212,7 +276,7 @@ export class SlaClocksService {
       `SELECT s.*, d.name, d.target, d.duration_seconds, c.time_zone, c.kind, c.hours, c.holidays
          FROM incident_slas s JOIN sla_definitions d ON d.id = s.definition_id
          JOIN sla_schedules c ON c.id = d.schedule_id
-        WHERE ${where} ORDER BY d.target DESC, d.name`,
+        WHERE ${where} ORDER BY ${CLOCK_ORDER('d')}`,
       params,
     )) as IncidentSlaRow[];
   }

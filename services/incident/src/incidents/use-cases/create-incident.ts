@@ -8,7 +8,7 @@ import type { IncidentView } from '../incident-view';
 import type { CreateIncidentRequest } from '../incident.dto';
 import { IncidentsService } from '../incidents.service';
 import { assertParent } from '../parent-link';
-import { OpenIncident } from './open-incident';
+import { OpenIncident, type NewIncident } from './open-incident';
 
 const idempotencyKeys = new IdempotencyKeys({
   table: 'idempotency_keys',
@@ -53,33 +53,48 @@ export class CreateIncident {
         );
       }
     }
-    return withAuditActor(caller.id, () =>
-      this.dataSource.transaction(async (manager) => {
+    const fields = newIncidentOf(request, caller, worker);
+    return withAuditActor(caller.id, async () => {
+      // The opening is one statement: without a key to claim or a parent to check, it needs no
+      // transaction around it.
+      if (!idempotencyKey && !request.parentId) {
+        const opened = await this.openIncident.execute(this.dataSource.manager, fields);
+        return { view: this.incidents.viewOfOpened(opened), replayed: false };
+      }
+      return this.dataSource.transaction(async (manager) => {
         if (idempotencyKey) {
           const earlier = await idempotencyKeys.claim(manager, caller.id, idempotencyKey, request);
           if (earlier)
             return { view: await this.incidents.viewOf(manager, earlier), replayed: true };
         }
         await assertParent(manager, request.parentId, caller);
-        const incident = await this.openIncident.execute(manager, {
-          shortDescription: request.shortDescription,
-          description: request.description ?? null,
-          category: request.category ?? null,
-          impact: request.impact ?? 3,
-          urgency: request.urgency ?? 3,
-          channel: request.channel ?? (worker ? 'service_desk' : 'self_service'),
-          callerId: request.callerId ?? caller.id,
-          openedBy: caller.id,
-          assignmentGroup: request.assignmentGroup ?? null,
-          assignee: request.assignee ?? null,
-          configurationItemId: request.configurationItemId ?? null,
-          parentId: request.parentId ?? null,
-          tags: request.tags ?? [],
-        });
+        const opened = await this.openIncident.execute(manager, fields);
         if (idempotencyKey)
-          await idempotencyKeys.record(manager, caller.id, idempotencyKey, incident.id);
-        return { view: await this.incidents.viewOf(manager, incident), replayed: false };
-      }),
-    );
+          await idempotencyKeys.record(manager, caller.id, idempotencyKey, opened.incident.id);
+        return { view: this.incidents.viewOfOpened(opened), replayed: false };
+      });
+    });
   }
+}
+
+function newIncidentOf(
+  request: CreateIncidentRequest,
+  caller: Principal,
+  worker: boolean,
+): NewIncident {
+  return {
+    shortDescription: request.shortDescription,
+    description: request.description ?? null,
+    category: request.category ?? null,
+    impact: request.impact ?? 3,
+    urgency: request.urgency ?? 3,
+    channel: request.channel ?? (worker ? 'service_desk' : 'self_service'),
+    callerId: request.callerId ?? caller.id,
+    openedBy: caller.id,
+    assignmentGroup: request.assignmentGroup ?? null,
+    assignee: request.assignee ?? null,
+    configurationItemId: request.configurationItemId ?? null,
+    parentId: request.parentId ?? null,
+    tags: request.tags ?? [],
+  };
 }

@@ -116,7 +116,7 @@ describe('opening an incident, against real PostgreSQL', () => {
       read.slas.map((clock: object) => ({ ...clock, elapsedSeconds: expect.any(Number) })),
     );
     expect(incident.slas).toHaveLength(2);
-    expect(read).toMatchObject({ ...incident, slas: expect.any(Array) });
+    expect({ ...incident, slas: [] }).toEqual({ ...read, slas: [] });
   });
 
   it('uses the priority matrix another replica has just replaced', async () => {
