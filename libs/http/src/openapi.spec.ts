@@ -49,4 +49,22 @@ describe('declareCommonErrors', () => {
     declareCommonErrors(document);
     expect(Object.keys(document.paths['/api/v1/public']!.get!.responses)).toEqual(['200']);
   });
+
+  it('declares no 401 or 403 for an operation authorised by another scheme than the bearer token', () => {
+    const document = documentWith({
+      '/api/v1/feeds/{id}.ics': {
+        get: {
+          security: [{ calendarFeedToken: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true }],
+          responses: { 200: { description: 'the feed' } },
+        },
+      },
+    });
+    declareCommonErrors(document);
+    expect(Object.keys(document.paths['/api/v1/feeds/{id}.ics']!.get!.responses).sort()).toEqual([
+      '200',
+      '400',
+      '404',
+    ]);
+  });
 });

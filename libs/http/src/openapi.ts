@@ -46,7 +46,8 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 /**
  * The errors every operation can answer, declared on each so that generated clients and fuzzers
  * know them: 400 wherever input is validated (every parameter and body goes through the validation
- * pipe), 401 (with its `WWW-Authenticate` challenge) and 403 for every operation behind a token,
+ * pipe), 401 (with its `WWW-Authenticate` challenge) and 403 for every operation behind a bearer token
+ * (a calendar feed's own token answers 404 when wrong, like a missing feed),
  * 404 for a path naming a record (missing, or not the caller's to see). An operation's own
  * declaration of a status wins.
  */
@@ -59,7 +60,7 @@ export function declareCommonErrors(document: OpenAPIObject): void {
       if (operation.parameters?.length || operation.requestBody) {
         errors[400] = problemResponse('The request is invalid: `errors` names each field');
       }
-      if ((operation.security ?? document.security ?? []).length > 0) {
+      if ((operation.security ?? document.security ?? []).some((scheme) => 'bearer' in scheme)) {
         errors[401] = {
           ...problemResponse('No valid bearer token'),
           headers: {
