@@ -7,7 +7,8 @@ import { RequestedItemApproval } from './requested-item-approval.entity';
 
 /**
  * The page of approvals `GET /approvals` reads, newest first: the caller's (their own, their
- * groups'; catalog managers: all), or with `mine` only those still waiting for their decision.
+ * groups'; catalog managers: all), or with `mine` only those still waiting for their decision
+ * (never one on a request they opened or that is for them).
  */
 export function approvalsListQuery(
   manager: EntityManager,
@@ -30,6 +31,10 @@ export function approvalsListQuery(
       .andWhere(`a.state = 'requested'`)
       .andWhere(
         'NOT EXISTS (SELECT 1 FROM approval_decisions d WHERE d.approval_id = a.id AND d.approver = :caller)',
+      )
+      // Nobody decides on a request they opened or that is for them (self-approval), so it is not theirs to do.
+      .andWhere(
+        'NOT EXISTS (SELECT 1 FROM requests r WHERE r.id = a.request_id AND :caller IN (r.requested_by, r.requested_for))',
       );
   } else if (!isCatalogManager(caller)) {
     builder.andWhere(theirs);
