@@ -11,7 +11,9 @@
  * three relationships per CI, in layers business service → application → database → VM → server →
  * network; servers form pods of BENCH_POD_SIZE (default 1800) behind one switch, the hub.
  * BENCH_KEEP_DATABASE=1 leaves the generated database for exploring; BENCH_REUSE_DATABASE=<its name>
- * runs the impact queries on it again, without generating or importing.
+ * runs the import and the impact queries on it again without generating it (BENCH_SKIP_IMPORT=1: the
+ * impact queries only). BENCH_SERVICE_NODE_OPTIONS is the service's NODE_OPTIONS (e.g. a `--require`
+ * of a profiler).
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -26,6 +28,7 @@ import {
   tokenFor,
 } from '@itsm/testing';
 import { Client } from 'pg';
+import { mib, residentMemoryOfListener, withPeakMemory } from './service-memory';
 import { machine, percentile } from './stats';
 
 const CIS = Number(process.env.BENCH_CIS ?? 100_000);
@@ -33,8 +36,12 @@ const POD_SIZE = Number(process.env.BENCH_POD_SIZE ?? 1800);
 const IMPORT_BATCHES = Number(process.env.BENCH_IMPORT_BATCHES ?? 2);
 const IMPORT_BATCH_SIZE = 10_000;
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 100);
-/** A database an earlier run kept (BENCH_KEEP_DATABASE=1): its estate is queried again, not rebuilt. */
+/**
+ * A database an earlier run kept (BENCH_KEEP_DATABASE=1), with the same BENCH_CIS: its estate is not
+ * rebuilt. The import still runs (new CIs each time) unless BENCH_SKIP_IMPORT=1.
+ */
 const REUSED = process.env.BENCH_REUSE_DATABASE;
+const SKIP_IMPORT = process.env.BENCH_SKIP_IMPORT === '1';
 
 const layers = {
   service: Math.max(10, Math.round(CIS * 0.01)),
@@ -137,15 +144,20 @@ async function timed(times: number, work: () => Promise<unknown>): Promise<numbe
 }
 
 /** Imports through the API, then the same rows in one raw INSERT: the table's lines. */
-async function measureImport(db: Client, serviceUrl: string, run: string): Promise<string[]> {
+async function measureImport(
+  db: Client,
+  service: ServiceProcess,
+  run: string,
+): Promise<{ lines: string[]; ratio: string; peakMiB: number | undefined }> {
   // Imports through the API, then the same rows in one raw INSERT.
   const discovery = await integrationTokenFor('itsm-discovery');
   const batch = (b: number) => ({
     dataSource: 'discovery',
     records: Array.from({ length: IMPORT_BATCH_SIZE }, (_, i) => ({
       className: 'linux_server',
-      name: `imported-${b}-${i}`,
-      identifiers: { serialNumber: `SN-${run}-${b}-${i}`, hostName: `imported-${b}-${i}` },
+      // The run in every identifier: on a reused estate, the import creates CIs as on a fresh one.
+      name: `imported-${run}-${b}-${i}`,
+      identifiers: { serialNumber: `SN-${run}-${b}-${i}`, hostName: `imported-${run}-${b}-${i}` },
       attributes: { cpuCount: 8, os: 'linux' },
       relationships: [
         {
@@ -156,14 +168,17 @@ async function measureImport(db: Client, serviceUrl: string, run: string): Promi
     })),
   });
   let started = performance.now();
-  for (let b = 0; b < IMPORT_BATCHES; b++) {
-    const response = await fetch(`${serviceUrl}/api/v1/imports`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${discovery}`, 'content-type': 'application/json' },
-      body: JSON.stringify(batch(b)),
-    });
-    if (!response.ok) throw new Error(`import failed: ${response.status} ${await response.text()}`);
-  }
+  const { peakMiB } = await withPeakMemory(service.options.port, async () => {
+    for (let b = 0; b < IMPORT_BATCHES; b++) {
+      const response = await fetch(`${service.url}/api/v1/imports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${discovery}`, 'content-type': 'application/json' },
+        body: JSON.stringify(batch(b)),
+      });
+      if (!response.ok)
+        throw new Error(`import failed: ${response.status} ${await response.text()}`);
+    }
+  });
   const importSeconds = (performance.now() - started) / 1000;
   const imported = IMPORT_BATCHES * IMPORT_BATCH_SIZE;
 
@@ -191,11 +206,14 @@ async function measureImport(db: Client, serviceUrl: string, run: string): Promi
   }
   const rawSeconds = (performance.now() - started) / 1000;
 
-  return [
-    `| import through the API (${imported} records, batches of ${IMPORT_BATCH_SIZE}) | ${Math.round(imported / importSeconds)} records/s |`,
-    `| raw INSERT of the same rows (baseline) | ${Math.round(imported / rawSeconds)} records/s |`,
-    `\nRatio import API / raw INSERT: ${(rawSeconds / importSeconds).toFixed(2)}× the raw rate`,
-  ];
+  return {
+    lines: [
+      `| import through the API (${imported} records, batches of ${IMPORT_BATCH_SIZE}) | ${Math.round(imported / importSeconds)} records/s |`,
+      `| raw INSERT of the same rows (baseline) | ${Math.round(imported / rawSeconds)} records/s |`,
+    ],
+    ratio: `\nRatio import API / raw INSERT: ${(rawSeconds / importSeconds).toFixed(2)}× the raw rate`,
+    peakMiB,
+  };
 }
 
 async function main(): Promise<void> {
@@ -213,6 +231,9 @@ async function main(): Promise<void> {
       KAFKA_TOPIC_PREFIX: `bench${run}.`,
       LOG_LEVEL: 'warn',
       ...testAuthEnv(),
+      ...(process.env.BENCH_SERVICE_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS }
+        : {}),
     },
   });
   const db = new Client({ connectionString: database });
@@ -221,6 +242,7 @@ async function main(): Promise<void> {
     await service.waitUntilReady(120_000);
     await db.connect();
     const log = (line: string) => process.stdout.write(`${line}\n`);
+    const idleMemory = residentMemoryOfListener(service.options.port);
     if (!REUSED) {
       const started = performance.now();
       await generateEstate(db);
@@ -229,7 +251,6 @@ async function main(): Promise<void> {
     const { rows: counts } = await db.query(
       'SELECT (SELECT count(*) FROM configuration_items) AS cis, (SELECT count(*) FROM relationships) AS edges',
     );
-    const importLines = REUSED ? [] : await measureImport(db, service.url, run);
 
     // Impact queries: the service's answer over HTTP, and the naive recursive SQL.
     const hub = (await db.query(`SELECT md5('net:1')::uuid AS id`)).rows[0].id as string;
@@ -245,6 +266,11 @@ async function main(): Promise<void> {
         if (!response.ok) throw new Error(`impact answered ${response.status}`);
         answers[id + query] = Buffer.from(await response.arrayBuffer());
       };
+    // The estate was written behind the service's back (or it has just started): the first answer
+    // waits for its graph to load, as a service running in production already has it. Not timed.
+    await api(hub)();
+    const estateMemory = residentMemoryOfListener(service.options.port);
+    const imported = SKIP_IMPORT ? undefined : await measureImport(db, service, run);
     const countIn = (answer: Buffer) =>
       (JSON.parse(answer.toString('utf8')) as { count: number }).count;
     const naive = (id: string) => () => db.query(NAIVE_IMPACT, [id]);
@@ -255,7 +281,7 @@ async function main(): Promise<void> {
 
     log(`\nMachine: ${machine()}; ${counts[0].cis} CIs, ${counts[0].edges} relationships\n`);
     log('| Path | figure |\n|---|---|');
-    for (const line of importLines.slice(0, 2)) log(line);
+    for (const line of imported?.lines ?? []) log(line);
     for (const [name, id, viaApi, viaSql] of rows) {
       const service = await timed(QUERIES, viaApi);
       if (name === 'hub') {
@@ -278,7 +304,10 @@ async function main(): Promise<void> {
         `| same, naive recursive SQL (baseline) p50 / p99 | ${percentile(sql, 50).toFixed(1)} / ${percentile(sql, 99).toFixed(1)} ms |`,
       );
     }
-    for (const line of importLines.slice(2)) log(line);
+    if (imported) log(imported.ratio);
+    log(
+      `Service resident memory (VmRSS): ${mib(idleMemory)} idle after start-up; ${mib(estateMemory)} idle with the graph of ${counts[0].cis} CIs loaded; ${imported ? `${mib(imported.peakMiB)} peak under the import; ` : ''}${mib(residentMemoryOfListener(service.options.port))} at the end, after the impact queries`,
+    );
   } finally {
     await db.end().catch(() => undefined);
     await service.stop();
