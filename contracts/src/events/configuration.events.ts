@@ -243,6 +243,12 @@ export const impactCalculated = defineEvent({
         description: 'relatedCis stopped at its limit: some related CIs are missing',
       }),
     ),
+    unknownCiIds: Type.Optional(
+      Type.Array(Uuid, {
+        description:
+          'Those of ciIds the CMDB does not know (never registered, or deleted; a retired CI is still known): they impact nothing. Absent from answers made before this field existed',
+      }),
+    ),
     calculatedAt: Timestamp,
   }),
   example: {
@@ -253,6 +259,7 @@ export const impactCalculated = defineEvent({
       { id: '6b5a4938-2716-4a5b-8c9d-0e1f2a3b4c5d', name: 'Online shop', criticality: 1, depth: 2 },
     ],
     impactedCiCount: 14,
+    unknownCiIds: [],
     calculatedAt: '2026-11-27T09:14:04.000Z',
   },
 });
