@@ -55,8 +55,9 @@ export class ImpactService {
 
   /**
    * The business services the CIs an incident or a change names impact together. A CI the CMDB
-   * does not know impacts nothing it knows of. Only business services are read out of the graph;
-   * the other CIs reached are only counted.
+   * does not know (never registered, or deleted) impacts nothing and is named in `unknownCiIds`; a
+   * retired CI is still known. Only business services are read out of the graph; the other CIs
+   * reached are only counted.
    */
   async servicesImpactedBy(manager: EntityManager, ciIds: readonly string[]) {
     const [graph, hierarchy] = await Promise.all([
@@ -65,10 +66,14 @@ export class ImpactService {
     ]);
     const classes = classInfo(hierarchy);
     const impacts: CiImpact[] = [];
+    const unknownCiIds: string[] = [];
     for (const id of ciIds) {
       const start = graph.ci(id);
       const reach = graph.reach(id, 'impact', RECORD_IMPACT_WALK);
-      if (!start || !reach) continue;
+      if (!start || !reach) {
+        unknownCiIds.push(id);
+        continue;
+      }
       const count = Math.min(reach.count, RECORD_IMPACT_WALK.limit);
       const services: ImpactedService[] = [];
       const reached: string[] = [];
@@ -85,7 +90,7 @@ export class ImpactService {
         reached,
       });
     }
-    return combineImpacts(impacts);
+    return { ...combineImpacts(impacts), unknownCiIds };
   }
 
   /**

@@ -62,7 +62,10 @@ export class RecordImpactController {
     recordId: string,
     ciIds: string[],
   ): Promise<void> {
-    const { services, impactedCiCount } = await this.impact.servicesImpactedBy(ctx.manager, ciIds);
+    const { services, impactedCiCount, unknownCiIds } = await this.impact.servicesImpactedBy(
+      ctx.manager,
+      ciIds,
+    );
     // A change also learns its neighbourhood both ways: what its conflict check looks at.
     const related =
       recordType === 'change'
@@ -80,6 +83,7 @@ export class RecordImpactController {
         ciIds,
         impactedServices: services,
         impactedCiCount,
+        unknownCiIds,
         ...related,
         calculatedAt: new Date().toISOString(),
       },
