@@ -15,7 +15,9 @@ export function ApiChangeConflict() {
       description:
         '`change-conflict` lists the `conflicts` (as GET /changes/{id}/conflicts) and whether the ' +
         'CMDB had answered (`footprintPending`); a change manager may go ahead with `override.reason`. ' +
-        '`change-scope-frozen` and `change-window-frozen` name the `fields` refused',
+        '`change-scope-frozen` and `change-window-frozen` name the `fields` refused. ' +
+        '`unknown-cis` (transitions into Assess, Authorize or Scheduled): the CMDB’s answer for the ' +
+        'change’s CIs names `unknownCiIds` it does not know; remove them from `affectedCiIds` first',
       content: {
         'application/problem+json': {
           schema: {
@@ -39,7 +41,17 @@ export function ApiChangeConflict() {
                     type: 'array',
                     items: { type: 'string' },
                     description:
-                      '`change-scope-frozen`, `change-window-frozen`: the fields refused',
+                      '`change-scope-frozen`, `change-window-frozen`, `unknown-cis`: the fields refused',
+                  },
+                  affectedCiIds: {
+                    type: 'array',
+                    items: { type: 'string', format: 'uuid' },
+                    description: '`unknown-cis`: the CIs the change names',
+                  },
+                  unknownCiIds: {
+                    type: 'array',
+                    items: { type: 'string', format: 'uuid' },
+                    description: '`unknown-cis`: those the CMDB does not know',
                   },
                 },
               },

@@ -30,6 +30,23 @@ export function incompleteChange(change: Change, to: ChangeState, missing: Field
   );
 }
 
+/** 409: the CMDB said it does not know some of the change's CIs (the record must change). */
+export function unknownCis(change: Change, to: ChangeState, unknownCiIds: string[]) {
+  return problem(
+    HttpStatus.CONFLICT,
+    'unknown-cis',
+    'The CMDB does not know some of the change’s CIs',
+    `Change ${change.number} cannot move to ${to}: the CMDB does not know ${unknownCiIds.join(', ')}; remove them from affectedCiIds (or register them) first`,
+    {
+      currentState: change.state,
+      requestedState: to,
+      fields: ['affectedCiIds'],
+      affectedCiIds: change.affectedCiIds,
+      unknownCiIds,
+    },
+  );
+}
+
 export function changeEnded(change: Change) {
   return problem(
     HttpStatus.CONFLICT,

@@ -1,5 +1,6 @@
 import { allowedNextStates, STATE_CODES } from './domain/change-states';
 import type { Change } from './change.entity';
+import { impactFor } from '../risk/domain/impact-match';
 
 /** A change as the API shows it, with the moves its state model allows. */
 export function changeView(change: Change) {
@@ -19,6 +20,7 @@ export function changeView(change: Change) {
     plannedStart: change.plannedStart,
     plannedEnd: change.plannedEnd,
     affectedCiIds: change.affectedCiIds,
+    impact: impactView(change),
     risk: change.risk,
     riskScore: change.riskScore,
     riskFactors: change.riskFactors,
@@ -43,3 +45,21 @@ export function changeView(change: Change) {
 }
 
 export type ChangeView = ReturnType<typeof changeView>;
+
+/** The CMDB's last answer for exactly the change's current CIs; null until it has answered. */
+function impactView(change: Change) {
+  const impact = impactFor(change.impact, change.affectedCiIds);
+  return (
+    impact && {
+      ciIds: impact.ciIds,
+      impactedServices: impact.impactedServices.map(({ id, name, criticality }) => ({
+        id,
+        name,
+        criticality,
+      })),
+      impactedCiCount: impact.impactedCiCount,
+      unknownCiIds: impact.unknownCiIds ?? [],
+      calculatedAt: impact.calculatedAt,
+    }
+  );
+}

@@ -13,6 +13,8 @@ export interface ChangeImpact {
   ciIds: string[];
   impactedServices: ImpactedService[];
   impactedCiCount: number;
+  /** Those of ciIds the CMDB does not know; absent from answers kept before it said so. */
+  unknownCiIds?: string[];
   calculatedAt: string;
 }
 

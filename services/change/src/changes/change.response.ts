@@ -22,6 +22,34 @@ class RiskFactorResponse implements RiskFactor {
   @ApiProperty() explanation!: string;
 }
 
+class ImpactedServiceResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 4 }) criticality!: number;
+}
+
+class ChangeImpactResponse {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The CIs the CMDB answered for' })
+  ciIds!: string[];
+
+  @ApiProperty({ type: [ImpactedServiceResponse] })
+  impactedServices!: ImpactedServiceResponse[];
+
+  @ApiProperty({ type: 'integer', minimum: 0 })
+  impactedCiCount!: number;
+
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description:
+      'Those of ciIds the CMDB does not know (never registered, or deleted): while any is named, the change may not move into Assess, Authorize or Scheduled (409 `unknown-cis`)',
+  })
+  unknownCiIds!: string[];
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  calculatedAt!: string;
+}
+
 const nullableText = { type: String, nullable: true };
 const nullableTime = { type: String, format: 'date-time', nullable: true };
 
@@ -79,6 +107,14 @@ export class ChangeResponse implements ChangeView {
     description: 'CIs of the CMDB the change touches',
   })
   affectedCiIds!: string[];
+
+  @ApiProperty({
+    type: ChangeImpactResponse,
+    nullable: true,
+    description:
+      'The CMDB’s answer for the current affectedCiIds (flow 5, by event); null until it has answered',
+  })
+  impact!: ChangeImpactResponse | null;
 
   @ApiProperty({
     type: String,

@@ -27,6 +27,7 @@ export class RiskInputsController {
       ciIds,
       impactedServices,
       impactedCiCount,
+      unknownCiIds: event.data.unknownCiIds ?? [],
       calculatedAt,
     });
   }

@@ -20,7 +20,12 @@ describe('explained risk from the CMDB and incident events, against real Postgre
 
   const deliver = <T>(subscription: string, handle: (ctx: EventContext) => Promise<T>) =>
     api.dataSource.transaction((manager) => handle({ manager, subscription, attempt: 1 }));
-  const impact = (recordId: string, ciIds: string[], criticalities: number[]) =>
+  const impact = (
+    recordId: string,
+    ciIds: string[],
+    criticalities: number[],
+    unknownCiIds?: string[],
+  ) =>
     deliver('cmdb', (ctx) =>
       handlers.impact(
         {
@@ -35,6 +40,7 @@ describe('explained risk from the CMDB and incident events, against real Postgre
               depth: 1,
             })),
             impactedCiCount: criticalities.length,
+            unknownCiIds,
             calculatedAt: new Date().toISOString(),
           },
         } as EventOf<typeof impactCalculated>,
@@ -217,5 +223,59 @@ describe('explained risk from the CMDB and incident events, against real Postgre
     await impact(change.id, [added, ci], [3]);
     expect(await get(change.id)).toMatchObject({ risk: 'low', riskScore: 16 });
     expect(await assessedEvents(change.id)).toHaveLength(3);
+  });
+
+  it('refuses to submit a change naming a CI the CMDB does not know, until the CI is removed', async () => {
+    const ci = randomUUID();
+    const unknown = randomUUID();
+    let change = await raise([ci, unknown]);
+    await impact(change.id, [ci, unknown], [3], [unknown]);
+    change = await get(change.id);
+    expect(change.impact).toMatchObject({ ciIds: [ci, unknown], unknownCiIds: [unknown] });
+
+    const refused = await move(change, { to: 'assess' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json()).toMatchObject({
+      type: expect.stringContaining('unknown-cis'),
+      currentState: 'new',
+      requestedState: 'assess',
+      fields: ['affectedCiIds'],
+      affectedCiIds: [ci, unknown],
+      unknownCiIds: [unknown],
+    });
+    expect(await get(change.id)).toMatchObject({ state: 'new', version: change.version });
+
+    // A late answer for other CIs than the change names is history: still refused.
+    await impact(change.id, [ci], [3], []);
+    expect((await move(change, { to: 'assess' })).statusCode).toBe(409);
+
+    change = (
+      await api.call('PATCH', `/api/v1/changes/${change.id}`, {
+        as: 'chloe',
+        payload: { affectedCiIds: [ci] },
+        headers: { 'if-match': `W/"${change.version}"` },
+      })
+    ).json();
+    expect(change.impact).toBeNull();
+    await impact(change.id, [ci], [3], []);
+    change = await get(change.id);
+    const moved = await move(change, { to: 'assess' });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ state: 'assess', impact: { unknownCiIds: [] } });
+  });
+
+  it('shows an answer naming an unknown CI that arrives after submission, and holds the change in Assess', async () => {
+    const unknown = randomUUID();
+    let change = await raise([unknown]);
+    change = (await move(change, { to: 'assess' })).json();
+    expect(change).toMatchObject({ state: 'assess', impact: null });
+
+    await impact(change.id, [unknown], [], [unknown]);
+    change = await get(change.id);
+    expect(change.impact).toMatchObject({ unknownCiIds: [unknown] });
+    const refused = await move(change, { to: 'authorize' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ currentState: 'assess', unknownCiIds: [unknown] });
   });
 });

@@ -6,8 +6,9 @@ import {
   transitionRefusal,
   type TransitionRequest,
 } from '../domain/change-transition';
+import { unknownCisBlocking } from '../domain/unknown-cis';
 import { ChangeAuthorisation } from '../change-authorisation';
-import { illegalTransition, incompleteChange } from '../change-refusals';
+import { illegalTransition, incompleteChange, unknownCis } from '../change-refusals';
 import type { ChangeView } from '../change-view';
 import { ChangeWriter } from '../change-writer';
 import { SchedulingCheck } from '../scheduling-check';
@@ -15,8 +16,9 @@ import { RiskAssessor } from '../../risk/risk-assessor';
 
 /**
  * Moves a change in the state model of its type: the move must be allowed, the request complete
- * (close code, reasons), the change have what the next state requires, and an authorising move
- * pass `ChangeAuthorisation`, and a move into Scheduled the `SchedulingCheck` (conflicts). Entering
+ * (close code, reasons), the change have what the next state requires, an authorising move pass
+ * `ChangeAuthorisation`, a move into Assess, Authorize or Scheduled find no CI the CMDB said it does
+ * not know, and a move into Scheduled pass the `SchedulingCheck` (conflicts). Entering
  * Assess assesses the risk; entering Authorize asks for votes.
  */
 @Injectable()
@@ -46,6 +48,8 @@ export class TransitionChange {
           throw incompleteChange(change, refusal.to, refusal.missing);
         const refused = this.authorisation.refusal(change, request.to, caller);
         if (refused) throw refused;
+        const unknown = unknownCisBlocking(change, request.to);
+        if (unknown.length > 0) throw unknownCis(change, request.to, unknown);
         if (request.to === 'scheduled') {
           const { override } = request;
           await this.scheduling.check(
