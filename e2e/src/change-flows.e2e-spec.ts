@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ServiceProcess } from '@itsm/local-stack';
 import { callService, E2eRun, tokenFor, waitUntil } from '@itsm/testing';
 
@@ -15,6 +16,8 @@ interface Change {
   risk: string | null;
   riskFactors: RiskFactor[] | null;
   approval: string | null;
+  affectedCiIds: string[];
+  impact: { ciIds: string[]; unknownCiIds: string[] } | null;
 }
 
 /**
@@ -156,5 +159,61 @@ describe('changes, the CMDB and incidents on the real stack', () => {
       },
     );
     expect(scheduled.status).toBe(200);
+  });
+
+  it('refuses to submit a change naming a CI the CMDB does not know, and accepts it without that CI', async () => {
+    const known = await api('configuration', 'POST', '/api/v1/cis', await tokenFor('conor'), {
+      className: 'application',
+      name: `billing-${run}`,
+    });
+    expect(known.status).toBe(201);
+    const unknown = randomUUID();
+    const chloe = await tokenFor('chloe');
+    const raised = await api('change', 'POST', '/api/v1/changes', chloe, {
+      type: 'normal',
+      shortDescription: `Patch billing-${run}`,
+      assignmentGroup: 'application',
+      justification: 'Bug fix',
+      implementationPlan: 'Deploy',
+      backoutPlan: 'Redeploy the previous release',
+      testPlan: 'Smoke tests',
+      affectedCiIds: [known.body.id, unknown],
+      plannedStart: '2026-12-02T09:00:00Z',
+      plannedEnd: '2026-12-02T10:00:00Z',
+    });
+    expect(raised.status).toBe(201);
+    const answered = (id: string) =>
+      waitUntil(
+        'the CMDB answered for the change’s current CIs',
+        async () => (await getChange(id)).impact !== null,
+        90_000,
+      );
+    const submit = (change: Change) =>
+      api('change', 'POST', `/api/v1/changes/${change.id}/transitions`, chloe, {
+        to: 'assess',
+        version: change.version,
+      });
+
+    await answered(raised.body.id);
+    let change = await getChange(raised.body.id);
+    expect(change.impact?.unknownCiIds).toEqual([unknown]);
+    const refused = await submit(change);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({
+      currentState: 'new',
+      affectedCiIds: [known.body.id, unknown],
+      unknownCiIds: [unknown],
+    });
+    expect(await getChange(change.id)).toMatchObject({ state: 'new', version: change.version });
+
+    const fixed = await api('change', 'PATCH', `/api/v1/changes/${change.id}`, chloe, {
+      affectedCiIds: [known.body.id],
+      version: change.version,
+    });
+    expect(fixed.status).toBe(200);
+    await answered(change.id);
+    change = await getChange(change.id);
+    expect(change.impact?.unknownCiIds).toEqual([]);
+    expect((await submit(change)).status).toBe(200);
   });
 });
