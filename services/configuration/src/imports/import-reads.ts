@@ -63,10 +63,13 @@ export async function relationshipFacts(
   manager: EntityManager,
   sourceIds: readonly string[],
 ): Promise<RelationshipFacts> {
-  const edges = (await manager.query(
-    'SELECT source_id, target_id, type FROM relationships WHERE source_id = ANY($1::uuid[])',
-    [sourceIds],
-  )) as Array<{ source_id: string; target_id: string; type: string }>;
+  const edges =
+    sourceIds.length === 0
+      ? []
+      : ((await manager.query(
+          'SELECT source_id, target_id, type FROM relationships WHERE source_id = ANY($1::uuid[])',
+          [sourceIds],
+        )) as Array<{ source_id: string; target_id: string; type: string }>);
   return {
     existing: new Set(edges.map((edge) => edgeKey(edge.source_id, edge.target_id, edge.type))),
     rules: await manager.find(RelationshipRuleRow),

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ciCreated, relationshipCreated } from '@itsm/contracts';
-import { Outbox } from '@itsm/messaging';
-import { writeAuditEntries, type AuditLine } from '@itsm/persistence';
+import { NOTIFY_RELAY, Outbox, outboxInsert } from '@itsm/messaging';
+import { AUDIT_LINES_PER_STATEMENT, auditInsert, type AuditLine } from '@itsm/persistence';
 import type { EntityManager } from 'typeorm';
 import type { ClassHierarchy } from '../classes/domain/class-hierarchy';
 import type { Ci } from '../cis/domain/ci';
@@ -10,12 +10,23 @@ import {
   relationshipCreatedData,
   relationshipHistoryLines,
 } from '../relationships/relationship-history';
-import type { ImportPlan, PlannedUpdate } from './domain/import-plan';
+import type { ImportPlan, PlannedRelationship, PlannedUpdate } from './domain/import-plan';
 import { fieldsOf } from './domain/reconciliation';
+import { StatementPipeline } from './statement-pipeline';
+
+/** Rows per statement, and records per stretch of synchronous work between two statements. */
+const CIS_PER_STATEMENT = 2000;
+const UPDATES_PER_STATEMENT = 1000;
+const RELATIONSHIPS_PER_STATEMENT = 5000;
+const EVENTS_PER_STATEMENT = 5000;
+const SLICE = 2000;
 
 /**
- * Writes a planned import in the caller's transaction, in bulk: rows a few thousand per statement,
- * then every history line and every event, in the order of the plan.
+ * Writes a planned import in the caller's transaction, in bulk: the rows a few thousand per
+ * statement, then every history line and every event, in the order of the plan. The statements
+ * are sent without waiting for each other's answers, and the history and the events are built
+ * while the database writes the rows, a slice at a time so that the next statement leaves as soon
+ * as the connection is free.
  */
 @Injectable()
 export class ImportWriter {
@@ -28,27 +39,34 @@ export class ImportWriter {
     actor: string,
   ): Promise<void> {
     const now = new Date();
+    const statements = new StatementPipeline(manager);
+    const created = [...plan.created.values()];
+    const updates = [...plan.updated.values()];
+    for (const chunk of chunks(created, CIS_PER_STATEMENT)) {
+      statements.send(insertCis(chunk, actor, now));
+    }
+    for (const chunk of chunks(updates, UPDATES_PER_STATEMENT)) {
+      statements.send(updateCis(chunk, now));
+    }
+    for (const chunk of chunks(plan.relationships, RELATIONSHIPS_PER_STATEMENT)) {
+      statements.send(insertRelationships(chunk, actor, now));
+    }
+
     const events: EventToPublish[] = [];
     const history: AuditLine[] = [];
-
-    const created = [...plan.created.values()];
-    for (let start = 0; start < created.length; start += 2000) {
-      await insertCis(manager, created.slice(start, start + 2000), actor, now);
+    for (const slice of chunks(created, SLICE)) {
+      await statements.handOver();
+      for (const planned of slice) {
+        const ci = Object.assign(planned, { createdAt: now, updatedAt: now });
+        events.push({
+          definition: ciCreated,
+          aggregateId: ci.id,
+          data: ciEvents.created(ci, hierarchy.get(ci.classId)!.name),
+        });
+        history.push(creationLine(ci));
+      }
     }
-    for (const planned of created) {
-      const ci = Object.assign(planned, { createdAt: now, updatedAt: now });
-      events.push({
-        definition: ciCreated,
-        aggregateId: ci.id,
-        data: ciEvents.created(ci, hierarchy.get(ci.classId)!.name),
-      });
-      history.push(creationLine(ci));
-    }
-
-    const updates = [...plan.updated.values()];
-    for (let start = 0; start < updates.length; start += 1000) {
-      await updateCis(manager, updates.slice(start, start + 1000), now);
-    }
+    await statements.handOver();
     for (const { ci: planned, changes, fromStatus } of updates) {
       const ci = Object.assign(planned, { version: planned.version + 1, updatedAt: now });
       ciChangeEvents(ci, hierarchy.get(ci.classId)!.name, changes, fromStatus, actor, events);
@@ -63,39 +81,62 @@ export class ImportWriter {
         });
       }
     }
+    for (const slice of chunks(plan.relationships, SLICE)) {
+      await statements.handOver();
+      for (const edge of slice) {
+        events.push({
+          definition: relationshipCreated,
+          aggregateId: edge.id,
+          data: relationshipCreatedData({ ...edge, createdAt: now }),
+        });
+        history.push(...relationshipHistoryLines(edge, 'added'));
+      }
+    }
 
-    for (let start = 0; start < plan.relationships.length; start += 5000) {
-      const chunk = plan.relationships.slice(start, start + 5000);
-      await manager.query(
-        `INSERT INTO relationships (id, type, source_id, target_id, created_by, created_at)
-         SELECT id, type, source_id, target_id, $5, $6
-           FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[]) AS e (id, type, source_id, target_id)`,
-        [
-          chunk.map((edge) => edge.id),
-          chunk.map((edge) => edge.type),
-          chunk.map((edge) => edge.sourceId),
-          chunk.map((edge) => edge.targetId),
-          actor,
-          now,
-        ],
-      );
+    for (const lines of chunks(history, AUDIT_LINES_PER_STATEMENT)) {
+      await statements.handOver();
+      statements.send(auditInsert(lines));
     }
-    for (const edge of plan.relationships) {
-      events.push({
-        definition: relationshipCreated,
-        aggregateId: edge.id,
-        data: relationshipCreatedData({ ...edge, createdAt: now }),
+    for (const slice of chunks(events, EVENTS_PER_STATEMENT)) {
+      await statements.handOver();
+      const insert = outboxInsert(this.outbox.prepare(slice));
+      // The notification wakes the relay when the transaction commits, as `Outbox.publish` does.
+      statements.send({
+        sql: `WITH written AS (${insert.sql}) SELECT ${NOTIFY_RELAY} FROM written LIMIT 1`,
+        params: insert.params,
       });
-      history.push(...relationshipHistoryLines(edge, 'added'));
     }
-    await writeAuditEntries(manager, history);
-    await this.outbox.publishMany(manager, events);
+    await statements.done();
   }
 }
 
-async function insertCis(manager: EntityManager, cis: Ci[], actor: string, now: Date) {
-  await manager.query(
-    `INSERT INTO configuration_items (id, class_id, identity_class_id, name, operational_status,
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) {
+    result.push(items.slice(start, start + size));
+  }
+  return result;
+}
+
+function insertRelationships(edges: PlannedRelationship[], actor: string, now: Date) {
+  return {
+    sql: `INSERT INTO relationships (id, type, source_id, target_id, created_by, created_at)
+         SELECT id, type, source_id, target_id, $5, $6
+           FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[]) AS e (id, type, source_id, target_id)`,
+    params: [
+      edges.map((edge) => edge.id),
+      edges.map((edge) => edge.type),
+      edges.map((edge) => edge.sourceId),
+      edges.map((edge) => edge.targetId),
+      actor,
+      now,
+    ],
+  };
+}
+
+function insertCis(cis: Ci[], actor: string, now: Date) {
+  return {
+    sql: `INSERT INTO configuration_items (id, class_id, identity_class_id, name, operational_status,
             criticality, environment, owner_group, serial_number, host_name, fqdn, cloud_id,
             attributes, field_sources, created_by, created_at, updated_at, version)
      SELECT v.id, v.class_id, v.identity_class_id, v.name, v.operational_status, v.criticality,
@@ -105,7 +146,7 @@ async function insertCis(manager: EntityManager, cis: Ci[], actor: string, now: 
             id uuid, class_id uuid, identity_class_id uuid, name text, operational_status text,
             criticality smallint, environment text, owner_group text, serial_number text,
             host_name text, fqdn text, cloud_id text, attributes jsonb, field_sources jsonb)`,
-    [
+    params: [
       JSON.stringify(
         cis.map((ci) => ({
           ...rowOf(ci),
@@ -116,12 +157,12 @@ async function insertCis(manager: EntityManager, cis: Ci[], actor: string, now: 
       actor,
       now,
     ],
-  );
+  };
 }
 
-async function updateCis(manager: EntityManager, updates: PlannedUpdate[], now: Date) {
-  await manager.query(
-    `UPDATE configuration_items c
+function updateCis(updates: PlannedUpdate[], now: Date) {
+  return {
+    sql: `UPDATE configuration_items c
         SET name = v.name, operational_status = v.operational_status, criticality = v.criticality,
             environment = v.environment, owner_group = v.owner_group, serial_number = v.serial_number,
             host_name = v.host_name, fqdn = v.fqdn, cloud_id = v.cloud_id, attributes = v.attributes,
@@ -131,8 +172,8 @@ async function updateCis(manager: EntityManager, updates: PlannedUpdate[], now: 
             owner_group text, serial_number text, host_name text, fqdn text, cloud_id text,
             attributes jsonb, field_sources jsonb)
       WHERE c.id = v.id`,
-    [JSON.stringify(updates.map(({ ci }) => rowOf(ci))), now],
-  );
+    params: [JSON.stringify(updates.map(({ ci }) => rowOf(ci))), now],
+  };
 }
 
 /** A CI's row, as the bulk statements read it. */

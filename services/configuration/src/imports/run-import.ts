@@ -58,7 +58,9 @@ export class RunImport {
         const { plan, results } = planRecords(request.records, context);
         const sourceIds = relationshipSourceIds(request.records, results);
         if (sourceIds.length > 0) {
-          const facts = await relationshipFacts(manager, sourceIds);
+          // A CI the batch creates has no relationships yet: only the others' are read.
+          const existing = sourceIds.filter((id) => !plan.created.has(id));
+          const facts = await relationshipFacts(manager, existing);
           planRelationships(request.records, results, plan, context, facts);
         }
         if (request.dryRun !== true) await this.writer.write(manager, plan, hierarchy, actor);

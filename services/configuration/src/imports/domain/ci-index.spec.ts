@@ -60,4 +60,16 @@ describe('CiIndex', () => {
       { scopeId: 'application-id', rule: ['name'], values: [['checkout']] },
     ]);
   });
+
+  it('asks for each value once, however many records name it', () => {
+    const lookups = new CiIndex(hierarchy).lookups([
+      serverIdentity({ hostName: 'switch-1' }),
+      serverIdentity({ hostName: 'switch-1' }),
+      serverIdentity({ hostName: 'switch-2' }),
+    ]);
+
+    expect(lookups).toEqual([
+      { scopeId: 'server-id', rule: ['hostName'], values: [['switch-1'], ['switch-2']] },
+    ]);
+  });
 });

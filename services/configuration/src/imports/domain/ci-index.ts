@@ -35,13 +35,20 @@ export class CiIndex {
 
   constructor(private readonly hierarchy: ClassHierarchy) {}
 
-  /** The searches that find every CI these identities could match: one per class root and rule. */
+  /**
+   * The searches that find every CI these identities could match: one per class root and rule, each
+   * value once (a batch's relationships often name the same few targets thousands of times).
+   */
   lookups(identities: readonly Identity[]): CiLookup[] {
     const wanted = new Map<string, CiLookup>();
+    const seen = new Set<string>();
     for (const identity of identities) {
       for (const rule of this.hierarchy.identificationRulesOf(identity.classId)) {
         const values = ruleValues(rule, identity.values);
         if (!values) continue;
+        const key = this.key(identity.scopeId, rule, values);
+        if (seen.has(key)) continue;
+        seen.add(key);
         const group = `${identity.scopeId}|${rule.join(',')}`;
         const entry = wanted.get(group) ?? { scopeId: identity.scopeId, rule, values: [] };
         entry.values.push(values);
