@@ -89,8 +89,11 @@ export class IncidentsService {
     return incidentView(record, slas.get(record.id) ?? []);
   }
 
-  /** The view of an incident just opened, from what its opening wrote. */
+  /**
+   * The view of an incident just opened, from what its opening wrote, as of its opening: its clocks
+   * have counted nothing yet (and the answer spares the business calendar's arithmetic).
+   */
   viewOfOpened({ incident, clocks }: OpenedIncident): IncidentView {
-    return incidentView(incident, this.slas.viewsOfRows(clocks));
+    return incidentView(incident, this.slas.viewsOfRows(clocks, incident.openedAt));
   }
 }

@@ -24,6 +24,10 @@ import {
 /** The order an incident's clocks are shown in, of a relation `of` with the definitions' columns. */
 export const CLOCK_ORDER = (of: string) => `${of}.target DESC, ${of}.name`;
 
+/** The columns of a stored clock, named (a prepared statement's result must not follow the table). */
+const STORED_CLOCK_COLUMNS =
+  'id, incident_id, definition_id, stage, started_at, elapsed_seconds, due_at, breached_at, ended_at, alerts_sent, next_alert_at, updated_at';
+
 export type IncidentSlaRow = SlaRow<IncidentSlaTarget> & { incident_id: string };
 
 interface DefinitionRow {
@@ -72,8 +76,8 @@ export class SlaClocksService {
   /**
    * The first timeline point and the clocks of an incident being opened, as part of the statement
    * that inserts it (`incident`: the name of a CTE returning its `id`), with `definitions` in
-   * force: what `open` writes, numbering parameters from `firstParam`. The part's `RETURNING *`
-   * gives the stored clocks; `clockRowsOf` gives them as `viewsOf` reads them.
+   * force: what `open` writes, numbering parameters from `firstParam`. The part returns the stored
+   * clocks; `clockRowsOf` gives them as `viewsOf` reads them.
    */
   openingPart(
     incident: Incident,
@@ -109,7 +113,7 @@ export class SlaClocksService {
            FROM ${from}, jsonb_to_recordset(${p(4)}::jsonb) AS r (definition_id uuid, stage text,
                 started_at timestamptz, elapsed_seconds integer, due_at timestamptz,
                 breached_at timestamptz, ended_at timestamptz, next_alert_at timestamptz)
-         RETURNING *`,
+         RETURNING ${STORED_CLOCK_COLUMNS}`,
       params: [now, point.state, point.priority, point.acknowledged, JSON.stringify(clocks)],
     };
   }
@@ -119,7 +123,8 @@ export class SlaClocksService {
    * `viewsOf` reads them (to be ordered by `CLOCK_ORDER`).
    */
   clockRowsOf(clocks: string): string {
-    return `SELECT s.*, d.name, d.target, d.duration_seconds, c.time_zone, c.kind, c.hours, c.holidays
+    const columns = STORED_CLOCK_COLUMNS.split(', ').map((column) => `s.${column}`);
+    return `SELECT ${columns.join(', ')}, d.name, d.target, d.duration_seconds, c.time_zone, c.kind, c.hours, c.holidays
          FROM ${clocks} s JOIN sla_definitions d ON d.id = s.definition_id
          JOIN sla_schedules c ON c.id = d.schedule_id`;
   }

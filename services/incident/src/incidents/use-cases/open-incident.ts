@@ -11,6 +11,7 @@ import { defaultGroupFor } from '../domain/default-routing';
 import { incidentEvents } from '../incident-events';
 import { Incident, type Channel } from '../incident.entity';
 import { entityInsert, withInsertedNulls } from './entity-insert';
+import { preparedQuery } from './prepared-query';
 import {
   OPENING_SETTINGS_FINGERPRINT,
   OpeningSettingsCache,
@@ -121,7 +122,14 @@ export class OpenIncident {
       2 + insert.params.length + audit.params.length + clocks.params.length,
       { from: 'i', payload: "jsonb_build_object('number', i.number)" },
     );
-    const rows = (await manager.query(
+    const rows = await preparedQuery<
+      IncidentSlaRow & {
+        incident_number: string;
+        incident_created_at: Date;
+        incident_updated_at: Date;
+      }
+    >(
+      manager,
       `WITH i AS (${insert.sql}), a AS (${audit.sql}), t AS (${clocks.timeline}),
             s AS (${clocks.clocks}), o AS (${created.sql})
        SELECT i.number AS incident_number, i.created_at AS incident_created_at,
@@ -135,13 +143,7 @@ export class OpenIncident {
         ...clocks.params,
         ...created.params,
       ],
-    )) as Array<
-      IncidentSlaRow & {
-        incident_number: string;
-        incident_created_at: Date;
-        incident_updated_at: Date;
-      }
-    >;
+    );
     const [first] = rows;
     if (!first) return undefined;
     incident.number = first.incident_number;
