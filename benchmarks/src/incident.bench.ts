@@ -1,21 +1,34 @@
 /**
  * `npm run bench:incident`: incident creation, the incident service's hottest path.
- * - POST /api/v1/incidents under a concurrent load (BENCH_CONCURRENCY workers, BENCH_REQUESTS in
- *   all): creations per second and p50/p99 latency, each with its audit lines, outbox event,
- *   timeline point and SLA clocks;
- * - the same load against a minimal Fastify handler doing one INSERT into the same table (the raw
- *   baseline, its own process like the service);
- * - the time from the API's answer until the `created` event is consumed by another service (a
- *   consumer of the incident topic in this process, through the platform's Kafka consumer).
+ * - closed loop (BENCH_MODE=closed): POST /api/v1/incidents from BENCH_CONCURRENCY clients, each
+ *   sending its next request when the last is answered, BENCH_REQUESTS in all: the service's
+ *   maximum rate, and p50/p99 latency, each creation with its audit lines, outbox event, timeline
+ *   point and SLA clocks;
+ * - open loop (BENCH_MODE=open): requests sent at a fixed rate (BENCH_RATE per second, by default
+ *   half the closed loop's rate of the same run) for BENCH_OPEN_SECONDS, whether earlier ones are
+ *   answered or not; latency from the moment each was due, so that queueing is not hidden;
+ * - both (the default): closed, then open at half the closed loop's rate;
+ * - each beside the same load against a minimal Fastify handler doing one INSERT into the same
+ *   table (the raw baseline, its own process like the service);
+ * - the time from the API's answer (after the commit) until another service's consumer, through
+ *   the platform's Kafka consumer, has committed its effect (a row in a database of its own);
+ * - the service's resident memory (VmRSS) idle and at the peak of each load.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { incidentCreated, practiceTopic } from '@itsm/contracts';
+import { incidentCreated } from '@itsm/contracts';
 import { databaseUrlFor, localStateDir, ServiceProcess } from '@itsm/local-stack';
-import { KafkaConsumer } from '@itsm/messaging';
-import { dropDatabase } from '@itsm/persistence';
 import {
+  CreateMessagingTables1764288000000,
+  EventConsumerTransport,
+  type ConsumedEvent,
+  type EventContext,
+  type KafkaClient,
+} from '@itsm/messaging';
+import { applyMigrations, createServiceDataSource, dropDatabase } from '@itsm/persistence';
+import {
+  createTestDatabase,
   createTestKafka,
   freePort,
   publishTestInfrastructure,
@@ -23,10 +36,14 @@ import {
   testAuthEnv,
   tokenFor,
 } from '@itsm/testing';
+import { mib, residentMemoryOfListener, withPeakMemory } from './service-memory';
 import { machine, percentile } from './stats';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
+const MODE = process.env.BENCH_MODE ?? 'both';
+const RATE = process.env.BENCH_RATE ? Number(process.env.BENCH_RATE) : undefined;
+const OPEN_SECONDS = Number(process.env.BENCH_OPEN_SECONDS ?? 20);
 
 interface LoadResult {
   perSecond: number;
@@ -35,13 +52,10 @@ interface LoadResult {
   answeredAt: Map<string, number>;
 }
 
-/** REQUESTS POSTs from CONCURRENCY workers, after a warm-up; latency per request. */
-async function load(
-  url: string,
-  headers: Record<string, string>,
-  label: string,
-): Promise<LoadResult> {
-  const post = async (i: number) => {
+type Post = (i: number) => Promise<string>;
+
+function poster(url: string, headers: Record<string, string>, label: string): Post {
+  return async (i: number) => {
     const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -56,6 +70,25 @@ async function load(
       throw new Error(`${label}: ${response.status} ${await response.text()}`);
     return ((await response.json()) as { id: string }).id;
   };
+}
+
+function result(
+  latencies: number[],
+  requests: number,
+  seconds: number,
+  answeredAt: Map<string, number>,
+) {
+  latencies.sort((a, b) => a - b);
+  return {
+    perSecond: requests / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    answeredAt,
+  };
+}
+
+/** REQUESTS POSTs from CONCURRENCY closed-loop clients, after a warm-up; latency per request. */
+async function closedLoad(post: Post): Promise<LoadResult> {
   for (let i = 0; i < 50; i++) await post(REQUESTS + i);
   const latencies: number[] = [];
   const answeredAt = new Map<string, number>();
@@ -69,18 +102,38 @@ async function load(
         const id = await post(i);
         const answered = performance.now();
         latencies.push(answered - sent);
-        answeredAt.set(id, answered);
+        answeredAt.set(id, performance.timeOrigin + answered);
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    perSecond: REQUESTS / seconds,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    answeredAt,
-  };
+  return result(latencies, REQUESTS, (performance.now() - started) / 1000, answeredAt);
+}
+
+/**
+ * `rate` POSTs a second for OPEN_SECONDS, each sent when due whatever is still unanswered; its
+ * latency counts from when it was due, so a request that waited behind others counts the wait.
+ */
+async function openLoad(post: Post, rate: number): Promise<LoadResult> {
+  for (let i = 0; i < 50; i++) await post(10_000_000 + i);
+  const total = Math.round(rate * OPEN_SECONDS);
+  const latencies: number[] = [];
+  const answeredAt = new Map<string, number>();
+  const pending: Array<Promise<void>> = [];
+  const started = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(
+      post(20_000_000 + i).then((id) => {
+        const answered = performance.now();
+        latencies.push(answered - due);
+        answeredAt.set(id, performance.timeOrigin + answered);
+      }),
+    );
+  }
+  await Promise.all(pending);
+  return result(latencies, total, (performance.now() - started) / 1000, answeredAt);
 }
 
 async function startRawServer(database: string): Promise<{ url: string; stop: () => void }> {
@@ -96,15 +149,85 @@ async function startRawServer(database: string): Promise<{ url: string; stop: ()
   return { url: `http://127.0.0.1:${port}/incidents`, stop: () => child.kill() };
 }
 
+/**
+ * Another service's view of incidents, consuming as every service does (the platform's consumer:
+ * batches applied a chunk per transaction, with their inbox rows): a row per `created` event.
+ */
+async function startView(kafka: KafkaClient, prefix: string) {
+  const db = await createTestDatabase('benchview');
+  const dataSource = createServiceDataSource({
+    url: db.url,
+    applicationName: 'bench-incident-view',
+    entities: [],
+    migrations: [CreateMessagingTables1764288000000],
+  });
+  await dataSource.initialize();
+  await applyMigrations(dataSource);
+  // applied_at: when the handler wrote the row, in the transaction that commits it with the inbox's.
+  await dataSource.query(
+    'CREATE TABLE incident_view (id uuid PRIMARY KEY, number text NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp())',
+  );
+  const transport = new EventConsumerTransport({
+    kafka,
+    dataSource,
+    groupPrefix: `bench-view-${prefix}`,
+    topicPrefix: prefix,
+  });
+  transport.addHandler(
+    incidentCreated.type,
+    async (event: ConsumedEvent<{ id: string; number: string }>, context: EventContext) => {
+      await context.manager.query('INSERT INTO incident_view (id, number) VALUES ($1, $2)', [
+        event.data.id,
+        event.data.number,
+      ]);
+    },
+    true,
+    { subscription: 'default' },
+  );
+  await new Promise<void>((resolve, reject) =>
+    transport.listen((error?: unknown) => (error ? reject(error) : resolve())),
+  );
+  const applied = async () =>
+    new Map(
+      (
+        (await dataSource.query('SELECT id, applied_at FROM incident_view')) as Array<{
+          id: string;
+          applied_at: Date;
+        }>
+      ).map((row) => [row.id, row.applied_at.getTime()]),
+    );
+  return {
+    /** Answer → effect written (wall clock, ms) of each answered creation, once all are (or 2 min). */
+    async delaysOf(answeredAt: Map<string, number>): Promise<number[]> {
+      const deadline = Date.now() + 120_000;
+      let seen = await applied();
+      while ([...answeredAt.keys()].some((id) => !seen.has(id)) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        seen = await applied();
+      }
+      return [...answeredAt]
+        .filter(([id]) => seen.has(id))
+        .map(([id, answered]) => seen.get(id)! - answered)
+        .sort((a, b) => a - b);
+    },
+    async stop() {
+      await transport.close();
+      await dataSource.destroy();
+      await db.drop();
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const infrastructure = await startTestInfrastructure();
   publishTestInfrastructure(infrastructure);
   const run = randomBytes(3).toString('hex');
   const prefix = `bench${run}.`;
   const database = databaseUrlFor(infrastructure.postgresUrl, `bench_incident_${run}`);
+  const port = await freePort();
   const service = new ServiceProcess({
     name: 'incident',
-    port: await freePort(),
+    port,
     logFile: join(localStateDir(), 'logs', `bench-incident-${run}.log`),
     env: {
       DATABASE_URL: database,
@@ -112,56 +235,75 @@ async function main(): Promise<void> {
       KAFKA_TOPIC_PREFIX: prefix,
       LOG_LEVEL: 'warn',
       ...testAuthEnv(),
+      // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: the service's CPU profile, written when it stops.
+      ...(process.env.BENCH_SERVICE_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS }
+        : {}),
     },
   });
-  const consumed = new Map<string, number>();
-  const consumer = new KafkaConsumer(createTestKafka(`bench-incident-${run}`), {
-    groupId: `bench-incident-${run}`,
-    topics: [prefix + practiceTopic('incident')],
-    fromBeginning: true,
-  });
+  let view: Awaited<ReturnType<typeof startView>> | undefined;
   let raw: { url: string; stop: () => void } | undefined;
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const row = (path: string, r: LoadResult, memory?: string) =>
+    log(
+      `| ${path} | ${Math.round(r.perSecond)} | ${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms |${memory ? ` ${memory} |` : ' |'}`,
+    );
+  const delayLine = (label: string, delays: number[], of: number) =>
+    log(
+      `${label}: API answer → \`created\` written by another service's consumer (committed with its inbox rows) (${delays.length} of ${of} events): p50 ${percentile(delays, 50).toFixed(0)} ms, p99 ${percentile(delays, 99).toFixed(0)} ms`,
+    );
   try {
     service.start();
     await service.waitUntilReady(120_000);
-    await consumer.start(async (message) => {
-      if (message.headers.ce_type === incidentCreated.type && message.key) {
-        consumed.set(message.key, performance.now());
-      }
-    });
+    view = await startView(createTestKafka(`bench-incident-${run}`), prefix);
     const token = await tokenFor('sam');
-    const api = await load(
+    const api = poster(
       `${service.url}/api/v1/incidents`,
       { authorization: `Bearer ${token}` },
       'api',
     );
-    const deadline = Date.now() + 120_000;
-    while ([...api.answeredAt.keys()].some((id) => !consumed.has(id)) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    const delays = [...api.answeredAt]
-      .filter(([id]) => consumed.has(id))
-      .map(([id, answered]) => consumed.get(id)! - answered)
-      .sort((a, b) => a - b);
     raw = await startRawServer(database);
-    const baseline = await load(raw.url, {}, 'raw');
+    const baseline = poster(raw.url, {}, 'raw');
+    await api(30_000_000);
+    const idle = residentMemoryOfListener(port);
 
-    const log = (line: string) => process.stdout.write(`${line}\n`);
-    log(`\nMachine: ${machine()}; ${REQUESTS} creations, ${CONCURRENCY} concurrent clients\n`);
-    log('| Path | creations/s | p50 | p99 |\n|---|---|---|---|');
-    log(
-      `| POST /api/v1/incidents (auth, audit, outbox, timeline, SLA clocks) | ${Math.round(api.perSecond)} | ${api.p50.toFixed(1)} ms | ${api.p99.toFixed(1)} ms |`,
-    );
-    log(
-      `| raw Fastify handler, one INSERT (baseline) | ${Math.round(baseline.perSecond)} | ${baseline.p50.toFixed(1)} ms | ${baseline.p99.toFixed(1)} ms |`,
-    );
-    log(`\nRatio API / raw: ${(api.perSecond / baseline.perSecond).toFixed(2)}× the raw rate`);
-    log(
-      `API answer → \`created\` consumed by another service (${delays.length} of ${api.answeredAt.size} events): p50 ${percentile(delays, 50).toFixed(0)} ms, p99 ${percentile(delays, 99).toFixed(0)} ms`,
-    );
+    log(`\nMachine: ${machine()}; service idle: ${mib(idle)} resident`);
+    let rate = RATE;
+    if (MODE !== 'open') {
+      const closed = await withPeakMemory(port, () => closedLoad(api));
+      const delays = await view.delaysOf(closed.value.answeredAt);
+      const rawClosed = await closedLoad(baseline);
+      log(`\nClosed loop: ${REQUESTS} creations, ${CONCURRENCY} concurrent clients\n`);
+      log('| Path | creations/s | p50 | p99 | service resident, peak |\n|---|---|---|---|---|');
+      row(
+        'POST /api/v1/incidents (auth, audit, outbox, timeline, SLA clocks)',
+        closed.value,
+        mib(closed.peakMiB),
+      );
+      row('raw Fastify handler, one INSERT (baseline)', rawClosed);
+      log(
+        `\nRatio API / raw: ${(closed.value.perSecond / rawClosed.perSecond).toFixed(2)}× the raw rate`,
+      );
+      delayLine('Closed loop', delays, closed.value.answeredAt.size);
+      rate ??= Math.max(1, Math.round(closed.value.perSecond / 2));
+    }
+    if (MODE !== 'closed') {
+      if (rate === undefined) throw new Error('BENCH_MODE=open needs BENCH_RATE');
+      const open = await withPeakMemory(port, () => openLoad(api, rate));
+      const delays = await view.delaysOf(open.value.answeredAt);
+      const rawOpen = await openLoad(baseline, rate);
+      log(
+        `\nOpen loop: ${rate} creations/s for ${OPEN_SECONDS} s, latency from each request's due time\n`,
+      );
+      log('| Path | creations/s | p50 | p99 | service resident, peak |\n|---|---|---|---|---|');
+      row('POST /api/v1/incidents', open.value, mib(open.peakMiB));
+      row('raw Fastify handler, one INSERT (baseline)', rawOpen);
+      delayLine('Open loop', delays, open.value.answeredAt.size);
+    }
+    log(`\nService resident after the loads: ${mib(residentMemoryOfListener(port))}`);
   } finally {
     raw?.stop();
-    await consumer.stop().catch(() => undefined);
+    await view?.stop().catch(() => undefined);
     await service.stop();
     await dropDatabase(database);
     await infrastructure.stop();
