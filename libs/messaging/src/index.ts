@@ -12,6 +12,7 @@ export * from './kafka-producer';
 export * from './metrics';
 export * from './outbox/create-messaging-tables.migration';
 export * from './outbox/outbox';
+export * from './outbox/outbox-bulk-insert';
 export * from './outbox/outbox-relay';
 export type { OutboxEntry, PublishOptions } from './outbox/prepare-event';
 export * from './tracing';

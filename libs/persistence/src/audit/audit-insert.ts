@@ -22,6 +22,8 @@ export function creationAuditLines(target: unknown, record: { id: string }): Aud
 /**
  * The INSERT of history lines as part of a caller's statement (a data-modifying CTE), numbering
  * its parameters from `firstParam`; `when` (a CTE's name) writes them only if that CTE has a row.
+ * The lines travel as one JSON document, which PostgreSQL parses faster than seven arrays (a bulk
+ * import writes tens of thousands); a value of null is stored as JSON `null`, as `->` reads it.
  */
 export function auditInsert(
   lines: readonly AuditLine[],
@@ -29,19 +31,24 @@ export function auditInsert(
   when?: string,
 ): { sql: string; params: unknown[] } {
   const actor = currentAuditActor();
-  const p = (i: number) => `$${firstParam + i}`;
   return {
     sql: `INSERT INTO audit_trail (entity_type, entity_id, operation, field, old_value, new_value, actor)
-         SELECT l.* FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::jsonb[], ${p(5)}::jsonb[], ${p(6)}::text[])
-                AS l${when ? ` WHERE EXISTS (SELECT FROM ${when})` : ''}`,
+         SELECT l->>'entityType', l->>'entityId', l->>'operation', l->>'field', l->'oldValue',
+                l->'newValue', l->>'actor'
+           FROM jsonb_array_elements($${firstParam}::jsonb) WITH ORDINALITY AS x (l, n)${when ? ` WHERE EXISTS (SELECT FROM ${when})` : ''}
+          ORDER BY x.n`,
     params: [
-      lines.map((line) => line.entityType),
-      lines.map((line) => line.entityId),
-      lines.map((line) => line.operation),
-      lines.map((line) => line.field),
-      lines.map((line) => JSON.stringify(line.oldValue ?? null)),
-      lines.map((line) => JSON.stringify(line.newValue ?? null)),
-      lines.map((line) => line.actor ?? actor),
+      JSON.stringify(
+        lines.map((line) => ({
+          entityType: line.entityType,
+          entityId: line.entityId,
+          operation: line.operation,
+          field: line.field,
+          oldValue: line.oldValue ?? null,
+          newValue: line.newValue ?? null,
+          actor: line.actor ?? actor,
+        })),
+      ),
     ],
   };
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ciCreated, relationshipCreated } from '@itsm/contracts';
-import { NOTIFY_RELAY, Outbox, outboxInsert } from '@itsm/messaging';
+import { Outbox, outboxBulkInsert } from '@itsm/messaging';
 import { AUDIT_LINES_PER_STATEMENT, auditInsert, type AuditLine } from '@itsm/persistence';
 import type { EntityManager } from 'typeorm';
 import type { ClassHierarchy } from '../classes/domain/class-hierarchy';
@@ -99,12 +99,8 @@ export class ImportWriter {
     }
     for (const slice of chunks(events, EVENTS_PER_STATEMENT)) {
       await statements.handOver();
-      const insert = outboxInsert(this.outbox.prepare(slice));
-      // The notification wakes the relay when the transaction commits, as `Outbox.publish` does.
-      statements.send({
-        sql: `WITH written AS (${insert.sql}) SELECT ${NOTIFY_RELAY} FROM written LIMIT 1`,
-        params: insert.params,
-      });
+      // With the notification that wakes the relay when the transaction commits, as `publish` does.
+      statements.send(outboxBulkInsert(this.outbox.prepare(slice)));
     }
     await statements.done();
   }

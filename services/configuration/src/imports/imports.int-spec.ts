@@ -113,6 +113,24 @@ describe('imports with identification and reconciliation, against real PostgreSQ
     expect(await count('outbox')).toBe(6);
   });
 
+  it('writes the events in the order of the batch and the history with JSON nulls, as one change would', async () => {
+    const outbox = (await cmdb.dataSource.query(
+      `SELECT event_type, aggregate_id, payload->>'id' AS id, headers->>'ce_id' = id::text AS headed
+         FROM outbox ORDER BY sequence`,
+    )) as Array<{ event_type: string; aggregate_id: string; id: string; headed: boolean }>;
+    expect(outbox.map((row) => row.event_type)).toEqual([
+      ...Array<string>(4).fill('itsm.configuration.ci.created.v1'),
+      ...Array<string>(2).fill('itsm.configuration.relationship.created.v1'),
+    ]);
+    expect(outbox.every((row) => row.aggregate_id === row.id && row.headed)).toBe(true);
+    const nulls = (await cmdb.dataSource.query(
+      `SELECT count(*) FILTER (WHERE old_value IS NULL) AS sql_null,
+              count(*) FILTER (WHERE old_value = 'null'::jsonb) AS json_null
+         FROM audit_trail`,
+    )) as Array<{ sql_null: string; json_null: string }>;
+    expect(nulls[0]).toEqual({ sql_null: '0', json_null: '8' });
+  });
+
   it('changes nothing when the same batch comes again', async () => {
     const outboxBefore = await count('outbox');
     const again = await importBatch(batch);

@@ -1,0 +1,44 @@
+import type { EntityManager } from 'typeorm';
+import { StatementPipeline } from './statement-pipeline';
+
+function fakeManager(failing?: string) {
+  const log: string[] = [];
+  let running = 0;
+  const manager = {
+    query: async (sql: string) => {
+      running++;
+      if (running > 1) log.push('overlap');
+      log.push(`start ${sql}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      running--;
+      if (sql === failing) throw new Error(`${sql} failed`);
+      log.push(`end ${sql}`);
+    },
+  } as unknown as EntityManager;
+  return { manager, log };
+}
+
+describe('StatementPipeline', () => {
+  it('runs the statements one at a time, in the order sent, while the caller goes on', async () => {
+    const { manager, log } = fakeManager();
+    const statements = new StatementPipeline(manager);
+    statements.send({ sql: 'a', params: [] });
+    statements.send({ sql: 'b', params: [] });
+    await statements.handOver();
+    log.push('caller');
+    statements.send({ sql: 'c', params: [] });
+    await statements.done();
+
+    expect(log).toEqual(['start a', 'caller', 'end a', 'start b', 'end b', 'start c', 'end c']);
+  });
+
+  it('sends nothing after a failure, and done throws it', async () => {
+    const { manager, log } = fakeManager('a');
+    const statements = new StatementPipeline(manager);
+    statements.send({ sql: 'a', params: [] });
+    statements.send({ sql: 'b', params: [] });
+
+    await expect(statements.done()).rejects.toThrow('a failed');
+    expect(log).toEqual(['start a']);
+  });
+});
