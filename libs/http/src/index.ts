@@ -11,6 +11,7 @@ export * from './versioned-change.decorator';
 export * from './schema-validation';
 export * from './parse-id.pipe';
 export * from './timestamp';
+export * from './figure-window';
 export * from './etag.interceptor';
 export * from './api-page.decorator';
 export * from './omittable.decorator';

@@ -1,0 +1,27 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Omittable } from './omittable.decorator';
+import { validationProblem } from './problem';
+import { IsTimestamp } from './timestamp';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** `?from&to` of a figures endpoint (`GET /api/v1/<practice>-metrics`): the records opened in between. */
+export class FigureWindowQuery {
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: 30 days before `to`' })
+  @Omittable()
+  @IsTimestamp()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
+  @Omittable()
+  @IsTimestamp()
+  to?: string;
+}
+
+/** The window a figures query asks for: `to` defaults to now, `from` to 30 days before it; an empty one is a 400 naming `from`. */
+export function figureWindow(query: FigureWindowQuery, now = new Date()): { from: Date; to: Date } {
+  const to = query.to ? new Date(query.to) : now;
+  const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY_MS);
+  if (from >= to) throw validationProblem([{ field: 'from', message: 'from must be before to' }]);
+  return { from, to };
+}
