@@ -36,6 +36,7 @@ import {
   testAuthEnv,
   tokenFor,
 } from '@itsm/testing';
+import { cpuPerUnit, pidsNamed, pidWithEnvironment } from './process-cpu';
 import { mib, residentMemoryOfListener, withPeakMemory } from './service-memory';
 import { machine, percentile } from './stats';
 
@@ -136,7 +137,9 @@ async function openLoad(post: Post, rate: number): Promise<LoadResult> {
   return result(latencies, total, (performance.now() - started) / 1000, answeredAt);
 }
 
-async function startRawServer(database: string): Promise<{ url: string; stop: () => void }> {
+async function startRawServer(
+  database: string,
+): Promise<{ url: string; pid: number; stop: () => void }> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(__dirname, 'raw-incident-server.js')], {
     env: { ...process.env, DATABASE_URL: database, PORT: String(port) },
@@ -146,7 +149,7 @@ async function startRawServer(database: string): Promise<{ url: string; stop: ()
     child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
     child.on('exit', (code) => reject(new Error(`raw server exited with ${code}`)));
   });
-  return { url: `http://127.0.0.1:${port}/incidents`, stop: () => child.kill() };
+  return { url: `http://127.0.0.1:${port}/incidents`, pid: child.pid!, stop: () => child.kill() };
 }
 
 /**
@@ -242,7 +245,7 @@ async function main(): Promise<void> {
     },
   });
   let view: Awaited<ReturnType<typeof startView>> | undefined;
-  let raw: { url: string; stop: () => void } | undefined;
+  let raw: Awaited<ReturnType<typeof startRawServer>> | undefined;
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const row = (path: string, r: LoadResult, memory?: string) =>
     log(
@@ -270,9 +273,26 @@ async function main(): Promise<void> {
     log(`\nMachine: ${machine()}; service idle: ${mib(idle)} resident`);
     let rate = RATE;
     if (MODE !== 'open') {
-      const closed = await withPeakMemory(port, () => closedLoad(api));
+      const servicePid = pidWithEnvironment('HTTP_PORT', String(port));
+      const cpu = (handler: number | undefined) => ({
+        handler: () => (handler === undefined ? [] : [handler]),
+        postgres: () => pidsNamed('postgres'),
+        kafka: () => pidsNamed('java'),
+        'load and consumer (this process)': () => [process.pid],
+      });
+      const measured = await cpuPerUnit(
+        cpu(servicePid),
+        () => withPeakMemory(port, () => closedLoad(api)),
+        () => REQUESTS + 50,
+      );
+      const closed = measured.value;
       const delays = await view.delaysOf(closed.value.answeredAt);
-      const rawClosed = await closedLoad(baseline);
+      const rawMeasured = await cpuPerUnit(
+        cpu(raw.pid),
+        () => closedLoad(baseline),
+        () => REQUESTS + 50,
+      );
+      const rawClosed = rawMeasured.value;
       log(`\nClosed loop: ${REQUESTS} creations, ${CONCURRENCY} concurrent clients\n`);
       log('| Path | creations/s | p50 | p99 | service resident, peak |\n|---|---|---|---|---|');
       row(
@@ -285,6 +305,13 @@ async function main(): Promise<void> {
         `\nRatio API / raw: ${(closed.value.perSecond / rawClosed.perSecond).toFixed(2)}× the raw rate`,
       );
       delayLine('Closed loop', delays, closed.value.answeredAt.size);
+      log('\nCPU per creation, closed loop (PostgreSQL and Kafka: all their processes, shared):\n');
+      log(`| Process | service path | raw baseline |\n|---|---|---|`);
+      for (const name of Object.keys(measured.msPerUnit)) {
+        log(
+          `| ${name} | ${measured.msPerUnit[name]!.toFixed(2)} ms | ${rawMeasured.msPerUnit[name]!.toFixed(2)} ms |`,
+        );
+      }
       rate ??= Math.max(1, Math.round(closed.value.perSecond / 2));
     }
     if (MODE !== 'closed') {
