@@ -5,14 +5,15 @@ import { SlaClocksService } from '../../sla/sla-clocks.service';
 import type { IncidentSlaDefinition } from '../../sla/domain/incident-sla-clock';
 
 /**
- * What an opening reads besides its request, digested: the priority matrix and the SLA definitions
- * in force with their schedules. Any change to them (by any replica, or by hand) changes it.
+ * What an opening reads besides its request, identified by the row versions (`xmin`) of the
+ * priority matrix and of the SLA definitions in force with their schedules: any committed write to
+ * them, by any replica or by hand, makes new row versions and so another fingerprint.
  */
-export const OPENING_SETTINGS_FINGERPRINT = `md5(
-  coalesce((SELECT matrix::text FROM priority_matrix), '') || coalesce((
-    SELECT string_agg(to_jsonb(d)::text || to_jsonb(s)::text, ',' ORDER BY d.id)
+export const OPENING_SETTINGS_FINGERPRINT = `concat(
+  (SELECT xmin::text FROM priority_matrix), ':', (
+    SELECT string_agg(d.xmin::text || '/' || s.xmin::text, ',' ORDER BY d.id)
       FROM sla_definitions d JOIN sla_schedules s ON s.id = d.schedule_id
-     WHERE d.active), ''))`;
+     WHERE d.active))`;
 
 export interface OpeningSettings {
   matrix: PriorityMatrix;
