@@ -12,6 +12,7 @@ import {
 } from '../relationships/relationship-history';
 import type { ImportPlan, PlannedRelationship, PlannedUpdate } from './domain/import-plan';
 import { fieldsOf } from './domain/reconciliation';
+import { timeOrderedUuid } from './domain/time-ordered-id';
 import { StatementPipeline } from './statement-pipeline';
 
 /** Rows per statement, and records per stretch of synchronous work between two statements. */
@@ -99,8 +100,11 @@ export class ImportWriter {
     }
     for (const slice of chunks(events, EVENTS_PER_STATEMENT)) {
       await statements.handOver();
+      const entries = this.outbox.prepare(
+        slice.map((event) => ({ ...event, id: timeOrderedUuid() })),
+      );
       // With the notification that wakes the relay when the transaction commits, as `publish` does.
-      statements.send(outboxBulkInsert(this.outbox.prepare(slice)));
+      statements.send(outboxBulkInsert(entries));
     }
     await statements.done();
   }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { validationProblem } from '@itsm/http';
 import { withAuditActor } from '@itsm/persistence';
@@ -9,6 +8,7 @@ import { importSummary, type ImportContext } from './domain/import-plan';
 import { identitiesOf, possibleReferences } from './domain/import-record';
 import { planRecords } from './domain/plan-records';
 import { planRelationships, relationshipSourceIds } from './domain/plan-relationships';
+import { timeOrderedUuid } from './domain/time-ordered-id';
 import type { ImportRequest } from './import.schema';
 import { classesOfCis, dataSourceRanks, loadMatchingCis, relationshipFacts } from './import-reads';
 import { ImportWriter } from './import-writer';
@@ -52,7 +52,7 @@ export class RunImport {
           hierarchy,
           cis,
           rankOf: (source) => ranks.get(source) ?? 0,
-          newId: randomUUID,
+          newId: timeOrderedUuid,
           referencedCis: await classesOfCis(manager, possibleReferences(request.records)),
         };
         const { plan, results } = planRecords(request.records, context);
