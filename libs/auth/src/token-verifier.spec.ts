@@ -117,6 +117,52 @@ describe('TokenVerifier, against a JWKS served over HTTP', () => {
     await expect(strict.verify(idToken)).rejects.toThrow(/not an access token/);
   });
 
+  describe('with verified tokens remembered', () => {
+    const onlyTheDate = {
+      doNotFake: [
+        'nextTick',
+        'setImmediate',
+        'clearImmediate',
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'queueMicrotask',
+        'hrtime',
+        'performance',
+      ] as const,
+    };
+    afterEach(() => jest.useRealTimers());
+
+    it('refuses a remembered token once it has expired', async () => {
+      const exact = new TokenVerifier({
+        issuer: issuer.issuer,
+        audience: [issuer.audience],
+        jwksUrl: issuer.jwksUrl,
+        algorithms: ['RS256'],
+        clockToleranceSeconds: 0,
+        claims: DEFAULT_CLAIM_MAPPING,
+      });
+      const token = await issuer.sign({ sub: 'brief' }, { expiresIn: now() + 2 });
+      const first = await exact.verify(token);
+      await expect(exact.verify(token)).resolves.toBe(first);
+      jest.useFakeTimers({ ...onlyTheDate, now: Date.now() + 3000 });
+      expect(
+        await exact.verify(token).then(
+          () => 'accepted',
+          (error: Error) => error.message,
+        ),
+      ).toMatch(/expired/);
+    });
+
+    it('does not remember a refusal: a token refused before its nbf is accepted after it', async () => {
+      const token = await issuer.sign({ sub: 'early', nbf: now() + 120 });
+      expect(await rejection(token)).toMatch(/"nbf"/);
+      jest.useFakeTimers({ ...onlyTheDate, now: Date.now() + 121_000 });
+      await expect(verifier.verify(token)).resolves.toMatchObject({ id: 'early' });
+    });
+  });
+
   it('refuses what is not a JWT at all', async () => {
     expect(await rejection('not-a-token')).toMatch(/malformed/);
   });

@@ -2,6 +2,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jos
 import type { AuthSettings } from './auth-config';
 import { ClaimsError, principalFromClaims } from './claims';
 import type { Principal } from './principal';
+import { VerifiedTokens } from './verified-tokens';
 
 /** The token is not one this service accepts (401). */
 export class InvalidTokenError extends Error {}
@@ -16,14 +17,19 @@ const DISCOVERY_RETRY_MS = 5000;
  * Verifies bearer JWTs against the issuer's published keys: signature (asymmetric algorithms only,
  * so `none` and shared secrets are refused), issuer, audience, expiry and not-before with a small
  * clock skew. The key set is fetched on first use and again when a token names an unknown key id
- * (key rotation), at most every 30 s.
+ * (key rotation), at most every 30 s. A verified token's principal is remembered until the token
+ * expires, for at most five minutes (`verified-tokens.ts`): the checks give the same answer for the
+ * same token until then, since issuer, audience, algorithms and claim mapping are fixed per process.
  */
 export class TokenVerifier {
   private keys?: Promise<JWTVerifyGetKey>;
+  private readonly verified = new VerifiedTokens<Principal>();
 
   constructor(private readonly settings: AuthSettings) {}
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known) return known;
     const keys = await this.keySet();
     try {
       const { payload, protectedHeader } = await jwtVerify(token, keys, {
@@ -39,7 +45,10 @@ export class TokenVerifier {
           `the token is a ${protectedHeader.typ ?? 'token without a type'}, not an access token (${types.join(', ')})`,
         );
       }
-      return principalFromClaims(payload, this.settings.claims);
+      const principal = Object.freeze(principalFromClaims(payload, this.settings.claims));
+      // jwtVerify has checked that `exp` (required) is a number of seconds.
+      this.verified.set(token, principal, (payload.exp as number) * 1000);
+      return principal;
     } catch (error) {
       throw classify(error);
     }
