@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { isoDate, isoWeekday, localDay, wallClockOfDay, type DayNumber } from './wall-clock';
+import { zoneOffsets, type ZoneOffsets } from './zone-offsets';
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -125,7 +126,7 @@ export function addBusinessSeconds(schedule: Schedule, from: Date, seconds: numb
 }
 
 interface WorkingCalendar {
-  zone: IANAZone;
+  zone: ZoneOffsets;
   /** Minutes of the day, by ISO weekday, sorted by start. */
   periods: Map<number, Array<{ start: number; end: number }>>;
   holidays: Set<string>;
@@ -145,7 +146,7 @@ function workingCalendar(schedule: Schedule): WorkingCalendar | null {
   }
   for (const dayPeriods of periods.values()) dayPeriods.sort((a, b) => a.start - b.start);
   return {
-    zone: IANAZone.create(schedule.timeZone),
+    zone: zoneOffsets(schedule.timeZone),
     periods,
     holidays: new Set(schedule.holidays),
   };

@@ -1,4 +1,4 @@
-import type { IANAZone } from 'luxon';
+import type { ZoneOffsets } from './zone-offsets';
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_DAY = 86_400_000;
@@ -7,7 +7,7 @@ const MS_PER_DAY = 86_400_000;
 export type DayNumber = number;
 
 /** The calendar day the zone's wall clock shows at an instant. */
-export function localDay(zone: IANAZone, instant: number): DayNumber {
+export function localDay(zone: ZoneOffsets, instant: number): DayNumber {
   return Math.floor((instant + zone.offset(instant) * MS_PER_MINUTE) / MS_PER_DAY);
 }
 
@@ -30,7 +30,7 @@ export function isoDate(day: DayNumber): string {
  * forward) moves forward by the gap, as clocks do. It assumes a zone changes its offset at most once
  * within three days, which holds for every zone in use.
  */
-export function wallClockOfDay(zone: IANAZone, day: DayNumber): (minuteOfDay: number) => number {
+export function wallClockOfDay(zone: ZoneOffsets, day: DayNumber): (minuteOfDay: number) => number {
   const midnight = day * MS_PER_DAY;
   // The day's wall clock spans at most UTC-14 to UTC+12 around its midnight read as UTC.
   const offsetBefore = zone.offset(midnight - MS_PER_DAY);
