@@ -405,3 +405,24 @@ describe('businessSecondsBetween and addBusinessSeconds', () => {
     }
   });
 });
+
+describe('schedules remembered for the arithmetic', () => {
+  const monday = at('2026-01-05T08:00:00Z');
+
+  it('reads a schedule changed in place afresh', () => {
+    const schedule = businessHours('UTC');
+    expect(businessSecondsBetween(schedule, monday, at('2026-01-05T18:00:00Z'))).toBe(9 * HOUR);
+    schedule.hours[0] = { day: 1, start: '08:00', end: '12:00' };
+    schedule.holidays.push('2026-01-06');
+    expect(businessSecondsBetween(schedule, monday, at('2026-01-06T18:00:00Z'))).toBe(4 * HOUR);
+  });
+
+  it('refuses an invalid schedule every time, also after a valid one like it', () => {
+    const valid = businessHours('UTC');
+    expect(businessSecondsBetween(valid, monday, at('2026-01-05T09:00:00Z'))).toBe(HOUR);
+    const invalid = { ...valid, hours: [{ day: 1, start: '08:00', end: '07:00' }] } as Schedule;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect(() => businessSecondsBetween(invalid, monday, monday)).toThrow(/hours\[0\]\.end/);
+    }
+  });
+});

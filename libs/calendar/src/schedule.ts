@@ -132,8 +132,41 @@ interface WorkingCalendar {
   holidays: Set<string>;
 }
 
-/** The schedule ready for arithmetic, or null for 24x7. */
+/** Schedules ready for arithmetic, by content: every clock of a definition brings the same one. */
+const calendars = new Map<string, WorkingCalendar | null>();
+const MAX_CALENDARS = 1000;
+
+/** The schedule ready for arithmetic, or null for 24x7; an invalid schedule is never remembered. */
 function workingCalendar(schedule: Schedule): WorkingCalendar | null {
+  const key = contentKey(schedule);
+  const known = key === undefined ? undefined : calendars.get(key);
+  if (known !== undefined) return known;
+  const calendar = newWorkingCalendar(schedule);
+  if (key !== undefined) {
+    if (calendars.size >= MAX_CALENDARS) {
+      const oldest = calendars.keys().next();
+      if (!oldest.done) calendars.delete(oldest.value);
+    }
+    calendars.set(key, calendar);
+  }
+  return calendar;
+}
+
+/** What the arithmetic reads of a schedule, as text; undefined when it cannot be written as JSON. */
+function contentKey({ timeZone, kind, hours, holidays }: Schedule): string | undefined {
+  try {
+    return JSON.stringify([
+      timeZone,
+      kind,
+      hours.map(({ day, start, end }) => [day, start, end]),
+      holidays,
+    ]);
+  } catch {
+    return undefined;
+  }
+}
+
+function newWorkingCalendar(schedule: Schedule): WorkingCalendar | null {
   const problems = validateSchedule(schedule);
   if (problems.length > 0) {
     const details = problems.map(({ field, message }) => `${field} ${message}`).join('; ');
