@@ -78,7 +78,10 @@ export class PostgresServer {
       '-t',
       '60',
       '-o',
-      `-p ${this.port} -c listen_addresses=127.0.0.1 -k ${this.dataDir} -c max_connections=300${tls}`,
+      // pg_stat_statements (Debian's server package ships it) so that a benchmark can read where
+      // the database's time goes: `CREATE EXTENSION pg_stat_statements` in the database to read.
+      `-p ${this.port} -c listen_addresses=127.0.0.1 -k ${this.dataDir} -c max_connections=300` +
+        ` -c shared_preload_libraries=pg_stat_statements${tls}`,
     ]);
   }
 
