@@ -296,6 +296,16 @@ const blackoutFields = {
   version: Type.Integer({ minimum: 1 }),
   changedBy: Actor,
   changedAt: Timestamp,
+  affectedChangeIds: Type.Optional(
+    Type.Array(Uuid, {
+      maxItems: 200,
+      description:
+        'The changes in Scheduled or Implement the freeze stops as saved (window overlapping, CIs or impacted services in scope), earliest first',
+    }),
+  ),
+  affectedChangesTruncated: Type.Optional(
+    Type.Boolean({ description: 'More changes are affected than `affectedChangeIds` lists' }),
+  ),
 };
 const blackoutExample = {
   id: BLACKOUT_ID,
@@ -309,6 +319,8 @@ const blackoutExample = {
   version: 1,
   changedBy: 'chloe',
   changedAt: '2026-11-20T10:00:00.000Z',
+  affectedChangeIds: ['3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a'],
+  affectedChangesTruncated: false,
 };
 
 export const blackoutWindowCreated = defineEvent({

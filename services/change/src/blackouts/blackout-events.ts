@@ -5,6 +5,7 @@ import {
   type EventData,
 } from '@itsm/contracts';
 import type { Outbox } from '@itsm/messaging';
+import type { FrozenChanges } from '../conflicts/frozen-changes';
 import type { BlackoutWindow } from './blackout-window.entity';
 
 type OutboxEvent = Parameters<Outbox['publishMany']>[1][number];
@@ -29,9 +30,13 @@ function fields(
   };
 }
 
-/** `created` or `updated`: the whole freeze as saved, so that a consumer needs no other event. */
+/**
+ * `created` or `updated`: the whole freeze as saved, so that a consumer needs no other event, with
+ * the planned changes it stops.
+ */
 export function savedBlackoutEvent(
   blackout: BlackoutWindow,
+  frozen: FrozenChanges,
   created: boolean,
   actor: string,
   at: Date,
@@ -39,7 +44,11 @@ export function savedBlackoutEvent(
   return {
     definition: created ? blackoutWindowCreated : blackoutWindowUpdated,
     aggregateId: blackout.id,
-    data: fields(blackout, actor, at),
+    data: {
+      ...fields(blackout, actor, at),
+      affectedChangeIds: frozen.changes.map((change) => change.id),
+      affectedChangesTruncated: frozen.truncated,
+    },
   };
 }
 

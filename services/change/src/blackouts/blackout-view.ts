@@ -1,3 +1,5 @@
+import type { Blackout } from '../conflicts/domain/conflict-rules';
+import type { FrozenChange, FrozenChanges } from '../conflicts/frozen-changes';
 import type { BlackoutWindow } from './blackout-window.entity';
 
 export type BlackoutView = Pick<
@@ -33,5 +35,35 @@ export function blackoutView(blackout: BlackoutWindow): BlackoutView {
     createdAt,
     updatedAt,
     version,
+  };
+}
+
+/** One freeze with the planned changes it stops (those the caller may see). */
+export interface BlackoutDetailView extends BlackoutView {
+  affectedChanges: FrozenChange[];
+  affectedChangesTruncated: boolean;
+}
+
+export function blackoutDetailView(
+  blackout: BlackoutWindow,
+  frozen: FrozenChanges,
+): BlackoutDetailView {
+  return {
+    ...blackoutView(blackout),
+    affectedChanges: frozen.changes,
+    affectedChangesTruncated: frozen.truncated,
+  };
+}
+
+/** The freeze as the conflict rules read it. */
+export function asBlackout(blackout: BlackoutWindow): Blackout {
+  const { id, name, scope, ciIds, serviceIds } = blackout;
+  return {
+    id,
+    name,
+    scope,
+    ciIds,
+    serviceIds,
+    window: { start: blackout.start, end: blackout.end },
   };
 }

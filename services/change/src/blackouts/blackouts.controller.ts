@@ -45,7 +45,7 @@ import {
   ListBlackoutsQuery,
   UpdateBlackoutRequest,
 } from './blackout.dto';
-import { BlackoutResponse } from './blackout.response';
+import { BlackoutDetailResponse, BlackoutResponse } from './blackout.response';
 import { BlackoutsService } from './blackouts.service';
 import { CreateBlackout } from './use-cases/create-blackout';
 import { DeleteBlackout } from './use-cases/delete-blackout';
@@ -69,7 +69,7 @@ export class BlackoutsController {
     operationId: 'createBlackoutWindow',
     summary: 'Declare a freeze: no change in its window, globally or on its CIs or services',
   })
-  @ApiIdempotentCreate({ type: BlackoutResponse, record: 'blackout window' })
+  @ApiIdempotentCreate({ type: BlackoutDetailResponse, record: 'blackout window' })
   async create(
     @Body() request: CreateBlackoutRequest,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -96,14 +96,14 @@ export class BlackoutsController {
   @Get(':id')
   @Roles(...ANYONE)
   @ApiOperation({ operationId: 'getBlackoutWindow', summary: 'One freeze' })
-  @ApiOkResponse({ type: BlackoutResponse, headers: ETAG_HEADER })
-  get(@Param('id', ParseIdPipe) id: string) {
-    return this.blackouts.get(id);
+  @ApiOkResponse({ type: BlackoutDetailResponse, headers: ETAG_HEADER })
+  get(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Principal) {
+    return this.blackouts.get(id, caller);
   }
 
   @Patch(':id')
   @Roles(...MANAGERS)
-  @ApiVersionedChange({ answer: 'The freeze as changed', type: BlackoutResponse })
+  @ApiVersionedChange({ answer: 'The freeze as changed', type: BlackoutDetailResponse })
   @ApiOperation({
     operationId: 'updateBlackoutWindow',
     summary: 'Move, rename or rescope a freeze',
@@ -152,7 +152,7 @@ export class BlackoutsController {
   })
   @ApiPage(HistoryLineResponse, 'One page of field changes, oldest first')
   async history(@Param('id', ParseIdPipe) id: string, @Query() query: PageQuery) {
-    await this.blackouts.get(id);
+    await this.blackouts.exists(id);
     const lines = await auditHistory(
       this.dataSource.manager,
       'blackout_window',

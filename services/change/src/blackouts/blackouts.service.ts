@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { recordNotFound } from '@itsm/auth';
+import { recordNotFound, type Principal } from '@itsm/auth';
 import { decodeCursor, pageOf } from '@itsm/http';
 import { DataSource } from 'typeorm';
-import { blackoutView, type BlackoutView } from './blackout-view';
+import { readsEveryChange } from '../changes/domain/change-access';
+import { frozenChanges } from '../conflicts/frozen-changes';
+import {
+  asBlackout,
+  blackoutDetailView,
+  blackoutView,
+  type BlackoutDetailView,
+} from './blackout-view';
 import { BlackoutWindow } from './blackout-window.entity';
 import type { ListBlackoutsQuery } from './blackout.dto';
 
@@ -11,10 +18,21 @@ import type { ListBlackoutsQuery } from './blackout.dto';
 export class BlackoutsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async get(id: string): Promise<BlackoutView> {
-    const blackout = await this.dataSource.manager.findOneBy(BlackoutWindow, { id });
+  /** The freeze, with the planned changes it stops among those the caller may see. */
+  async get(id: string, caller: Principal): Promise<BlackoutDetailView> {
+    const manager = this.dataSource.manager;
+    const blackout = await manager.findOneBy(BlackoutWindow, { id });
     if (!blackout) throw recordNotFound('Blackout window', id);
-    return blackoutView(blackout);
+    const requesterId = readsEveryChange(caller) ? null : caller.id;
+    return blackoutDetailView(
+      blackout,
+      await frozenChanges(manager, asBlackout(blackout), requesterId),
+    );
+  }
+
+  async exists(id: string): Promise<void> {
+    const found = await this.dataSource.manager.existsBy(BlackoutWindow, { id });
+    if (!found) throw recordNotFound('Blackout window', id);
   }
 
   async list(query: ListBlackoutsQuery) {

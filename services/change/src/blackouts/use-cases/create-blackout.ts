@@ -5,7 +5,8 @@ import { Outbox } from '@itsm/messaging';
 import { IdempotencyKeys, withAuditActor } from '@itsm/persistence';
 import { DataSource } from 'typeorm';
 import { savedBlackoutEvent } from '../blackout-events';
-import { blackoutView, type BlackoutView } from '../blackout-view';
+import { frozenChanges } from '../../conflicts/frozen-changes';
+import { asBlackout, blackoutDetailView, type BlackoutDetailView } from '../blackout-view';
 import { BlackoutWindow } from '../blackout-window.entity';
 import type { CreateBlackoutRequest } from '../blackout.dto';
 import { blackoutErrors, type BlackoutFields } from '../domain/blackout-rules';
@@ -28,7 +29,7 @@ export class CreateBlackout {
     request: CreateBlackoutRequest,
     caller: Principal,
     idempotencyKey?: string,
-  ): Promise<{ view: BlackoutView; replayed: boolean }> {
+  ): Promise<{ view: BlackoutDetailView; replayed: boolean }> {
     const fields: BlackoutFields = {
       name: request.name,
       reason: request.reason ?? null,
@@ -46,20 +47,22 @@ export class CreateBlackout {
           const earlier = await idempotencyKeys.claim(manager, caller.id, idempotencyKey, request);
           if (earlier) {
             const first = await manager.findOneByOrFail(BlackoutWindow, { id: earlier });
-            return { view: blackoutView(first), replayed: true };
+            const frozen = await frozenChanges(manager, asBlackout(first), null);
+            return { view: blackoutDetailView(first, frozen), replayed: true };
           }
         }
         const now = new Date();
         const blackout = await manager.save(
           manager.create(BlackoutWindow, { ...fields, createdBy: caller.id }),
         );
+        const frozen = await frozenChanges(manager, asBlackout(blackout), null);
         await this.outbox.publishMany(manager, [
-          savedBlackoutEvent(blackout, true, caller.id, now),
+          savedBlackoutEvent(blackout, frozen, true, caller.id, now),
         ]);
         if (idempotencyKey) {
           await idempotencyKeys.record(manager, caller.id, idempotencyKey, blackout.id);
         }
-        return { view: blackoutView(blackout), replayed: false };
+        return { view: blackoutDetailView(blackout, frozen), replayed: false };
       }),
     );
   }

@@ -5,7 +5,8 @@ import { Outbox } from '@itsm/messaging';
 import { withAuditActor } from '@itsm/persistence';
 import { DataSource } from 'typeorm';
 import { savedBlackoutEvent } from '../blackout-events';
-import { blackoutView, type BlackoutView } from '../blackout-view';
+import { frozenChanges } from '../../conflicts/frozen-changes';
+import { asBlackout, blackoutDetailView, type BlackoutDetailView } from '../blackout-view';
 import type { UpdateBlackoutRequest } from '../blackout.dto';
 import { blackoutErrors, editedBlackout } from '../domain/blackout-rules';
 import { lockedBlackout } from '../locked-blackout';
@@ -23,7 +24,7 @@ export class UpdateBlackout {
     request: UpdateBlackoutRequest,
     version: number,
     caller: Principal,
-  ): Promise<BlackoutView> {
+  ): Promise<BlackoutDetailView> {
     return withAuditActor(caller.id, () =>
       this.dataSource.transaction(async (manager) => {
         const blackout = await lockedBlackout(manager, id, version);
@@ -42,8 +43,11 @@ export class UpdateBlackout {
         const now = new Date();
         blackout.updatedAt = now;
         const saved = await manager.save(blackout);
-        await this.outbox.publishMany(manager, [savedBlackoutEvent(saved, false, caller.id, now)]);
-        return blackoutView(saved);
+        const frozen = await frozenChanges(manager, asBlackout(saved), null);
+        await this.outbox.publishMany(manager, [
+          savedBlackoutEvent(saved, frozen, false, caller.id, now),
+        ]);
+        return blackoutDetailView(saved, frozen);
       }),
     );
   }

@@ -1,4 +1,4 @@
-import type { Direction, Reached } from './footprint';
+import { reachedCis, type Direction, type Reached } from './footprint';
 import { overlaps, type TimeWindow } from './window';
 
 export const CONFLICT_KINDS = ['same_ci', 'dependency', 'blackout'] as const;
@@ -96,6 +96,31 @@ export function conflictsOf(
     });
   }
   return conflicts;
+}
+
+/** A planned change as a freeze sees it: its own CIs, and the services the CMDB found them to impact. */
+export interface FreezeCandidate extends PlannedChange {
+  /** Null while the CMDB has not answered for the change's current CIs. */
+  serviceIds: string[] | null;
+}
+
+/** Why a freeze stops a change: it is global, or it names one of the change's CIs or services. */
+export type FreezeHit = { ci: string | null; service: string | null };
+
+/**
+ * Whether the freeze stops the change, by the rule the change's own conflict check applies (its
+ * window overlaps, and the freeze is global or on one of its own CIs or impacted services).
+ */
+export function freezeHit(blackout: Blackout, change: FreezeCandidate): FreezeHit | undefined {
+  if (!overlaps(change.window, blackout.window)) return undefined;
+  const subject: ConflictSubject = {
+    id: change.id,
+    window: change.window,
+    reached: reachedCis(change.affectedCiIds, null, 0),
+    serviceIds: change.serviceIds,
+  };
+  const hit = blackoutHit(subject, blackout);
+  return hit && { ci: hit.ci, service: hit.service };
 }
 
 function nearest(reached: Map<string, Reached>, ciIds: readonly string[]): Reached | undefined {
