@@ -1,5 +1,6 @@
 import {
   conflictsOf,
+  freezeHit,
   type Blackout,
   type ConflictSubject,
   type PlannedChange,
@@ -125,5 +126,30 @@ describe('conflicts of a change', () => {
 
   it('ignores a freeze outside its window', () => {
     expect(conflictsOf(subject(), [], [freeze({ window: window(0, 22) })])).toEqual([]);
+  });
+});
+
+describe('the changes a freeze stops', () => {
+  const planned = { ...other('o', ['db']), serviceIds: ['shop'] };
+
+  it('stops a change in its window everywhere, on one of its own CIs or on a service it impacts', () => {
+    expect(freezeHit(freeze({}), planned)).toEqual({ ci: null, service: null });
+    expect(freezeHit(freeze({ scope: 'cis', ciIds: ['DB'] }), planned)).toEqual({
+      ci: 'db',
+      service: null,
+    });
+    expect(freezeHit(freeze({ scope: 'services', serviceIds: ['shop'] }), planned)).toEqual({
+      ci: null,
+      service: 'shop',
+    });
+  });
+
+  it('leaves a change outside its window, on other CIs, or whose services are not known', () => {
+    expect(freezeHit(freeze({ window: window(0, 22) }), planned)).toBeUndefined();
+    expect(freezeHit(freeze({ scope: 'cis', ciIds: ['app'] }), planned)).toBeUndefined();
+    const unanswered = { ...planned, serviceIds: null };
+    expect(
+      freezeHit(freeze({ scope: 'services', serviceIds: ['shop'] }), unanswered),
+    ).toBeUndefined();
   });
 });
