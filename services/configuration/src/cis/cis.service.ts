@@ -44,27 +44,34 @@ export class CisService {
 
   async create(request: CreateCiRequest, actor: string) {
     return withAuditActor(actor, () =>
-      this.dataSource.transaction(async (manager) => {
-        const hierarchy = await this.classes.hierarchy(manager);
-        const ciClass = this.classes.classNamed(hierarchy, request.className);
-        const ci = manager.create(
-          ConfigurationItem,
-          newCi(request, {
-            classId: ciClass.id,
-            identityClassId: hierarchy.identityScopeOf(ciClass.id).id,
-            createdBy: actor,
-          }),
-        );
-        await this.assertValid(manager, hierarchy, ciClass, ci);
-        ci.fieldSources = sourcesOfRequest(request, MANUAL_SOURCE);
-        const saved = await manager.save(ci);
-        await this.outbox.publish(manager, ciCreated, {
-          aggregateId: saved.id,
-          data: ciEvents.created(saved, ciClass.name),
-        });
-        return ciView(saved, hierarchy);
+      this.dataSource.transaction((manager) => this.createIn(manager, request, actor)),
+    );
+  }
+
+  /**
+   * Creates a CI in the caller's transaction, checked against its class (attribute schema,
+   * references, identifiers), each field it sets owned by the `manual` source, and publishes
+   * `ci.created`. The history lines' author is the caller's `withAuditActor`, if any.
+   */
+  async createIn(manager: EntityManager, request: CreateCiRequest, createdBy: string) {
+    const hierarchy = await this.classes.hierarchy(manager);
+    const ciClass = this.classes.classNamed(hierarchy, request.className);
+    const ci = manager.create(
+      ConfigurationItem,
+      newCi(request, {
+        classId: ciClass.id,
+        identityClassId: hierarchy.identityScopeOf(ciClass.id).id,
+        createdBy,
       }),
     );
+    await this.assertValid(manager, hierarchy, ciClass, ci);
+    ci.fieldSources = sourcesOfRequest(request, MANUAL_SOURCE);
+    const saved = await manager.save(ci);
+    await this.outbox.publish(manager, ciCreated, {
+      aggregateId: saved.id,
+      data: ciEvents.created(saved, ciClass.name),
+    });
+    return ciView(saved, hierarchy);
   }
 
   /**
@@ -255,7 +262,7 @@ export class CisService {
   }
 
   /** Attributes against the class schema, references to CIs of the right class, unique identifiers. */
-  async assertValid(
+  private async assertValid(
     manager: EntityManager,
     hierarchy: Hierarchy,
     ciClass: CiClass,

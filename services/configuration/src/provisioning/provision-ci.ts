@@ -1,13 +1,8 @@
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
-import { ciCreated, ciProvisioningAnswered, type EventData } from '@itsm/contracts';
+import { ciProvisioningAnswered, type EventData } from '@itsm/contracts';
 import { Outbox } from '@itsm/messaging';
 import type { EntityManager } from 'typeorm';
-import { ClassesService } from '../classes/classes.service';
 import { CisService } from '../cis/cis.service';
-import { ConfigurationItem } from '../cis/configuration-item.entity';
-import { ciEvents } from '../cis/domain/ci-events';
-import { newCi } from '../cis/domain/ci';
-import { MANUAL_SOURCE } from '../imports/data-source.entity';
 import { refusalReason } from './domain/refusal-reason';
 
 export const PROVISIONING_ACTOR = 'system:catalog-provisioning';
@@ -31,7 +26,6 @@ export class ProvisionCi {
   private readonly logger = new Logger(ProvisionCi.name);
 
   constructor(
-    private readonly classes: ClassesService,
     private readonly cis: CisService,
     @Inject(Outbox) private readonly outbox: Outbox,
   ) {}
@@ -40,7 +34,10 @@ export class ProvisionCi {
     const answer = { requestedItemId: request.requestedItemId, requestId: request.requestId };
     let data: EventData<typeof ciProvisioningAnswered>;
     try {
-      const ci = await manager.transaction((inner) => this.create(inner, request));
+      const { className, name, attributes } = request;
+      const ci = await manager.transaction((inner) =>
+        this.cis.createIn(inner, { className, name, attributes }, PROVISIONING_ACTOR),
+      );
       data = {
         ...answer,
         outcome: 'created',
@@ -68,34 +65,5 @@ export class ProvisionCi {
       aggregateId: request.requestId,
       data,
     });
-  }
-
-  private async create(manager: EntityManager, request: CiRequest): Promise<ConfigurationItem> {
-    const hierarchy = await this.classes.hierarchy(manager);
-    const ciClass = this.classes.classNamed(hierarchy, request.className);
-    const ci = manager.create(
-      ConfigurationItem,
-      newCi(
-        { name: request.name, attributes: request.attributes },
-        {
-          classId: ciClass.id,
-          identityClassId: hierarchy.identityScopeOf(ciClass.id).id,
-          createdBy: PROVISIONING_ACTOR,
-        },
-      ),
-    );
-    await this.cis.assertValid(manager, hierarchy, ciClass, ci);
-    ci.fieldSources = Object.fromEntries(
-      ['name', ...Object.keys(request.attributes).map((a) => `attributes.${a}`)].map((field) => [
-        field,
-        MANUAL_SOURCE,
-      ]),
-    );
-    const saved = await manager.save(ci);
-    await this.outbox.publish(manager, ciCreated, {
-      aggregateId: saved.id,
-      data: ciEvents.created(saved, ciClass.name),
-    });
-    return saved;
   }
 }

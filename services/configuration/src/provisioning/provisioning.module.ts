@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CisModule } from '../cis/cis.module';
-import { ClassesModule } from '../classes/classes.module';
 import { ProvisionCi } from './provision-ci';
 import { ProvisioningRequestsController } from './provisioning-requests.controller';
 
 /** Flow 7: CIs created for the catalog's requested items. */
 @Module({
-  imports: [ClassesModule, CisModule],
+  imports: [CisModule],
   controllers: [ProvisioningRequestsController],
   providers: [ProvisionCi],
 })
