@@ -1,6 +1,7 @@
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { ciProvisioningAnswered, type EventData } from '@itsm/contracts';
 import { Outbox } from '@itsm/messaging';
+import { withAuditActor } from '@itsm/persistence';
 import type { EntityManager } from 'typeorm';
 import { CisService } from '../cis/cis.service';
 import { refusalReason } from './domain/refusal-reason';
@@ -35,8 +36,10 @@ export class ProvisionCi {
     let data: EventData<typeof ciProvisioningAnswered>;
     try {
       const { className, name, attributes } = request;
-      const ci = await manager.transaction((inner) =>
-        this.cis.createIn(inner, { className, name, attributes }, PROVISIONING_ACTOR),
+      const ci = await withAuditActor(PROVISIONING_ACTOR, () =>
+        manager.transaction((inner) =>
+          this.cis.createIn(inner, { className, name, attributes }, PROVISIONING_ACTOR),
+        ),
       );
       data = {
         ...answer,

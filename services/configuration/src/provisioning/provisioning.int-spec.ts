@@ -73,6 +73,11 @@ describe('CIs provisioned for the catalog, against real PostgreSQL', () => {
       attributes: { cpuCount: 4, distribution: 'debian' },
       created_by: 'system:catalog-provisioning',
     });
+    const actors = (await cmdb.dataSource.query(
+      `SELECT DISTINCT actor FROM audit_trail WHERE entity_id = $1`,
+      [ci!.id],
+    )) as Array<{ actor: string }>;
+    expect(actors).toEqual([{ actor: 'system:catalog-provisioning' }]);
     expect(await answers(request.id)).toEqual([
       expect.objectContaining({
         requestId: request.requestId,
