@@ -16,7 +16,8 @@ export interface FoundConflicts extends ConflictCheck {
   footprint: { calculatedAt: Date; truncated: boolean } | null;
 }
 
-const PLANNED = PLANNED_STATES.map((state) => `'${state}'`).join(', ');
+/** The planned states as SQL, written out so that the planner matches the partial indexes. */
+export const PLANNED_STATES_SQL = PLANNED_STATES.map((state) => `'${state}'`).join(', ');
 
 /**
  * The conflict check as two queries in this service's own database: the planned changes whose
@@ -67,26 +68,33 @@ async function plannedChangesMeeting(
   // The state list is written out so that the planner matches the partial indexes' predicate.
   const rows = (await manager.query(
     `SELECT id, number, state, planned_start, planned_end, affected_ci_ids FROM changes
-     WHERE state IN (${PLANNED}) AND id <> $1
+     WHERE state IN (${PLANNED_STATES_SQL}) AND id <> $1
        AND tstzrange(planned_start, planned_end) && tstzrange($2, $3)
        AND affected_ci_ids && $4::uuid[]
      ORDER BY planned_start, number`,
     [id, window.start, window.end, ciIds],
-  )) as Array<{
-    id: string;
-    number: string;
-    state: string;
-    planned_start: Date;
-    planned_end: Date;
-    affected_ci_ids: string[];
-  }>;
-  return rows.map((row) => ({
+  )) as PlannedChangeRow[];
+  return rows.map(plannedChange);
+}
+
+/** A row of `changes` as the conflict queries select it. */
+export interface PlannedChangeRow {
+  id: string;
+  number: string;
+  state: string;
+  planned_start: Date;
+  planned_end: Date;
+  affected_ci_ids: string[];
+}
+
+export function plannedChange(row: PlannedChangeRow): PlannedChange {
+  return {
     id: row.id,
     number: row.number,
     state: row.state,
     window: { start: row.planned_start, end: row.planned_end },
     affectedCiIds: row.affected_ci_ids,
-  }));
+  };
 }
 
 async function blackoutsOver(

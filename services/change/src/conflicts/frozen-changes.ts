@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { PLANNED_STATES_SQL, plannedChange, type PlannedChangeRow } from './conflict-finder';
 import { freezeHit, type Blackout, type FreezeCandidate } from './domain/conflict-rules';
-import { PLANNED_STATES } from './domain/planned-states';
 import type { TimeWindow } from './domain/window';
 
 /** How many changes a freeze lists at most; the caller learns when there are more. */
@@ -21,8 +21,6 @@ export interface FrozenChanges {
   truncated: boolean;
 }
 
-const PLANNED = PLANNED_STATES.map((state) => `'${state}'`).join(', ');
-
 /**
  * The planned changes a freeze stops, earliest first: the reverse of the freeze half of the
  * conflict check, on the same indexes (GiST on the window, GIN on the CIs) and by the same rule. A
@@ -41,7 +39,7 @@ export async function frozenChanges(
      FROM changes c
      LEFT JOIN change_footprints f
        ON f.change_id = c.id AND f.ci_ids @> c.affected_ci_ids AND f.ci_ids <@ c.affected_ci_ids
-     WHERE c.state IN (${PLANNED})
+     WHERE c.state IN (${PLANNED_STATES_SQL})
        AND tstzrange(c.planned_start, c.planned_end) && tstzrange($1, $2)
        AND ($3 = 'global' OR c.affected_ci_ids && $4::uuid[] OR f.service_ids && $5::uuid[])
        AND ($6::text IS NULL OR c.requested_by = $6 OR c.opened_by = $6)
@@ -55,25 +53,10 @@ export async function frozenChanges(
       blackout.serviceIds,
       requesterId,
     ],
-  )) as Array<{
-    id: string;
-    number: string;
-    state: string;
-    planned_start: Date;
-    planned_end: Date;
-    affected_ci_ids: string[];
-    service_ids: string[] | null;
-  }>;
+  )) as Array<PlannedChangeRow & { service_ids: string[] | null }>;
   const changes: FrozenChange[] = [];
   for (const row of rows.slice(0, FROZEN_CHANGES_LIMIT)) {
-    const candidate: FreezeCandidate = {
-      id: row.id,
-      number: row.number,
-      state: row.state,
-      window: { start: row.planned_start, end: row.planned_end },
-      affectedCiIds: row.affected_ci_ids,
-      serviceIds: row.service_ids,
-    };
+    const candidate: FreezeCandidate = { ...plannedChange(row), serviceIds: row.service_ids };
     const hit = freezeHit(blackout, candidate);
     if (!hit) continue;
     const { id, number, state, window } = candidate;
