@@ -39,74 +39,74 @@ export class ImportWriter {
     hierarchy: ClassHierarchy,
     actor: string,
   ): Promise<void> {
-    const now = new Date();
-    const statements = new StatementPipeline(manager);
-    const created = [...plan.created.values()];
-    const updates = [...plan.updated.values()];
-    for (const chunk of chunks(created, CIS_PER_STATEMENT)) {
-      statements.send(insertCis(chunk, actor, now));
-    }
-    for (const chunk of chunks(updates, UPDATES_PER_STATEMENT)) {
-      statements.send(updateCis(chunk, now));
-    }
-    for (const chunk of chunks(plan.relationships, RELATIONSHIPS_PER_STATEMENT)) {
-      statements.send(insertRelationships(chunk, actor, now));
-    }
+    return StatementPipeline.run(manager, async (statements) => {
+      const now = new Date();
+      const created = [...plan.created.values()];
+      const updates = [...plan.updated.values()];
+      for (const chunk of chunks(created, CIS_PER_STATEMENT)) {
+        statements.send(insertCis(chunk, actor, now));
+      }
+      for (const chunk of chunks(updates, UPDATES_PER_STATEMENT)) {
+        statements.send(updateCis(chunk, now));
+      }
+      for (const chunk of chunks(plan.relationships, RELATIONSHIPS_PER_STATEMENT)) {
+        statements.send(insertRelationships(chunk, actor, now));
+      }
 
-    const events: EventToPublish[] = [];
-    const history: AuditLine[] = [];
-    for (const slice of chunks(created, SLICE)) {
+      const events: EventToPublish[] = [];
+      const history: AuditLine[] = [];
+      for (const slice of chunks(created, SLICE)) {
+        await statements.handOver();
+        for (const planned of slice) {
+          const ci = Object.assign(planned, { createdAt: now, updatedAt: now });
+          events.push({
+            definition: ciCreated,
+            aggregateId: ci.id,
+            data: ciEvents.created(ci, hierarchy.get(ci.classId)!.name),
+          });
+          history.push(creationLine(ci));
+        }
+      }
       await statements.handOver();
-      for (const planned of slice) {
-        const ci = Object.assign(planned, { createdAt: now, updatedAt: now });
-        events.push({
-          definition: ciCreated,
-          aggregateId: ci.id,
-          data: ciEvents.created(ci, hierarchy.get(ci.classId)!.name),
-        });
-        history.push(creationLine(ci));
+      for (const { ci: planned, changes, fromStatus } of updates) {
+        const ci = Object.assign(planned, { version: planned.version + 1, updatedAt: now });
+        ciChangeEvents(ci, hierarchy.get(ci.classId)!.name, changes, fromStatus, actor, events);
+        for (const { field, oldValue, newValue } of changes) {
+          history.push({
+            entityType: 'ci',
+            entityId: ci.id,
+            operation: 'update',
+            field,
+            oldValue,
+            newValue,
+          });
+        }
       }
-    }
-    await statements.handOver();
-    for (const { ci: planned, changes, fromStatus } of updates) {
-      const ci = Object.assign(planned, { version: planned.version + 1, updatedAt: now });
-      ciChangeEvents(ci, hierarchy.get(ci.classId)!.name, changes, fromStatus, actor, events);
-      for (const { field, oldValue, newValue } of changes) {
-        history.push({
-          entityType: 'ci',
-          entityId: ci.id,
-          operation: 'update',
-          field,
-          oldValue,
-          newValue,
-        });
+      for (const slice of chunks(plan.relationships, SLICE)) {
+        await statements.handOver();
+        for (const edge of slice) {
+          events.push({
+            definition: relationshipCreated,
+            aggregateId: edge.id,
+            data: relationshipCreatedData({ ...edge, createdAt: now }),
+          });
+          history.push(...relationshipHistoryLines(edge, 'added'));
+        }
       }
-    }
-    for (const slice of chunks(plan.relationships, SLICE)) {
-      await statements.handOver();
-      for (const edge of slice) {
-        events.push({
-          definition: relationshipCreated,
-          aggregateId: edge.id,
-          data: relationshipCreatedData({ ...edge, createdAt: now }),
-        });
-        history.push(...relationshipHistoryLines(edge, 'added'));
-      }
-    }
 
-    for (const lines of chunks(history, AUDIT_LINES_PER_STATEMENT)) {
-      await statements.handOver();
-      statements.send(auditInsert(lines));
-    }
-    for (const slice of chunks(events, EVENTS_PER_STATEMENT)) {
-      await statements.handOver();
-      const entries = this.outbox.prepare(
-        slice.map((event) => ({ ...event, id: timeOrderedUuid() })),
-      );
-      // With the notification that wakes the relay when the transaction commits, as `publish` does.
-      statements.send(outboxBulkInsert(entries));
-    }
-    await statements.done();
+      for (const lines of chunks(history, AUDIT_LINES_PER_STATEMENT)) {
+        await statements.handOver();
+        statements.send(auditInsert(lines));
+      }
+      for (const slice of chunks(events, EVENTS_PER_STATEMENT)) {
+        await statements.handOver();
+        const entries = this.outbox.prepare(
+          slice.map((event) => ({ ...event, id: timeOrderedUuid() })),
+        );
+        // With the notification that wakes the relay when the transaction commits, as `publish` does.
+        statements.send(outboxBulkInsert(entries));
+      }
+    });
   }
 }
 

@@ -21,24 +21,40 @@ function fakeManager(failing?: string) {
 describe('StatementPipeline', () => {
   it('runs the statements one at a time, in the order sent, while the caller goes on', async () => {
     const { manager, log } = fakeManager();
-    const statements = new StatementPipeline(manager);
-    statements.send({ sql: 'a', params: [] });
-    statements.send({ sql: 'b', params: [] });
-    await statements.handOver();
-    log.push('caller');
-    statements.send({ sql: 'c', params: [] });
-    await statements.done();
+    await StatementPipeline.run(manager, async (statements) => {
+      statements.send({ sql: 'a', params: [] });
+      statements.send({ sql: 'b', params: [] });
+      await statements.handOver();
+      log.push('caller');
+      statements.send({ sql: 'c', params: [] });
+    });
 
     expect(log).toEqual(['start a', 'caller', 'end a', 'start b', 'end b', 'start c', 'end c']);
   });
 
-  it('sends nothing after a failure, and done throws it', async () => {
+  it('sends nothing after a failure, and run throws it', async () => {
     const { manager, log } = fakeManager('a');
-    const statements = new StatementPipeline(manager);
-    statements.send({ sql: 'a', params: [] });
-    statements.send({ sql: 'b', params: [] });
+    const run = StatementPipeline.run(manager, async (statements) => {
+      statements.send({ sql: 'a', params: [] });
+      statements.send({ sql: 'b', params: [] });
+    });
 
-    await expect(statements.done()).rejects.toThrow('a failed');
+    await expect(run).rejects.toThrow('a failed');
     expect(log).toEqual(['start a']);
+  });
+
+  it("when the caller's own work throws, sends nothing more and throws once the statement in flight has answered", async () => {
+    // Otherwise the caller's ROLLBACK would go before `b`, which would then commit on its own.
+    const { manager, log } = fakeManager();
+    const run = StatementPipeline.run(manager, async (statements) => {
+      statements.send({ sql: 'a', params: [] });
+      statements.send({ sql: 'b', params: [] });
+      await statements.handOver();
+      throw new Error('event refused');
+    });
+
+    await expect(run).rejects.toThrow('event refused');
+    log.push('rollback');
+    expect(log).toEqual(['start a', 'end a', 'rollback']);
   });
 });
