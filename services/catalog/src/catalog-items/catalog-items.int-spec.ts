@@ -144,6 +144,15 @@ describe('catalog items, against real PostgreSQL', () => {
     }
   });
 
+  it('answers a new category with the ETag its OpenAPI document declares', async () => {
+    const created = await api.call('POST', '/api/v1/catalog-categories', {
+      as: 'kate',
+      payload: { name: 'Tagged shelf' },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.headers.etag).toBe(`W/"${created.json().version}"`);
+  });
+
   it('shows a requester only the published items their groups may order', async () => {
     const networkOnly = (
       await api.call('POST', '/api/v1/catalog-items', {

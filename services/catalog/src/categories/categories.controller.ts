@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@itsm/auth';
 import {
+  AnswersWithETag,
   ApiPage,
   ApiProblem,
   decodeCursor,
@@ -27,6 +28,7 @@ export class CategoriesController {
   @Roles(...MANAGERS)
   @ApiOperation({ operationId: 'createCatalogCategory', summary: 'Add a category' })
   @ApiResponse({ status: 201, type: CategoryResponse, headers: ETAG_HEADER })
+  @AnswersWithETag()
   @ApiProblem(409, 'Another category has this name')
   async create(@Body() request: CreateCategoryRequest) {
     const manager = this.dataSource.manager;
