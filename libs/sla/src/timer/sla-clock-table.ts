@@ -10,6 +10,30 @@ export interface ClockToStore {
 }
 
 /**
+ * A clock as a record of the JSON array a statement reads with
+ * `jsonb_to_recordset(<param>::jsonb) AS r (${CLOCK_RECORD_COLUMNS})`: what `store` writes, for a
+ * caller that writes clocks in a statement of its own (an incident and its clocks, at once).
+ */
+export function clockRecord({ definitionId, clock, alertsSent }: ClockToStore) {
+  return {
+    definition_id: definitionId,
+    stage: clock.stage,
+    started_at: clock.startedAt,
+    elapsed_seconds: clock.elapsedSeconds,
+    due_at: clock.dueAt,
+    breached_at: clock.breachedAt,
+    ended_at: clock.endedAt,
+    alerts_sent: alertsSent,
+    next_alert_at: nextAlertAt(clock, alertsSent),
+  };
+}
+
+/** The columns of `clockRecord`'s records, typed, as `jsonb_to_recordset` reads them. */
+export const CLOCK_RECORD_COLUMNS = `definition_id uuid, stage text, started_at timestamptz,
+              elapsed_seconds integer, due_at timestamptz, breached_at timestamptz, ended_at timestamptz,
+              alerts_sent jsonb, next_alert_at timestamptz`;
+
+/**
  * A column of the clocks' table that the subject, not the clock, fills (a definition kept with
  * the clock, the subject's timeline): written with every clock, on insert and on update.
  */
@@ -58,25 +82,13 @@ export class SlaClockTable {
     const names = extra.map(([name]) => `, ${name}`).join('');
     const values = extra.map(([, column], i) => `, $${i + 4}::${column.type}`).join('');
     const updates = extra.map(([name]) => `, ${name} = excluded.${name}`).join('');
-    const rows = clocks.map(({ definitionId, clock, alertsSent }) => ({
-      definition_id: definitionId,
-      stage: clock.stage,
-      started_at: clock.startedAt,
-      elapsed_seconds: clock.elapsedSeconds,
-      due_at: clock.dueAt,
-      breached_at: clock.breachedAt,
-      ended_at: clock.endedAt,
-      alerts_sent: alertsSent,
-      next_alert_at: nextAlertAt(clock, alertsSent),
-    }));
+    const rows = clocks.map(clockRecord);
     await manager.query(
       `INSERT INTO ${table} (${subjectColumn}${names}, definition_id, stage, started_at, elapsed_seconds,
               due_at, breached_at, ended_at, alerts_sent, next_alert_at, updated_at)
        SELECT $1${values}, r.definition_id, r.stage, r.started_at, r.elapsed_seconds, r.due_at, r.breached_at,
               r.ended_at, ARRAY(SELECT jsonb_array_elements_text(r.alerts_sent)::smallint), r.next_alert_at, $3::timestamptz
-         FROM jsonb_to_recordset($2::jsonb) AS r (definition_id uuid, stage text, started_at timestamptz,
-              elapsed_seconds integer, due_at timestamptz, breached_at timestamptz, ended_at timestamptz,
-              alerts_sent jsonb, next_alert_at timestamptz)
+         FROM jsonb_to_recordset($2::jsonb) AS r (${CLOCK_RECORD_COLUMNS})
        ON CONFLICT (${subjectColumn}, definition_id) DO UPDATE SET stage = excluded.stage,
               started_at = excluded.started_at, elapsed_seconds = excluded.elapsed_seconds,
               due_at = excluded.due_at, breached_at = excluded.breached_at, ended_at = excluded.ended_at,

@@ -4,7 +4,6 @@ import { Outbox } from '@itsm/messaging';
 import type { EntityManager } from 'typeorm';
 import {
   alertFacts,
-  nextAlertAt,
   slaView,
   unsentAlerts,
   type AppliedSlaClock,
@@ -12,7 +11,7 @@ import {
   type SlaRow,
   type SlaView,
 } from '@itsm/sla';
-import { SlaClockTable } from '@itsm/sla/timer';
+import { CLOCK_RECORD_COLUMNS, clockRecord, SlaClockTable } from '@itsm/sla/timer';
 import type { Incident } from '../incidents/incident.entity';
 import {
   incidentSlaClock,
@@ -92,16 +91,9 @@ export class SlaClocksService {
       .filter(
         (c): c is { definition: IncidentSlaDefinition; clock: AppliedSlaClock } => c.clock.applies,
       )
-      .map(({ definition, clock }) => ({
-        definition_id: definition.id,
-        stage: clock.stage,
-        started_at: clock.startedAt,
-        elapsed_seconds: clock.elapsedSeconds,
-        due_at: clock.dueAt,
-        breached_at: clock.breachedAt,
-        ended_at: clock.endedAt,
-        next_alert_at: nextAlertAt(clock, []),
-      }));
+      .map(({ definition, clock }) =>
+        clockRecord({ definitionId: definition.id, clock, alertsSent: [] }),
+      );
     const p = (i: number) => `$${firstParam + i}`;
     return {
       timeline: `INSERT INTO incident_timeline (incident_id, at, state, priority, acknowledged)
@@ -110,9 +102,7 @@ export class SlaClocksService {
               due_at, breached_at, ended_at, next_alert_at, updated_at)
          SELECT ${from}.id, r.definition_id, r.stage, r.started_at, r.elapsed_seconds, r.due_at,
                 r.breached_at, r.ended_at, r.next_alert_at, ${p(0)}
-           FROM ${from}, jsonb_to_recordset(${p(4)}::jsonb) AS r (definition_id uuid, stage text,
-                started_at timestamptz, elapsed_seconds integer, due_at timestamptz,
-                breached_at timestamptz, ended_at timestamptz, next_alert_at timestamptz)
+           FROM ${from}, jsonb_to_recordset(${p(4)}::jsonb) AS r (${CLOCK_RECORD_COLUMNS})
          RETURNING ${STORED_CLOCK_COLUMNS}`,
       params: [now, point.state, point.priority, point.acknowledged, JSON.stringify(clocks)],
     };
