@@ -15,3 +15,5 @@ export * from './audit/audit-history';
 export * from './audit/audit-insert';
 export * from './postgres-errors';
 export * from './idempotency-keys';
+export * from './entity-insert';
+export * from './prepared-query';

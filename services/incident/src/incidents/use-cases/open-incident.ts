@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { incidentCreated } from '@itsm/contracts';
 import { NOTIFY_RELAY, Outbox, outboxInsert } from '@itsm/messaging';
-import { auditInsert, creationAuditLines } from '@itsm/persistence';
+import {
+  auditInsert,
+  creationAuditLines,
+  entityInsert,
+  preparedQuery,
+  withInsertedNulls,
+} from '@itsm/persistence';
 import type { EntityManager } from 'typeorm';
 import { INCIDENT_CONFIG, type IncidentConfig } from '../../incident-config';
 import { priorityOf, type Level } from '../../priority/domain/priority-matrix';
@@ -10,8 +16,6 @@ import { CLOCK_ORDER, SlaClocksService, type IncidentSlaRow } from '../../sla/sl
 import { defaultGroupFor } from '../domain/default-routing';
 import { incidentEvents } from '../incident-events';
 import { Incident, type Channel } from '../incident.entity';
-import { entityInsert, withInsertedNulls } from './entity-insert';
-import { preparedQuery } from './prepared-query';
 import {
   OPENING_SETTINGS_FINGERPRINT,
   OpeningSettingsCache,
