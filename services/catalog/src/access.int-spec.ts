@@ -138,6 +138,7 @@ describe('access to the catalog and its requests', () => {
         expect.arrayContaining(['200', '400', '401', '403', '404', '409']),
       );
     }
+    expect(paths['/api/v1/catalog-items'].post.responses['201'].headers).toHaveProperty('Location');
     const submit = paths['/api/v1/requests'].post;
     expect(Object.keys(submit.responses)).toEqual(
       expect.arrayContaining(['200', '201', '400', '401', '403', '409', '422']),

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ApprovalRule, ItemDefinition, PlanStep, Price } from './domain/item-definition';
-import type { ItemState } from './domain/item-lifecycle';
+import type { VersionedState } from '@itsm/versioning';
 import type { ProvisioningRule } from '../provisioning/domain/provisioning-rule';
 import type { VariableDefinition } from './domain/variables';
 
@@ -14,7 +14,7 @@ export class CatalogItemVersion implements ItemDefinition {
   version!: number;
 
   @Column({ type: 'text' })
-  state!: ItemState;
+  state!: VersionedState;
 
   @Column({ name: 'short_description', type: 'text' })
   shortDescription!: string;

@@ -11,7 +11,7 @@ import type { ItemView } from './catalog-item-view';
 import { CatalogItem } from './catalog-item.entity';
 import { CatalogItemsService } from './catalog-items.service';
 import { definitionErrors, type ItemDefinition } from './domain/item-definition';
-import type { LifecycleRefusal } from './domain/item-lifecycle';
+import type { LifecycleRefusal } from '@itsm/versioning';
 
 export type ItemEdit = (
   manager: EntityManager,

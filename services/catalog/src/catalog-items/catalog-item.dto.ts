@@ -24,7 +24,7 @@ import {
 } from 'class-validator';
 import { Omittable, PageQuery } from '@itsm/http';
 import { APPROVAL_KINDS, type ApprovalKind } from './domain/item-definition';
-import { ITEM_STATES, type ItemState } from './domain/item-lifecycle';
+import { VERSION_STATES, type VersionedState } from '@itsm/versioning';
 import { VARIABLE_TYPES, type VariableType } from './domain/variables';
 import { ProvisioningRuleDto } from '../provisioning/provisioning-rule.dto';
 
@@ -267,12 +267,12 @@ export class ItemLifecycleRequest {
 
 export class ListCatalogItemsQuery extends PageQuery {
   @ApiPropertyOptional({
-    enum: ITEM_STATES,
+    enum: VERSION_STATES,
     description: 'Items with a version in this state (catalog managers; others see published ones)',
   })
   @IsOptional()
-  @IsIn(ITEM_STATES)
-  state?: ItemState;
+  @IsIn(VERSION_STATES)
+  state?: VersionedState;
 
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() categoryId?: string;
 

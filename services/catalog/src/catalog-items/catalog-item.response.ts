@@ -6,7 +6,7 @@ import {
   type PlanStep,
   type Price,
 } from './domain/item-definition';
-import { ITEM_STATES, type ItemState } from './domain/item-lifecycle';
+import { VERSION_STATES, type VersionedState } from '@itsm/versioning';
 import {
   VARIABLE_TYPES,
   type VariableCondition,
@@ -68,7 +68,7 @@ export class PriceResponse implements Price {
 /** One version of an item: what a request made from it keeps. */
 export class CatalogItemVersionResponse implements ItemVersionView {
   @ApiProperty({ type: 'integer', minimum: 1 }) version!: number;
-  @ApiProperty({ enum: ITEM_STATES }) state!: ItemState;
+  @ApiProperty({ enum: VERSION_STATES }) state!: VersionedState;
   @ApiProperty() shortDescription!: string;
   @ApiProperty(nullableText) description!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) categoryId!: string | null;

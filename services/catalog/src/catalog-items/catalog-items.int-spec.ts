@@ -34,6 +34,7 @@ describe('catalog items, against real PostgreSQL', () => {
     });
     expect(created.statusCode).toBe(201);
     let item = created.json();
+    expect(created.headers.location).toBe(`/api/v1/catalog-items/${item.id}`);
     expect(item).toMatchObject({
       publishedVersion: null,
       versions: [{ version: 1, state: 'draft' }],

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { ITEM_STATES } from '../catalog-items/domain/item-lifecycle';
+import { VERSION_STATES } from '@itsm/versioning';
 import {
   CATALOG_TASK_STATES,
   REQUEST_STATES,
@@ -37,7 +37,7 @@ export class CreateCatalog1767000000000 implements MigrationInterface {
       CREATE TABLE catalog_item_versions (
         item_id uuid NOT NULL REFERENCES catalog_items (id),
         version integer NOT NULL CHECK (version > 0),
-        state text NOT NULL CHECK (state IN (${list(ITEM_STATES)})),
+        state text NOT NULL CHECK (state IN (${list(VERSION_STATES)})),
         short_description text NOT NULL,
         description text,
         category_id uuid REFERENCES catalog_categories (id),

@@ -1,6 +1,7 @@
 import { applyDecorators, HttpStatus } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { CHANGE_STATES } from '@itsm/contracts';
+import { DECISIONS } from '../approvals/domain/approval-policy';
 import { ConflictResponse } from '../conflicts/conflict.response';
 
 /**
@@ -27,6 +28,26 @@ export function ApiChangeConflict() {
                 type: 'object',
                 properties: {
                   currentState: { type: 'string', enum: [...CHANGE_STATES] },
+                  requestedState: {
+                    type: 'string',
+                    enum: [...CHANGE_STATES],
+                    description:
+                      '`illegal-transition`, `change-incomplete`, `unknown-cis`: the state asked for',
+                  },
+                  allowedNextStates: {
+                    type: 'array',
+                    items: { type: 'string', enum: [...CHANGE_STATES] },
+                    description: '`illegal-transition`, `change-ended`: where the change may move',
+                  },
+                  approval: {
+                    type: 'string',
+                    enum: ['requested', ...DECISIONS],
+                    description: '`approval-required`: where its approval stands',
+                  },
+                  currentVersion: {
+                    type: 'integer',
+                    description: '`stale-version`: the version to read again',
+                  },
                   conflicts: {
                     type: 'array',
                     description: '`change-conflict`: what the change meets in its window',

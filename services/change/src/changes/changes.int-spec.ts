@@ -120,6 +120,26 @@ describe('changes, against real PostgreSQL', () => {
     expect(answers[0].description).toMatch(/change-scope-frozen.*change-window-frozen/s);
   });
 
+  it('declares the members every 409 of PATCH and transitions carries', async () => {
+    const { paths } = (await api.call('GET', '/api/v1/openapi.json')).json();
+    for (const operation of [
+      paths['/api/v1/changes/{id}'].patch,
+      paths['/api/v1/changes/{id}/transitions'].post,
+    ]) {
+      const [, members] =
+        operation.responses['409'].content['application/problem+json'].schema.allOf;
+      expect(Object.keys(members.properties)).toEqual(
+        expect.arrayContaining([
+          'currentState',
+          'requestedState',
+          'allowedNextStates',
+          'approval',
+          'currentVersion',
+        ]),
+      );
+    }
+  });
+
   it('raises a normal change in New with a human number, and announces it', async () => {
     const change = await raise({
       type: 'normal',

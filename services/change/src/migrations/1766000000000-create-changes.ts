@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { CHANGE_STATES, CHANGE_TYPES } from '@itsm/contracts';
 import { CLOSE_CODES } from '../changes/domain/change-transition';
 import { RISKS } from '../changes/change.entity';
-import { TEMPLATE_STATES } from '../templates/domain/template-lifecycle';
+import { VERSION_STATES } from '@itsm/versioning';
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
@@ -28,7 +28,7 @@ export class CreateChanges1766000000000 implements MigrationInterface {
       CREATE TABLE change_template_versions (
         template_id uuid NOT NULL REFERENCES change_templates (id),
         version integer NOT NULL CHECK (version > 0),
-        state text NOT NULL CHECK (state IN (${list(TEMPLATE_STATES)})),
+        state text NOT NULL CHECK (state IN (${list(VERSION_STATES)})),
         short_description text NOT NULL,
         description text,
         justification text NOT NULL,

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { TemplateState } from './domain/template-lifecycle';
+import type { VersionedState } from '@itsm/versioning';
 
 /** The content a standard change copies. A published or retired version never changes again. */
 export interface TemplateContent {
@@ -22,7 +22,7 @@ export class ChangeTemplateVersion implements TemplateContent {
   version!: number;
 
   @Column({ type: 'text' })
-  state!: TemplateState;
+  state!: VersionedState;
 
   @Column({ name: 'short_description', type: 'text' })
   shortDescription!: string;

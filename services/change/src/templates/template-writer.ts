@@ -5,7 +5,7 @@ import { assertVersion, brokenUniqueConstraint } from '@itsm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ChangeTemplateVersion } from './change-template-version.entity';
 import { ChangeTemplate } from './change-template.entity';
-import type { LifecycleRefusal } from './domain/template-lifecycle';
+import type { LifecycleRefusal } from '@itsm/versioning';
 import { TemplatesService } from './templates.service';
 import type { TemplateView } from './template-view';
 

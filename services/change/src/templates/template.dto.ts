@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { Omittable, PageQuery } from '@itsm/http';
-import { TEMPLATE_STATES, type TemplateState } from './domain/template-lifecycle';
+import { VERSION_STATES, type VersionedState } from '@itsm/versioning';
 
 const Label = () => applyDecorators(IsString(), MinLength(1), MaxLength(160));
 const Plan = () => applyDecorators(IsString(), MinLength(1), MaxLength(20000));
@@ -59,12 +59,12 @@ export class TemplateLifecycleRequest {
 
 export class ListTemplatesQuery extends PageQuery {
   @ApiPropertyOptional({
-    enum: TEMPLATE_STATES,
+    enum: VERSION_STATES,
     description: 'Templates with a version in this state',
   })
   @IsOptional()
-  @IsIn(TEMPLATE_STATES)
-  state?: TemplateState;
+  @IsIn(VERSION_STATES)
+  state?: VersionedState;
 
   @ApiPropertyOptional({ description: 'Words in the name' })
   @IsOptional()

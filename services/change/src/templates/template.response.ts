@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { TEMPLATE_STATES, type TemplateState } from './domain/template-lifecycle';
+import { VERSION_STATES, type VersionedState } from '@itsm/versioning';
 import type { TemplateVersionView, TemplateView } from './template-view';
 
 const nullableText = { type: String, nullable: true };
@@ -10,8 +10,8 @@ export class TemplateVersionResponse implements TemplateVersionView {
   @ApiProperty({ type: 'integer', minimum: 1 })
   version!: number;
 
-  @ApiProperty({ enum: TEMPLATE_STATES })
-  state!: TemplateState;
+  @ApiProperty({ enum: VERSION_STATES })
+  state!: VersionedState;
 
   @ApiProperty({ example: 'Restart an application server' })
   shortDescription!: string;

@@ -5,7 +5,7 @@ import type { ItemView } from '../catalog-item-view';
 import { assertCategoryExists, assertConsistent, CatalogItemWriter } from '../catalog-item-writer';
 import type { EditCatalogItemRequest } from '../catalog-item.dto';
 import type { ItemDefinition } from '../domain/item-definition';
-import { versionToEdit } from '../domain/item-lifecycle';
+import { versionToEdit } from '@itsm/versioning';
 import { approvalOf, planOf, priceOf, variableOf } from '../item-definition-of';
 import { provisioningOf } from '../../provisioning/provisioning-rule-of';
 

@@ -3,7 +3,7 @@ import type { Principal } from '@itsm/auth';
 import { CatalogItemVersion } from '../catalog-item-version.entity';
 import type { ItemView } from '../catalog-item-view';
 import { CatalogItemWriter, lifecycleRefused } from '../catalog-item-writer';
-import { isRefusal, publication } from '../domain/item-lifecycle';
+import { isRefusal, publication } from '@itsm/versioning';
 
 /** Publishes the draft: requests are made from it from now on; the one before retires. */
 @Injectable()
@@ -12,7 +12,7 @@ export class PublishCatalogItem {
 
   execute(id: string, version: number, caller: Principal): Promise<ItemView> {
     return this.writer.change(id, version, caller, async (manager, item, versions, now) => {
-      const outcome = publication(versions);
+      const outcome = publication(versions, 'catalog item');
       if (isRefusal(outcome)) throw lifecycleRefused(item, outcome);
       // Retire first: at most one version of an item is published at any moment.
       if (outcome.retire !== undefined) {

@@ -3,7 +3,7 @@ import type { Principal } from '@itsm/auth';
 import { CatalogItemVersion } from '../catalog-item-version.entity';
 import type { ItemView } from '../catalog-item-view';
 import { CatalogItemWriter, lifecycleRefused } from '../catalog-item-writer';
-import { isRefusal, retirement } from '../domain/item-lifecycle';
+import { isRefusal, retirement } from '@itsm/versioning';
 
 /** Withdraws the item: nobody orders it any more; requests made from it keep their version. */
 @Injectable()

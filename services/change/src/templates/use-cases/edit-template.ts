@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@itsm/auth';
 import { ChangeTemplateVersion, type TemplateContent } from '../change-template-version.entity';
-import { versionToEdit } from '../domain/template-lifecycle';
+import { versionToEdit } from '@itsm/versioning';
 import type { EditTemplateRequest } from '../template.dto';
 import type { TemplateView } from '../template-view';
 import { TemplateWriter } from '../template-writer';

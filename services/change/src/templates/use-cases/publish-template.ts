@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@itsm/auth';
 import { ChangeTemplateVersion } from '../change-template-version.entity';
-import { isRefusal, publication } from '../domain/template-lifecycle';
+import { isRefusal, publication } from '@itsm/versioning';
 import type { TemplateView } from '../template-view';
 import { lifecycleRefused, TemplateWriter } from '../template-writer';
 
@@ -12,7 +12,7 @@ export class PublishTemplate {
 
   execute(id: string, version: number, caller: Principal): Promise<TemplateView> {
     return this.writer.change(id, version, async (manager, template, versions, now) => {
-      const outcome = publication(versions);
+      const outcome = publication(versions, 'template');
       if (isRefusal(outcome)) throw lifecycleRefused(template, outcome);
       // Retire first: at most one version of a template is published at any moment.
       if (outcome.retire !== undefined) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ChangeTemplateVersion } from '../change-template-version.entity';
-import { isRefusal, retirement } from '../domain/template-lifecycle';
+import { isRefusal, retirement } from '@itsm/versioning';
 import type { TemplateView } from '../template-view';
 import { lifecycleRefused, TemplateWriter } from '../template-writer';
 

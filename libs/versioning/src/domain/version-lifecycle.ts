@@ -1,15 +1,17 @@
-export const ITEM_STATES = ['draft', 'published', 'retired'] as const;
-export type ItemState = (typeof ITEM_STATES)[number];
+/** The states of one version of a versioned definition (a standard-change template, a catalog item). */
+export const VERSION_STATES = ['draft', 'published', 'retired'] as const;
+export type VersionedState = (typeof VERSION_STATES)[number];
 
-/** One version of an item as the lifecycle sees it. */
+/** One version as the lifecycle sees it. */
 export interface VersionState {
   version: number;
-  state: ItemState;
+  state: VersionedState;
 }
 
 /**
- * Versions of an item are never edited once published: a request made from one keeps meaning what
- * was ordered. Editing edits the open draft, or starts the next version as a draft.
+ * Versions are never edited once published: what was made from one (a change from a template, a
+ * request from a catalog item) keeps meaning what was approved or ordered. Editing edits the open
+ * draft, or starts the next version as a draft.
  */
 export function versionToEdit(versions: readonly VersionState[]): {
   version: number;
@@ -22,21 +24,25 @@ export function versionToEdit(versions: readonly VersionState[]): {
 }
 
 export interface LifecycleRefusal {
-  /** The states the item's versions are in, for the 409. */
-  current: Record<number, ItemState>;
+  /** The states the definition's versions are in, for the 409. */
+  current: Record<number, VersionedState>;
   reason: string;
 }
 
-/** What publishing does: the draft becomes the published version, the one before it retires. */
+/**
+ * What publishing does: the draft becomes the published version, the one before it retires.
+ * `noun` names the definition in the refusal ("edit the template first").
+ */
 export function publication(
   versions: readonly VersionState[],
+  noun: string,
 ): { publish: number; retire: number | undefined } | LifecycleRefusal {
   const draft = versions.find((v) => v.state === 'draft');
-  if (!draft) return refusal(versions, 'there is no draft to publish: edit the item first');
+  if (!draft) return refusal(versions, `there is no draft to publish: edit the ${noun} first`);
   return { publish: draft.version, retire: publishedOf(versions)?.version };
 }
 
-/** What retiring does: the published version retires, and nobody can order the item. */
+/** What retiring does: the published version retires, and nothing new can be made from it. */
 export function retirement(
   versions: readonly VersionState[],
 ): { retire: number } | LifecycleRefusal {
