@@ -243,8 +243,17 @@ export class ListChangesQuery extends PageQuery {
   @IsUUID()
   ci?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() assignmentGroup?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() requestedBy?: string;
+  @ApiPropertyOptional({ maxLength: 128 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  assignmentGroup?: string;
+
+  @ApiPropertyOptional({ maxLength: 128 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  requestedBy?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Made from this template' })
   @IsOptional()

@@ -388,4 +388,20 @@ describe('changes, against real PostgreSQL', () => {
     expect(second.items.map((c: { id: string }) => c.id)).toEqual([a.id]);
     expect(second.nextCursor).toBeNull();
   });
+
+  it('refuses a group or requester longer than a stored one can be, naming the field', async () => {
+    const long = 'g'.repeat(129);
+    const response = await api.call(
+      'GET',
+      `/api/v1/changes?assignmentGroup=${long}&requestedBy=${long}`,
+      { as: 'dan' },
+    );
+    expect(response.statusCode).toBe(400);
+    expect(
+      response
+        .json()
+        .errors.map((error: { field: string }) => error.field)
+        .sort(),
+    ).toEqual(['assignmentGroup', 'requestedBy']);
+  });
 });
