@@ -1,9 +1,11 @@
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { ciProvisioningAnswered, type EventData } from '@itsm/contracts';
+import { validationProblem } from '@itsm/http';
 import { Outbox } from '@itsm/messaging';
 import { withAuditActor } from '@itsm/persistence';
 import type { EntityManager } from 'typeorm';
 import { CisService } from '../cis/cis.service';
+import { provisionedNameErrors } from './domain/provisioned-name';
 import { refusalReason } from './domain/refusal-reason';
 
 export const PROVISIONING_ACTOR = 'system:catalog-provisioning';
@@ -36,6 +38,8 @@ export class ProvisionCi {
     let data: EventData<typeof ciProvisioningAnswered>;
     try {
       const { className, name, attributes } = request;
+      const nameErrors = provisionedNameErrors(name);
+      if (nameErrors.length > 0) throw validationProblem(nameErrors);
       const ci = await withAuditActor(PROVISIONING_ACTOR, () =>
         manager.transaction((inner) =>
           this.cis.createIn(inner, { className, name, attributes }, PROVISIONING_ACTOR),

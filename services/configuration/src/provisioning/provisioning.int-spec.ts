@@ -115,6 +115,20 @@ describe('CIs provisioned for the catalog, against real PostgreSQL', () => {
     expect(await cisNamed('vm-bad')).toEqual([]);
   });
 
+  it('refuses a name filled in longer than a CI name may be, instead of failing at the database', async () => {
+    const longName = `vm-${'x'.repeat(253)}`;
+    const request = asked({ className: 'linux_server', name: longName, attributes: {} });
+    await deliver(request);
+    expect(await answers(request.id)).toEqual([
+      expect.objectContaining({
+        outcome: 'refused',
+        ciName: longName,
+        reason: 'name: name must be at most 255 characters',
+      }),
+    ]);
+    expect(await cisNamed(longName)).toEqual([]);
+  });
+
   it('creates one CI for a request delivered twice, and leaves a change-only request alone', async () => {
     const request = asked({ className: 'linux_server', name: 'vm-twice', attributes: {} });
     const eventId = randomUUID();
