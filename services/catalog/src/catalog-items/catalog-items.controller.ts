@@ -8,6 +8,7 @@ import {
   Patch,
   Post,
   Query,
+  Res,
 } from '@nestjs/common';
 import {
   ApiOkResponse,
@@ -17,6 +18,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import type { FastifyReply } from 'fastify';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import {
@@ -70,10 +72,23 @@ export class CatalogItemsController {
     operationId: 'createCatalogItem',
     summary: 'Add a catalog item: version 1, a draft until published',
   })
-  @ApiResponse({ status: 201, type: CatalogItemResponse, headers: ETAG_HEADER })
+  @ApiResponse({
+    status: 201,
+    type: CatalogItemResponse,
+    headers: {
+      Location: { description: 'The URL of the new item', schema: { type: 'string' } },
+      ...ETAG_HEADER,
+    },
+  })
   @ApiProblem(409, 'Another item has this name')
-  create(@Body() request: CreateCatalogItemRequest, @CurrentUser() caller: Principal) {
-    return this.createItem.execute(request, caller);
+  async create(
+    @Body() request: CreateCatalogItemRequest,
+    @CurrentUser() caller: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const item = await this.createItem.execute(request, caller);
+    void reply.header('location', `/api/v1/catalog-items/${item.id}`);
+    return item;
   }
 
   @Get()
