@@ -1,6 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { CHANGE_STATES, CHANGE_TYPES } from '@itsm/contracts';
 import { commaSeparated, IsTimestamp, Omittable } from '@itsm/http';
 import type { ChangeState, ChangeType } from '../changes/domain/change-states';
@@ -28,6 +36,8 @@ export class CalendarFilters {
   })
   @Omittable()
   @Transform(commaSeparated)
+  // A feed keeps its filters: a body repeating a type 100,000 times is not stored.
+  @ArrayMaxSize(CHANGE_TYPES.length)
   @IsIn(CHANGE_TYPES, { each: true })
   type?: ChangeType[];
 
@@ -38,6 +48,7 @@ export class CalendarFilters {
   })
   @Omittable()
   @Transform(commaSeparated)
+  @ArrayMaxSize(CHANGE_STATES.length)
   @IsIn(CHANGE_STATES, { each: true })
   state?: ChangeState[];
 }

@@ -149,6 +149,24 @@ describe('the change calendar, against real PostgreSQL', () => {
     expect(text).not.toContain(`UID:${alices.id}@change.itsm`);
   });
 
+  it('refuses a feed whose filters list more types or states than there are, naming them', async () => {
+    const refused = await api.call('POST', '/api/v1/calendar/feeds', {
+      as: 'nina',
+      payload: {
+        name: 'Bulk',
+        type: Array(1000).fill('normal'),
+        state: Array(1000).fill('new'),
+      },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(
+      refused
+        .json()
+        .errors.map((error: { field: string }) => error.field)
+        .sort(),
+    ).toEqual(['state', 'type']);
+  });
+
   it('reads the range through the GiST index on planned windows, not by scanning every change', async () => {
     const { sql, params } = calendarChangesQuery(
       { from: new Date(soon(0, 0)), to: new Date(soon(30, 0)) },
