@@ -185,6 +185,32 @@ describe('"caused by change" candidates, against real PostgreSQL', () => {
     expect(waited).toBe(true);
   });
 
+  it('links every incident on its CIs in the same few statements, however many there are', async () => {
+    const busy = randomUUID();
+    const incidents = [];
+    for (let i = 0; i < 8; i++) incidents.push(await open(busy, new Date(windowEnd + i * HOUR)));
+    const change = closed('unsuccessful', [busy]);
+    let statements = 0;
+    await deliver((ctx) => {
+      const manager = new Proxy(ctx.manager, {
+        get: (target, key, receiver) =>
+          key === 'query'
+            ? (...args: Parameters<typeof target.query>) => {
+                statements++;
+                return target.query(...args);
+              }
+            : Reflect.get(target, key, receiver),
+      });
+      return handlers.changeClosed(change, { ...ctx, manager });
+    });
+    for (const incident of incidents) {
+      expect(await candidates(incident.id)).toHaveLength(1);
+      expect(await linkedEvents(incident.id)).toHaveLength(1);
+    }
+    // The turn on the CI, the change, the links, their history lines, their events.
+    expect(statements).toBe(5);
+  });
+
   it('links nothing for a change that went well', async () => {
     const quiet = randomUUID();
     const incident = await open(quiet, new Date(windowStart + HOUR / 2));

@@ -88,28 +88,39 @@ export class LinkChangeCandidates {
     );
   }
 
-  private async link(manager: EntityManager, pairsQuery: string, parameters: unknown[]) {
-    const pairs = (await manager.query(pairsQuery, parameters)) as CandidatePair[];
-    for (const pair of pairs) {
-      const linkedAt = new Date();
-      const inserted = (await manager.query(
-        `INSERT INTO incident_change_candidates (incident_id, change_id, configuration_item_id, linked_at)
-         VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING incident_id`,
-        [pair.incident_id, pair.change_id, pair.configuration_item_id, linkedAt],
-      )) as unknown[];
-      if (inserted.length === 0) continue;
-      await writeAuditEntries(manager, [
-        {
-          entityType: 'incident',
-          entityId: pair.incident_id,
-          operation: 'update',
-          field: 'causedByChangeCandidates',
-          oldValue: null,
-          newValue: { changeId: pair.change_id, changeNumber: pair.change_number },
-          actor: CANDIDATES_ACTOR,
-        },
-      ]);
-      await this.outbox.publish(manager, incidentChangeCandidateLinked, {
+  /**
+   * Links the pairs `pairsQuery` selects (`$1` its one parameter) in one statement, then writes the
+   * history lines and the events of those newly linked, each in one statement too.
+   */
+  private async link(manager: EntityManager, pairsQuery: string, parameters: [unknown]) {
+    const linkedAt = new Date();
+    const pairs = (await manager.query(
+      `WITH pairs AS (${pairsQuery}),
+            linked AS (
+              INSERT INTO incident_change_candidates
+                     (incident_id, change_id, configuration_item_id, linked_at)
+              SELECT incident_id, change_id, configuration_item_id, $2 FROM pairs
+                  ON CONFLICT DO NOTHING RETURNING incident_id, change_id)
+       SELECT pairs.* FROM pairs JOIN linked USING (incident_id, change_id)
+        ORDER BY pairs.opened_at, pairs.change_number`,
+      [...parameters, linkedAt],
+    )) as CandidatePair[];
+    await writeAuditEntries(
+      manager,
+      pairs.map((pair) => ({
+        entityType: 'incident',
+        entityId: pair.incident_id,
+        operation: 'update',
+        field: 'causedByChangeCandidates',
+        oldValue: null,
+        newValue: { changeId: pair.change_id, changeNumber: pair.change_number },
+        actor: CANDIDATES_ACTOR,
+      })),
+    );
+    await this.outbox.publishMany(
+      manager,
+      pairs.map((pair) => ({
+        definition: incidentChangeCandidateLinked,
         aggregateId: pair.incident_id,
         data: {
           id: pair.incident_id,
@@ -123,7 +134,7 @@ export class LinkChangeCandidates {
           windowEnd: pair.window_end.toISOString(),
           linkedAt: linkedAt.toISOString(),
         },
-      });
-    }
+      })),
+    );
   }
 }
