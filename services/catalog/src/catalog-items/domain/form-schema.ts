@@ -1,5 +1,14 @@
 import type { VariableDefinition } from './variables';
 
+/**
+ * The longest text answer, whatever the variable says: answers are stored with the requested item
+ * and sent in its events, so a form without a `max` must not let a request carry megabytes.
+ */
+export const TEXT_ANSWER_MAX_LENGTH = 4000;
+
+/** How long a text variable's answer may be: its own `max`, never above the service's bound. */
+export const textMaxLength = (v: VariableDefinition): number => v.max ?? TEXT_ANSWER_MAX_LENGTH;
+
 /** A JSON Schema (draft-07) document, as plain data. */
 export type JsonSchema = Record<string, unknown>;
 
@@ -39,7 +48,7 @@ function typeSchema(v: VariableDefinition): JsonSchema {
         type: 'string',
         ...(v.pattern !== undefined && { pattern: anchored(v.pattern) }),
         minLength: v.min ?? (v.required ? 1 : 0),
-        ...(v.max !== undefined && { maxLength: v.max }),
+        maxLength: textMaxLength(v),
       };
     case 'number':
       return {

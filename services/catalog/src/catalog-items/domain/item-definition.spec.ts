@@ -1,3 +1,4 @@
+import { TEXT_ANSWER_MAX_LENGTH } from './form-schema';
 import { definitionErrors, type ItemDefinition } from './item-definition';
 
 const base: ItemDefinition = {
@@ -64,6 +65,29 @@ describe('the rules of an item definition as a whole', () => {
         field: 'variables.1.showWhen.variable',
         message: 'a condition names an earlier variable',
         allowed: ['size'],
+      },
+    ]);
+  });
+
+  it('refuses a text variable allowing answers longer than any text answer may be', () => {
+    const text = { name: 'note', label: 'Note', type: 'text', required: false } as const;
+    expect(
+      definitionErrors({
+        ...base,
+        variables: [
+          { ...text, max: TEXT_ANSWER_MAX_LENGTH + 1 },
+          { ...text, name: 'other', min: TEXT_ANSWER_MAX_LENGTH + 1 },
+          { ...text, name: 'fine', max: TEXT_ANSWER_MAX_LENGTH },
+        ],
+      }),
+    ).toEqual([
+      {
+        field: 'variables.0.max',
+        message: `a text answer holds at most ${TEXT_ANSWER_MAX_LENGTH} characters`,
+      },
+      {
+        field: 'variables.1.min',
+        message: `a text answer holds at most ${TEXT_ANSWER_MAX_LENGTH} characters`,
       },
     ]);
   });

@@ -2,6 +2,7 @@ import {
   provisioningErrors,
   type ProvisioningRule,
 } from '../../provisioning/domain/provisioning-rule';
+import { TEXT_ANSWER_MAX_LENGTH } from './form-schema';
 import { formValidator } from './variable-validation';
 import { VARIABLE_TYPES, type VariableDefinition } from './variables';
 
@@ -89,6 +90,13 @@ function variableErrors(variables: readonly VariableDefinition[]): DefinitionErr
         field: at('min'),
         message: 'only text, number and multi-choice variables have bounds',
         allowed: ['text', 'number', 'multi_choice'],
+      });
+    }
+    const longest = v.max ?? v.min;
+    if (v.type === 'text' && longest !== undefined && longest > TEXT_ANSWER_MAX_LENGTH) {
+      errors.push({
+        field: at(v.max !== undefined ? 'max' : 'min'),
+        message: `a text answer holds at most ${TEXT_ANSWER_MAX_LENGTH} characters`,
       });
     }
     if (v.min !== undefined && v.max !== undefined && v.min > v.max) {

@@ -1,4 +1,4 @@
-import { formSchema } from './form-schema';
+import { formSchema, TEXT_ANSWER_MAX_LENGTH } from './form-schema';
 import { formValidator } from './variable-validation';
 import type { VariableDefinition } from './variables';
 
@@ -124,6 +124,17 @@ describe('validating a request against the form of an item', () => {
         if: { properties: { public: { const: true } }, required: ['public'] },
         then: { required: ['justification'] },
         else: { properties: { justification: false } },
+      },
+    ]);
+  });
+
+  it('bounds a text answer whose variable sets no max, so that a request cannot store megabytes', () => {
+    const note = formValidator([{ name: 'note', label: 'Note', type: 'text', required: false }]);
+    expect(note({ note: 'x'.repeat(TEXT_ANSWER_MAX_LENGTH) }).errors).toEqual([]);
+    expect(note({ note: 'x'.repeat(TEXT_ANSWER_MAX_LENGTH + 1) }).errors).toEqual([
+      {
+        variable: 'note',
+        message: `note must be text of at most ${TEXT_ANSWER_MAX_LENGTH} characters`,
       },
     ]);
   });

@@ -1,6 +1,6 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
-import { formSchema } from './form-schema';
+import { formSchema, textMaxLength } from './form-schema';
 import type { Answers, VariableDefinition } from './variables';
 
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false }), ['date', 'uuid']);
@@ -87,7 +87,7 @@ function explained(v: VariableDefinition, error: ErrorObject): Omit<VariableErro
       return { message: `${v.name} must be a number${bounds(v, '')}` };
     case 'text':
       return {
-        message: `${v.name} must be text${bounds(v, ' characters')}${v.pattern === undefined ? '' : ` matching ${v.pattern}`}`,
+        message: `${v.name} must be text${bounds({ ...v, max: textMaxLength(v) }, ' characters')}${v.pattern === undefined ? '' : ` matching ${v.pattern}`}`,
       };
     case 'date':
       return { message: `${v.name} must be a date (YYYY-MM-DD)` };
