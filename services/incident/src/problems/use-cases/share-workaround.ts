@@ -33,17 +33,18 @@ export class ShareWorkaround {
       .orderBy('i.id')
       .setLock(INCIDENT_ROW_LOCK)
       .getMany();
+    if (incidents.length === 0) return 0;
     const body = workaroundNote(knownError);
-    let noted = 0;
-    for (const incident of incidents) {
-      const [already] = (await manager.query(
-        `SELECT 1 FROM incident_notes WHERE incident_id = $1 AND author = $2 AND body = $3 LIMIT 1`,
-        [incident.id, PROBLEM_ACTOR, body],
-      )) as unknown[];
-      if (already) continue;
+    const noted = (await manager.query(
+      `SELECT DISTINCT incident_id FROM incident_notes
+        WHERE incident_id = ANY($1::uuid[]) AND author = $2 AND body = $3`,
+      [incidents.map((incident) => incident.id), PROBLEM_ACTOR, body],
+    )) as Array<{ incident_id: string }>;
+    const already = new Set(noted.map((row) => row.incident_id));
+    const toNote = incidents.filter((incident) => !already.has(incident.id));
+    for (const incident of toNote) {
       await this.notes.add(manager, incident, { kind: 'work_note', body, author: PROBLEM_ACTOR });
-      noted += 1;
     }
-    return noted;
+    return toNote.length;
   }
 }
