@@ -7,6 +7,7 @@ import { IdempotencyKeys, withAuditActor, writeAuditEntries } from '@itsm/persis
 import { DataSource, type EntityManager } from 'typeorm';
 import { Change, CHANGE_ROW_LOCK } from '../../changes/change.entity';
 import type { DeploymentRequest } from '../deployment-gate.dto';
+import { deploymentReport, REPORTING_STATES } from '../domain/deployment-report';
 import type { DeploymentResponse } from '../deployment-gate.response';
 
 const idempotencyKeys = new IdempotencyKeys({
@@ -14,9 +15,6 @@ const idempotencyKeys = new IdempotencyKeys({
   recordColumn: 'deployment_id',
   recordName: 'deployment',
 });
-
-/** A deployment runs while the change is implemented; its outcome may arrive once it is in Review. */
-const REPORTING_STATES: ReadonlyArray<Change['state']> = ['implement', 'review'];
 
 /**
  * Records a pipeline's report of a deployment on the change: a row of its deployments, a line of
@@ -52,7 +50,8 @@ export class RecordDeployment {
           lock: { mode: CHANGE_ROW_LOCK },
         });
         if (!change) throw recordNotFound('Change', id);
-        if (!REPORTING_STATES.includes(change.state)) {
+        const report = deploymentReport(change, request.ciIds);
+        if (!report.accepted && report.kind === 'not-implementing') {
           throw problem(
             HttpStatus.CONFLICT,
             'change-not-implementing',
@@ -61,13 +60,15 @@ export class RecordDeployment {
             { currentState: change.state, allowedStates: REPORTING_STATES },
           );
         }
-        const ciIds = request.ciIds?.map((ciId) => ciId.toLowerCase()) ?? change.affectedCiIds;
-        const foreign = ciIds.filter((ciId) => !change.affectedCiIds.includes(ciId));
-        if (foreign.length > 0) {
+        if (!report.accepted) {
           throw validationProblem([
-            { field: 'ciIds', message: `${change.number} does not cover ${foreign.join(', ')}` },
+            {
+              field: 'ciIds',
+              message: `${change.number} does not cover ${report.foreign.join(', ')}`,
+            },
           ]);
         }
+        const { ciIds } = report;
         const reportedAt = new Date();
         const [row] = (await manager.query(
           `INSERT INTO change_deployments
