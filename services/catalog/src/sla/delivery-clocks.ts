@@ -17,6 +17,8 @@ import type { RequestedItem } from '../requests/requested-item.entity';
 import {
   deliveryClock,
   deliveryDefinition,
+  readingTime,
+  withState,
   type DeliveryPoint,
   type DeliveryTarget,
 } from './domain/delivery-clock';
@@ -71,12 +73,11 @@ export class DeliveryClocks {
         deliveryTargetHours: targets.get(item.id)!,
       });
       const row = stored.find((r) => r.requested_item_id === item.id);
-      const timeline = row
+      const known = row
         ? pointsOf(row.timeline)
         : [{ at: item.openedAt, state: 'requested' as const }];
-      const last = timeline.at(-1)!;
-      const at = last.at > now ? last.at : now;
-      if (last.state !== item.state) timeline.push({ at, state: item.state });
+      const at = readingTime(known, now);
+      const timeline = withState(known, item.state, at);
       const clock = deliveryClock(definition, timeline, at);
       if (!clock.applies) continue;
       await DELIVERY_CLOCKS.store(
@@ -103,8 +104,7 @@ export class DeliveryClocks {
     if (!row) return 0;
     const definition = definitionOf(row);
     const timeline = pointsOf(row.timeline);
-    const last = timeline.at(-1)!.at;
-    const at = last > now ? last : now;
+    const at = readingTime(timeline, now);
     const clock = deliveryClock(definition, timeline, at);
     if (!clock.applies) {
       await DELIVERY_CLOCKS.wakeAt(manager, clockId, null);

@@ -1,5 +1,11 @@
 import type { RequestedItemState } from '../../requests/domain/fulfilment-states';
-import { deliveryClock, deliveryDefinition, type DeliveryPoint } from './delivery-clock';
+import {
+  deliveryClock,
+  deliveryDefinition,
+  readingTime,
+  withState,
+  type DeliveryPoint,
+} from './delivery-clock';
 
 const definition = deliveryDefinition({
   catalogItemId: '0a1b2c3d-4e5f-4a6b-9c8d-7e6f5a4b3c2d',
@@ -68,5 +74,20 @@ describe("a requested item's delivery clock", () => {
       stage: 'cancelled',
       elapsedSeconds: 3 * 3600,
     });
+  });
+
+  it('is read now, yet never before the last move it knows of', () => {
+    const known = timeline([0, 'requested'], [2, 'in_fulfilment']);
+    expect(readingTime(known, hours(3))).toEqual(hours(3));
+    expect(readingTime(known, hours(1))).toEqual(hours(2));
+  });
+
+  it('gains a point on its timeline only when the item moved', () => {
+    const known = timeline([0, 'requested'], [2, 'in_fulfilment']);
+    expect(withState(known, 'in_fulfilment', hours(3))).toEqual(known);
+    expect(withState(known, 'fulfilled', hours(3))).toEqual([
+      ...known,
+      { at: hours(3), state: 'fulfilled' },
+    ]);
   });
 });

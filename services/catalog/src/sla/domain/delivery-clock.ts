@@ -74,3 +74,18 @@ export function deliveryClock(
     holds: () => true,
   });
 }
+
+/** When a clock is read: now, yet never before the last point of its timeline, which it must cover. */
+export function readingTime(timeline: readonly DeliveryPoint[], now: Date): Date {
+  const last = timeline.at(-1)!.at;
+  return last > now ? last : now;
+}
+
+/** The timeline once the item stands in `state` at `at`: a point is added only when it moved. */
+export function withState(
+  timeline: readonly DeliveryPoint[],
+  state: RequestedItemState,
+  at: Date,
+): DeliveryPoint[] {
+  return timeline.at(-1)!.state === state ? [...timeline] : [...timeline, { at, state }];
+}
