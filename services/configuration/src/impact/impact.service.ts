@@ -6,7 +6,7 @@ import { GraphSync } from './graph-sync';
 import type { CiSummary, Direction } from './domain/impact-graph';
 import { writeImpactAnswer } from './domain/impact-answer';
 import { combineImpacts, type CiImpact, type ImpactedService } from './domain/impacted-services';
-import { nearestRelated, type RelatedCi } from './domain/related-cis';
+import { nearestRelated, relatedWalkCutShort, type RelatedCi } from './domain/related-cis';
 
 export type { Direction };
 
@@ -105,7 +105,7 @@ export class ImpactService {
       for (const direction of ['impact', 'dependencies'] as const) {
         const reach = graph.reach(id, direction, CHANGE_RELATED_WALK);
         if (!reach) continue;
-        truncated ||= reach.count > CHANGE_RELATED_WALK.limit;
+        truncated ||= relatedWalkCutShort(reach, CHANGE_RELATED_WALK);
         const count = Math.min(reach.count, CHANGE_RELATED_WALK.limit);
         for (let i = 0; i < count; i++) {
           const slot = reach.slots[i]!;

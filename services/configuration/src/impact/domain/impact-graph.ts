@@ -20,6 +20,8 @@ export interface Reach {
   depths: Int32Array;
   vias: Int32Array;
   more: boolean;
+  /** How many levels were walked: fewer than `maxDepth` when the walk stopped for its `limit`. */
+  levels: number;
   /** One shortest path from the origin to a slot reached, the origin first. */
   pathOf(slot: number): number[];
 }
@@ -206,7 +208,7 @@ export class ImpactGraph {
       while (path[0] !== origin) path.unshift(via.get(path[0]!)!);
       return path;
     };
-    return { origin, count, slots, depths, vias, more, pathOf };
+    return { origin, count, slots, depths, vias, more, levels: depth, pathOf };
   }
 
   /**

@@ -1,4 +1,5 @@
-import { nearestRelated, type RelatedCi } from './related-cis';
+import { ImpactGraph } from './impact-graph';
+import { nearestRelated, relatedWalkCutShort, type RelatedCi } from './related-cis';
 
 const ci = (
   id: string,
@@ -34,5 +35,38 @@ describe('the CIs related to a change’s CIs', () => {
     const { related, truncated } = nearestRelated(['a'], [ci('c', 2), ci('d', 1), ci('e', 3)], 2);
     expect(related.map((r) => r.id)).toEqual(['d', 'c']);
     expect(truncated).toBe(true);
+  });
+
+  describe('whether a walk left out related CIs', () => {
+    /** s has three dependants, two of them retired; the third has a dependant of its own. */
+    const graph = new ImpactGraph();
+    for (const [id, status] of [
+      ['s', 'operational'],
+      ['a', 'retired'],
+      ['b', 'retired'],
+      ['c', 'operational'],
+      ['d', 'operational'],
+    ] as const) {
+      graph.putCi(id, { id, name: id, status, criticality: 2, classId: 'class' });
+    }
+    for (const [source, target] of [
+      ['a', 's'],
+      ['b', 's'],
+      ['c', 's'],
+      ['d', 'c'],
+    ] as const) {
+      graph.putEdge(source, target, true);
+    }
+    const cutShort = (maxDepth: number, limit: number) =>
+      relatedWalkCutShort(graph.reach('s', 'impact', { maxDepth, limit })!, { maxDepth, limit });
+
+    it('is cut short when the limit, reached with retired CIs, stopped it before CIs within its depth', () => {
+      expect(cutShort(5, 2)).toBe(true);
+    });
+
+    it('is not when it walked every level, even with CIs beyond its depth', () => {
+      expect(cutShort(5, 10)).toBe(false);
+      expect(cutShort(1, 10)).toBe(false);
+    });
   });
 });

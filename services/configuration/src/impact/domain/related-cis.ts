@@ -1,4 +1,4 @@
-import type { Direction } from './impact-graph';
+import type { Direction, Reach } from './impact-graph';
 
 /** A CI near one of a change's CIs, with one shortest path from that CI to it. */
 export interface RelatedCi {
@@ -27,4 +27,17 @@ export function nearestRelated(
   }
   const related = [...nearest.values()].sort((a, b) => a.depth - b.depth);
   return { related: related.slice(0, limit), truncated: related.length > limit };
+}
+
+/**
+ * Whether a walk for a change's conflict check left out CIs within its depth: more reached than
+ * the limit, or stopped for the limit before its last level (retired CIs count towards the limit
+ * without being reported) with CIs beyond. CIs only beyond `maxDepth` are not missing: the answer
+ * says how deep it looked.
+ */
+export function relatedWalkCutShort(
+  reach: Pick<Reach, 'count' | 'more' | 'levels'>,
+  walk: { maxDepth: number; limit: number },
+): boolean {
+  return reach.count > walk.limit || (reach.more && reach.levels < walk.maxDepth);
 }
