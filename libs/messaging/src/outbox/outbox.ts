@@ -1,6 +1,6 @@
 import type { EventDefinition, Practice } from '@itsm/contracts';
 import type { EntityManager } from 'typeorm';
-import { NOTIFY_RELAY, outboxInsert } from './outbox-insert';
+import { outboxBulkInsert } from './outbox-bulk-insert';
 import { prepareEvent, type OutboxEntry, type PublishOptions } from './prepare-event';
 
 export { NOTIFY_RELAY, OUTBOX_CHANNEL, outboxInsert, type SqlPart } from './outbox-insert';
@@ -62,12 +62,9 @@ export class Outbox {
     events: ReadonlyArray<{ definition: EventDefinition } & PublishOptions<EventDefinition>>,
   ): Promise<string[]> {
     const entries = this.prepare(events);
-    const insert = outboxInsert(entries);
     // One round trip: the rows, and the notification the relay receives when the transaction commits.
-    await manager.query(
-      `WITH written AS (${insert.sql}) SELECT ${NOTIFY_RELAY} FROM written LIMIT 1`,
-      insert.params,
-    );
+    const write = outboxBulkInsert(entries);
+    await manager.query(write.sql, write.params);
     return entries.map((entry) => entry.id);
   }
 }
