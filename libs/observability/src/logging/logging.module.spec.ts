@@ -50,4 +50,15 @@ describe('the request log', () => {
     expect(entry.req.url).toBe('/api/v1/calendar/feeds/f1.ics?token=[REDACTED]&x=1');
     expect(entry.req.headers).toMatchObject({ authorization: '[Redacted]', cookie: '[Redacted]' });
   });
+
+  it('writes no credential a proxy or a caller sends in the other standard header', async () => {
+    await get('/api/v1/incidents?via=proxy', {
+      'proxy-authorization': 'Basic cHJveHk6czNjcjN0',
+    });
+    const line = lines.find((text) => text.includes('via=proxy'));
+    expect(line).toBeDefined();
+    expect(line).not.toContain('cHJveHk6czNjcjN0');
+    const entry = JSON.parse(line!) as { req: { headers: object } };
+    expect(entry.req.headers).toMatchObject({ 'proxy-authorization': '[Redacted]' });
+  });
 });

@@ -19,9 +19,9 @@ interface SerializedRequest {
 
 /**
  * pino-http's settings: JSON lines, the service named on each, no probes, and no credential: the
- * authorization and cookie headers are removed, secret query parameters (a calendar feed's
- * `token`) replaced in the URL. pino's `redact` takes paths, not patterns inside a value, so the
- * URL is rewritten by a request serializer.
+ * authorization, proxy-authorization and cookie headers are removed, secret query parameters (a
+ * calendar feed's `token`) replaced in the URL. pino's `redact` takes paths, not patterns inside a
+ * value, so the URL is rewritten by a request serializer.
  */
 export function pinoHttpOptions(options: LoggingOptions): Options {
   return {
@@ -31,7 +31,11 @@ export function pinoHttpOptions(options: LoggingOptions): Options {
     timestamp: stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     serializers: { req: redactRequest },
-    redact: ['req.headers.authorization', 'req.headers.cookie'],
+    redact: [
+      'req.headers.authorization',
+      'req.headers["proxy-authorization"]',
+      'req.headers.cookie',
+    ],
     autoLogging: { ignore: isProbe },
   };
 }
