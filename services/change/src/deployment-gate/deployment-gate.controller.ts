@@ -5,7 +5,6 @@ import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import {
   answerCreated,
   ApiIdempotentCreate,
-  ApiProblem,
   checkedIdempotencyKey,
   ParseIdPipe,
   problem,
@@ -18,6 +17,7 @@ import {
   DeploymentResponse,
   GATE_REFUSAL_SCHEMA,
   GateAllowedResponse,
+  NOT_IMPLEMENTING_SCHEMA,
 } from './deployment-gate.response';
 import { gateInputs } from './gate-inputs';
 import { RecordDeployment } from './use-cases/record-deployment';
@@ -78,7 +78,11 @@ export class DeploymentGateController {
     summary: "Report a deployment's outcome on the change: its history and an event record it",
   })
   @ApiIdempotentCreate({ type: DeploymentResponse, record: 'deployment' })
-  @ApiProblem(409, 'The change is not in implement or review')
+  @ApiResponse({
+    status: 409,
+    description: 'The change is not in implement or review (`change-not-implementing`)',
+    content: { 'application/problem+json': { schema: NOT_IMPLEMENTING_SCHEMA } },
+  })
   async record(
     @Param('id', ParseIdPipe) id: string,
     @Body() request: DeploymentRequest,

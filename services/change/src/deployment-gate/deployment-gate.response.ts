@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DEPLOYMENT_OUTCOMES } from '@itsm/contracts';
+import { CHANGE_STATES, DEPLOYMENT_OUTCOMES } from '@itsm/contracts';
+import { REPORTING_STATES } from './domain/deployment-report';
 import { GATE_REASONS, type GateReasonCode } from './domain/gate-decision';
 
 export class GateChangeResponse {
@@ -68,3 +69,18 @@ export class DeploymentResponse {
   @ApiProperty() reportedBy!: string;
   @ApiProperty({ format: 'date-time' }) reportedAt!: string;
 }
+
+/** The 409 of a report outside Implement and Review (`change-not-implementing`). */
+export const NOT_IMPLEMENTING_SCHEMA = {
+  allOf: [
+    { $ref: '#/components/schemas/Problem' },
+    {
+      type: 'object',
+      required: ['currentState', 'allowedStates'],
+      properties: {
+        currentState: { type: 'string', enum: [...CHANGE_STATES] },
+        allowedStates: { type: 'array', items: { type: 'string', enum: [...REPORTING_STATES] } },
+      },
+    },
+  ],
+};

@@ -90,4 +90,12 @@ describe('deployment reports, against real PostgreSQL', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors[0].field).toBe('Idempotency-Key');
   });
+
+  it('declares the members of its 409: the current state and the states a report is taken in', async () => {
+    const { paths } = (await api.call('GET', '/api/v1/openapi.json')).json();
+    const conflict = paths['/api/v1/changes/{id}/deployments'].post.responses['409'];
+    const [, members] = conflict.content['application/problem+json'].schema.allOf;
+    expect(members.properties.allowedStates.items.enum).toEqual(['implement', 'review']);
+    expect(members.required).toEqual(['currentState', 'allowedStates']);
+  });
 });
