@@ -48,11 +48,12 @@ export function encodeCursor(position: CursorPosition): string {
 /** What a cursor key holds: checked on decoding, since the database would refuse a bad cast. */
 export type CursorKey = 'text' | 'uuid' | 'timestamp' | 'integer';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A UUID in its text form, any version (ids made by `gen_random_uuid()`, `md5()::uuid`, UUIDv7). */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const KEY_CHECKS: Record<CursorKey, (value: unknown) => boolean> = {
   text: (value) => typeof value === 'string',
-  uuid: (value) => typeof value === 'string' && UUID.test(value),
+  uuid: (value) => typeof value === 'string' && UUID_PATTERN.test(value),
   timestamp: isTimestamp,
   // bigint keys come from the driver as strings of digits
   integer: (value) =>

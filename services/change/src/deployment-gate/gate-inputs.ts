@@ -1,8 +1,8 @@
+import { UUID_PATTERN } from '@itsm/http';
 import type { EntityManager } from 'typeorm';
 import { identifierKey } from './ci-identifiers';
 import type { AskedCi, GateChange } from './domain/gate-decision';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * More open changes on the same CIs than a person would read in a refusal. Only those not in
  * Implement are cut: any change in Implement may be the one that allows the deployment (they are few).
@@ -32,8 +32,8 @@ export async function gateInputs(
   manager: EntityManager,
   refs: readonly string[],
 ): Promise<{ asked: AskedCi[]; changes: GateChange[] }> {
-  const ids = refs.filter((ref) => UUID.test(ref)).map((ref) => ref.toLowerCase());
-  const names = refs.filter((ref) => !UUID.test(ref)).map(identifierKey);
+  const ids = refs.filter((ref) => UUID_PATTERN.test(ref)).map((ref) => ref.toLowerCase());
+  const names = refs.filter((ref) => !UUID_PATTERN.test(ref)).map(identifierKey);
   const [row] = (await manager.query(
     `WITH named AS (
        SELECT identifier, array_agg(DISTINCT ci_id) AS ci_ids FROM gate_ci_identifiers
@@ -58,7 +58,9 @@ export async function gateInputs(
   return {
     asked: refs.map((ref) => ({
       ref,
-      ciIds: UUID.test(ref) ? [ref.toLowerCase()] : (resolved.get(identifierKey(ref)) ?? []),
+      ciIds: UUID_PATTERN.test(ref)
+        ? [ref.toLowerCase()]
+        : (resolved.get(identifierKey(ref)) ?? []),
     })),
     changes: row!.changes.map((change) => ({
       id: change.id,

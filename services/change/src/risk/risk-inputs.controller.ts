@@ -1,11 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { impactCalculated, incidentCreated, incidentUpdated } from '@itsm/contracts';
+import { UUID_PATTERN } from '@itsm/http';
 import { OnEvent, type EventContext, type EventOf } from '@itsm/messaging';
 import { IncidentProjection } from './incident-projection';
 import { RecordChangeImpact } from './record-change-impact';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * What risk reads from other services' topics (flow 5): the CMDB's impact answers for changes, and
@@ -53,7 +52,9 @@ export class RiskInputsController {
     const change = event.data.changes.find((c) => c.field === 'configurationItemId');
     if (!change) return;
     const ci =
-      typeof change.newValue === 'string' && UUID.test(change.newValue) ? change.newValue : null;
+      typeof change.newValue === 'string' && UUID_PATTERN.test(change.newValue)
+        ? change.newValue
+        : null;
     await this.incidents.put(ctx.manager, {
       id: event.data.id,
       configurationItemId: ci,

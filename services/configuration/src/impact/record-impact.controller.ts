@@ -7,10 +7,9 @@ import {
   incidentCreated,
   incidentUpdated,
 } from '@itsm/contracts';
+import { UUID_PATTERN } from '@itsm/http';
 import { OnEvent, Outbox, type EventContext, type EventOf } from '@itsm/messaging';
 import { CHANGE_RELATED_WALK, ImpactService } from './impact.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Flows 2 and 5 of ARCHITECTURE.md: when an incident or a change names CIs, the CMDB answers with
@@ -93,5 +92,5 @@ export class RecordImpactController {
 
 function ciIdsIn(value: unknown): string[] {
   const values = Array.isArray(value) ? value : [value];
-  return values.filter((v): v is string => typeof v === 'string' && UUID.test(v));
+  return values.filter((v): v is string => typeof v === 'string' && UUID_PATTERN.test(v));
 }
