@@ -4,7 +4,7 @@
 # .local/images: the base file system (by its package list), the stripped Node.js (by its version)
 # and the production npm dependencies with their SBOM (by the lock file's hash); buildah reuses
 # unchanged layers. Usage: scripts/build-images.sh [service…]   (default: all five)
-set -euo pipefail
+set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 export PATH="$root/node_modules/.bin:$PATH" NX_DAEMON=false NX_NO_CLOUD=true
@@ -22,6 +22,7 @@ sbom_tool='@cyclonedx/cyclonedx-npm@6.0.1'
 # The C and C++ runtime that Node.js links against; nothing else (no shell, no package manager).
 base_packages=libc6,libgcc-s1,libstdc++6
 started=$(date +%s)
+trap 'echo "build-images: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 mkdir -p "$context/app"
 
 step() { echo "== $* ($(( $(date +%s) - started )) s)"; }
@@ -76,7 +77,7 @@ production_dependencies() {
     done
     (cd "$deps" && npm ci --omit=dev --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error)
     (cd "$deps" && npx --yes "$sbom_tool" --omit dev --package-lock-only --flatten-components \
-      --output-format JSON --output-file sbom.cdx.json 2>/dev/null)
+      --output-format JSON --output-file sbom.cdx.json)
     prune "$deps/node_modules"
   fi
   rm -rf "$context/app/node_modules"
@@ -99,9 +100,10 @@ prune() {
   rm -rf "$modules/typeorm/browser" "$modules/rxjs/dist/esm" "$modules/rxjs/dist/esm5" \
     "$modules/rxjs/dist/bundles" "$modules/rxjs/src"
   rm -f "$modules/.package-lock.json"
+  # `if`, not `[ … ] && rm`: a false test as the loop's last command would fail the function.
   for link in "$modules"/@itsm/*; do
     case "$(readlink "$link")" in
-      ../../contracts | ../../libs/*) [ "$(basename "$link")" = testing ] && rm "$link" ;;
+      ../../contracts | ../../libs/*) if [ "$(basename "$link")" = testing ]; then rm "$link"; fi ;;
       *) rm "$link" ;;
     esac
   done
