@@ -12,10 +12,12 @@
  *   table (the raw baseline, its own process like the service);
  * - the time from the API's answer (after the commit) until another service's consumer, through
  *   the platform's Kafka consumer, has committed its effect (a row in a database of its own);
- * - the service's resident memory (VmRSS) idle and at the peak of each load.
+ * - the service's resident memory (VmRSS) idle and at the peak of each load;
+ * - in the closed loop, the pipeline's floor: the same clients reading an incident that does not
+ *   exist (one statement, nothing written), a bound on the creation's rate.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { incidentCreated } from '@itsm/contracts';
 import { databaseUrlFor, localStateDir, ServiceProcess } from '@itsm/local-stack';
@@ -70,6 +72,23 @@ function poster(url: string, headers: Record<string, string>, label: string): Po
     if (response.status !== 201)
       throw new Error(`${label}: ${response.status} ${await response.text()}`);
     return ((await response.json()) as { id: string }).id;
+  };
+}
+
+/**
+ * The floor of the service's pipeline: GET of an incident that does not exist — the token, routing,
+ * the role guard, the id's validation, one indexed SELECT, tracing and a problem+json 404. A
+ * creation does all of it and more (its one statement writes 20 rows), so the floor's rate bounds
+ * the creation's.
+ */
+function unknownIncidentReader(serviceUrl: string, headers: Record<string, string>): Post {
+  const url = `${serviceUrl}/api/v1/incidents/${randomUUID()}`;
+  return async (i: number) => {
+    const response = await fetch(url, { headers });
+    if (response.status !== 404)
+      throw new Error(`floor: ${response.status} ${await response.text()}`);
+    await response.arrayBuffer();
+    return String(i);
   };
 }
 
@@ -312,6 +331,19 @@ async function main(): Promise<void> {
           `| ${name} | ${measured.msPerUnit[name]!.toFixed(2)} ms | ${rawMeasured.msPerUnit[name]!.toFixed(2)} ms |`,
         );
       }
+      const floor = await cpuPerUnit(
+        cpu(servicePid),
+        () =>
+          closedLoad(
+            unknownIncidentReader(service.url, {
+              authorization: `Bearer ${token}`,
+            }),
+          ),
+        () => REQUESTS + 50,
+      );
+      log(
+        `\nThe pipeline's floor, GET /api/v1/incidents/{unknown id} → 404 (token, routing, guard, id check, one indexed SELECT, tracing): ${Math.round(floor.value.perSecond)}/s = ${(floor.value.perSecond / rawClosed.perSecond).toFixed(2)}× the raw INSERT's rate, p50 ${floor.value.p50.toFixed(1)} ms, p99 ${floor.value.p99.toFixed(1)} ms; CPU per request: service ${floor.msPerUnit.handler!.toFixed(2)} ms, PostgreSQL ${floor.msPerUnit.postgres!.toFixed(2)} ms`,
+      );
       rate ??= Math.max(1, Math.round(closed.value.perSecond / 2));
     }
     if (MODE !== 'closed') {
