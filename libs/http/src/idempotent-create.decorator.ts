@@ -9,6 +9,8 @@ export interface IdempotentCreate {
   record: string;
   /** Links from the new record to its operations, for generated clients and stateful fuzzers. */
   links?: LinksObject;
+  /** Whether the answer carries the record's ETag (a versioned record); default true. */
+  etag?: boolean;
 }
 
 const location = (description: string) => ({
@@ -17,10 +19,11 @@ const location = (description: string) => ({
 
 /**
  * Documents a create that takes an Idempotency-Key (`checkedIdempotencyKey`, `IdempotencyKeys`):
- * 201 with Location and ETag, 200 with `Idempotent-Replayed` for a retry, 422 for a key used for
+ * 201 with Location (and ETag, for a versioned record), 200 with `Idempotent-Replayed` for a retry, 422 for a key used for
  * another request. `answerCreated` answers it.
  */
-export function ApiIdempotentCreate({ type, record, links }: IdempotentCreate) {
+export function ApiIdempotentCreate({ type, record, links, etag = true }: IdempotentCreate) {
+  const etagHeader = etag ? ETAG_HEADER : {};
   return applyDecorators(
     ApiHeader({
       name: 'Idempotency-Key',
@@ -32,7 +35,7 @@ export function ApiIdempotentCreate({ type, record, links }: IdempotentCreate) {
       status: 201,
       description: 'Created',
       type,
-      headers: { ...location(`The new ${record}`), ...ETAG_HEADER },
+      headers: { ...location(`The new ${record}`), ...etagHeader },
       ...(links ? { links } : {}),
     }),
     ApiResponse({
@@ -45,7 +48,7 @@ export function ApiIdempotentCreate({ type, record, links }: IdempotentCreate) {
           description: 'Always `true`',
           schema: { type: 'string', enum: ['true'] },
         },
-        ...ETAG_HEADER,
+        ...etagHeader,
       },
       ...(links ? { links } : {}),
     }),

@@ -77,7 +77,8 @@ export class DeploymentGateController {
     operationId: 'recordDeployment',
     summary: "Report a deployment's outcome on the change: its history and an event record it",
   })
-  @ApiIdempotentCreate({ type: DeploymentResponse, record: 'deployment' })
+  // A deployment is a fact recorded once, not a versioned record: no ETag.
+  @ApiIdempotentCreate({ type: DeploymentResponse, record: 'deployment', etag: false })
   @ApiResponse({
     status: 409,
     description: 'The change is not in implement or review (`change-not-implementing`)',

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsString,
   IsUUID,
+  Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
@@ -51,10 +52,16 @@ export class DeploymentRequest {
   @MaxLength(255)
   pipeline?: string;
 
-  @ApiPropertyOptional({ maxLength: 2000, example: 'https://ci.example.com/pipelines/4711' })
+  @ApiPropertyOptional({
+    maxLength: 2000,
+    example: 'https://ci.example.com/pipelines/4711',
+    description: "The pipeline run's page: an http or https address",
+  })
   @Omittable()
   @IsString()
   @MaxLength(2000)
+  // Shown as a link on the change: no javascript:, data: or other scheme a browser would run.
+  @Matches(/^https?:\/\/[^\s/?#]+[^\s]*$/i, { message: 'url must be an http or https address' })
   url?: string;
 
   @ApiPropertyOptional({ maxLength: 255, example: '2.14.0', description: 'What was deployed' })

@@ -70,6 +70,7 @@ describe('deployment reports, against real PostgreSQL', () => {
     const first = await report(payload, '4711-1');
     expect(first.statusCode).toBe(201);
     expect(first.headers.location).toBe(`/api/v1/changes/${change.id}/history`);
+    expect(first.headers.etag).toBeUndefined();
 
     await move('review');
     const retry = await report(payload, '4711-1');
@@ -91,11 +92,31 @@ describe('deployment reports, against real PostgreSQL', () => {
     expect(refused.json().errors[0].field).toBe('Idempotency-Key');
   });
 
+  it('refuses a url that is not an http or https address, naming it, and records nothing', async () => {
+    const before = await recorded();
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'ci.example.com/1',
+      'https:// x',
+    ]) {
+      const refused = await report({ outcome: 'succeeded', url });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors[0].field).toBe('url');
+    }
+    expect(await recorded()).toEqual(before);
+    expect(
+      (await report({ outcome: 'succeeded', url: 'http://jenkins:8080/job/7' })).statusCode,
+    ).toBe(201);
+  });
+
   it('declares the members of its 409: the current state and the states a report is taken in', async () => {
     const { paths } = (await api.call('GET', '/api/v1/openapi.json')).json();
     const conflict = paths['/api/v1/changes/{id}/deployments'].post.responses['409'];
     const [, members] = conflict.content['application/problem+json'].schema.allOf;
     expect(members.properties.allowedStates.items.enum).toEqual(['implement', 'review']);
     expect(members.required).toEqual(['currentState', 'allowedStates']);
+    const created = paths['/api/v1/changes/{id}/deployments'].post.responses['201'];
+    expect(Object.keys(created.headers)).toEqual(['Location']);
   });
 });
