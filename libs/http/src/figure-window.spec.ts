@@ -24,4 +24,23 @@ describe('figureWindow', () => {
       }),
     );
   });
+
+  it('takes a window of a year and a day, and refuses a longer one, naming from', () => {
+    const to = '2026-12-01T00:00:00Z';
+    expect(figureWindow({ from: '2025-11-30T00:00:00Z', to }, now).from).toEqual(
+      new Date('2025-11-30T00:00:00Z'),
+    );
+    expect(() => figureWindow({ from: '2025-11-29T23:59:59Z', to }, now)).toThrow(
+      expect.objectContaining({
+        problem: expect.objectContaining({
+          errors: [
+            expect.objectContaining({
+              field: 'from',
+              message: 'from must be at most 366 days before to',
+            }),
+          ],
+        }),
+      }),
+    );
+  });
 });
