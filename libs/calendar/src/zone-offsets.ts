@@ -16,6 +16,7 @@ const UTC_ALIASES = new Set(
 /** `Etc/GMT+5` is five hours behind UTC: POSIX signs. */
 const ETC_GMT_OFFSET = /^etc\/gmt([+-])(\d{1,2})$/;
 
+/** Bounded by the IANA database (about 600 names): only a valid zone is remembered. */
 const zones = new Map<string, ZoneOffsets>();
 
 /**
