@@ -16,10 +16,17 @@ jest.setTimeout(180_000);
 describe('access to the catalog and its requests', () => {
   let api: ServiceUnderTest;
   let item: { id: string };
+  let category: { id: string };
   let request: { id: string; items: Array<{ id: string; tasks: Array<{ id: string }> }> };
 
   beforeAll(async () => {
     api = await startServiceUnderTest(definition);
+    category = (
+      await api.call('POST', '/api/v1/catalog-categories', {
+        as: 'kate',
+        payload: { name: 'Access shelf' },
+      })
+    ).json();
     const created = (
       await api.call('POST', '/api/v1/catalog-items', {
         as: 'kate',
@@ -58,6 +65,14 @@ describe('access to the catalog and its requests', () => {
     const matrix: EndpointAccess[] = [
       { method: 'GET', url: '/api/v1/catalog-categories', allow: anyone },
       { method: 'POST', url: '/api/v1/catalog-categories', payload: {}, allow: managers },
+      { method: 'GET', url: `/api/v1/catalog-categories/${category.id}`, allow: anyone },
+      {
+        method: 'PATCH',
+        url: `/api/v1/catalog-categories/${category.id}`,
+        payload: { name: 7 },
+        allow: managers,
+      },
+      { method: 'DELETE', url: `/api/v1/catalog-categories/${nobody}`, allow: managers },
       { method: 'GET', url: '/api/v1/catalog-items', allow: anyone },
       { method: 'POST', url: '/api/v1/catalog-items', payload: {}, allow: managers },
       { method: 'GET', url: `/api/v1/catalog-items/${id}`, allow: anyone },
@@ -125,6 +140,7 @@ describe('access to the catalog and its requests', () => {
     const { paths } = (await api.call('GET', '/api/v1/openapi.json')).json();
     for (const operation of [
       paths['/api/v1/catalog-items/{id}'].patch,
+      paths['/api/v1/catalog-categories/{id}'].patch,
       paths['/api/v1/requests/{id}/cancel'].post,
       paths['/api/v1/catalog-tasks/{id}/transitions'].post,
     ]) {
@@ -139,6 +155,7 @@ describe('access to the catalog and its requests', () => {
       );
     }
     expect(paths['/api/v1/catalog-items'].post.responses['201'].headers).toHaveProperty('Location');
+    expect(paths['/api/v1/people/{user}'].put.responses['201'].headers).toHaveProperty('Location');
     const submit = paths['/api/v1/requests'].post;
     expect(Object.keys(submit.responses)).toEqual(
       expect.arrayContaining(['200', '201', '400', '401', '403', '409', '422']),

@@ -14,6 +14,7 @@ import { ApprovalsAndPeople1767100000000 } from './migrations/1767100000000-appr
 import { Provisioning1767200000000 } from './migrations/1767200000000-provisioning';
 import { DeliverySlas1767200000001 } from './migrations/1767200000001-delivery-slas';
 import { ApprovalsListOrder1767200000002 } from './migrations/1767200000002-approvals-list-order';
+import { PeopleVersions1767300000000 } from './migrations/1767300000000-people-versions';
 import { ProvisioningModule } from './provisioning/provisioning.module';
 import { PeopleModule } from './people/people.module';
 import { Person } from './people/person.entity';
@@ -55,5 +56,6 @@ export const definition = defineService({
     Provisioning1767200000000,
     DeliverySlas1767200000001,
     ApprovalsListOrder1767200000002,
+    PeopleVersions1767300000000,
   ],
 });

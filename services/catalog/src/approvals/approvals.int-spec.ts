@@ -86,7 +86,7 @@ describe('approvals of requested items', () => {
         as: 'kate',
         payload: { managerId, groups },
       });
-      expect(put.statusCode).toBe(200);
+      expect(put.statusCode).toBe(201);
     }
   });
   afterAll(() => api.close());

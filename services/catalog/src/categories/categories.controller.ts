@@ -1,52 +1,64 @@
-import { Body, Controller, Get, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@itsm/auth';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { recordNotFound, Roles } from '@itsm/auth';
 import {
   AnswersWithETag,
   ApiPage,
   ApiProblem,
+  ApiVersionedChange,
   decodeCursor,
   ETAG_HEADER,
+  expectedVersion,
   PageQuery,
   pageOf,
-  problem,
+  ParseIdPipe,
 } from '@itsm/http';
-import { brokenUniqueConstraint } from '@itsm/persistence';
 import { DataSource } from 'typeorm';
 import { PEOPLE, MANAGERS } from '../access';
+import { ApiOptionalIfMatch, optionalExpectedVersion } from '../optional-if-match';
 import { CatalogCategory } from './catalog-category.entity';
-import { CreateCategoryRequest } from './category.dto';
+import { CreateCategoryRequest, EditCategoryRequest } from './category.dto';
 import { categoryView, CategoryResponse } from './category.response';
+import { CreateCategory } from './use-cases/create-category';
+import { EditCategory } from './use-cases/edit-category';
+import { RemoveCategory } from './use-cases/remove-category';
 
-/** The categories of the catalog: two straight reads and writes, no rules of their own. */
+/** The categories of the catalog: straight reads and writes; one in use is not removed. */
 @ApiTags('catalog categories')
+@AnswersWithETag()
 @Controller('api/v1/catalog-categories')
 export class CategoriesController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly createCategory: CreateCategory,
+    private readonly editCategory: EditCategory,
+    private readonly removeCategory: RemoveCategory,
+  ) {}
 
   @Post()
   @Roles(...MANAGERS)
   @ApiOperation({ operationId: 'createCatalogCategory', summary: 'Add a category' })
   @ApiResponse({ status: 201, type: CategoryResponse, headers: ETAG_HEADER })
-  @AnswersWithETag()
   @ApiProblem(409, 'Another category has this name')
-  async create(@Body() request: CreateCategoryRequest) {
-    const manager = this.dataSource.manager;
-    const category = manager.create(CatalogCategory, {
-      name: request.name,
-      description: request.description ?? null,
-    });
-    const saved = await manager.save(category).catch((error: unknown) => {
-      if (brokenUniqueConstraint(error) !== 'catalog_category_name') throw error;
-      throw problem(
-        HttpStatus.CONFLICT,
-        'category-name-taken',
-        'Another category has this name',
-        `A category named "${request.name}" exists already`,
-        { errors: [{ field: 'name', message: 'another category has this name' }] },
-      );
-    });
-    return categoryView(saved);
+  create(@Body() request: CreateCategoryRequest) {
+    return this.createCategory.execute(request);
   }
 
   @Get()
@@ -71,5 +83,54 @@ export class CategoriesController {
       id: c.id,
     }));
     return { ...page, items: page.items.map(categoryView) };
+  }
+
+  @Get(':id')
+  @Roles(...PEOPLE)
+  @ApiOperation({ operationId: 'getCatalogCategory', summary: 'One category' })
+  @ApiOkResponse({ type: CategoryResponse, headers: ETAG_HEADER })
+  async get(@Param('id', ParseIdPipe) id: string) {
+    const category = await this.dataSource.manager.findOneBy(CatalogCategory, { id });
+    if (!category) throw recordNotFound('Catalog category', id);
+    return categoryView(category);
+  }
+
+  @Patch(':id')
+  @Roles(...MANAGERS)
+  @ApiVersionedChange({
+    answer: 'The category as changed',
+    conflicts: 'another category has the name',
+    type: CategoryResponse,
+  })
+  @ApiOperation({
+    operationId: 'editCatalogCategory',
+    summary: 'Rename a category or change its description',
+  })
+  edit(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() request: EditCategoryRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+  ) {
+    return this.editCategory.execute(id, request, expectedVersion(ifMatch, request.version));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles(...MANAGERS)
+  @ApiOperation({
+    operationId: 'deleteCatalogCategory',
+    summary: 'Remove a category no catalog item uses',
+  })
+  @ApiOptionalIfMatch('the category is removed')
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiProblem(
+    409,
+    'Catalog items use the category (`itemsUsing` says how many), or it changed since the If-Match version was read',
+  )
+  async remove(
+    @Param('id', ParseIdPipe) id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
+    await this.removeCategory.execute(id, optionalExpectedVersion(ifMatch));
   }
 }

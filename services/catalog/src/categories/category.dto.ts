@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { Omittable } from '@itsm/http';
 
 export class CreateCategoryRequest {
@@ -14,4 +14,26 @@ export class CreateCategoryRequest {
   @IsString()
   @MaxLength(2000)
   description?: string;
+}
+
+/** What a PATCH changes: the fields sent, nothing else. */
+export class EditCategoryRequest {
+  @ApiPropertyOptional({ description: 'The version read; or If-Match' })
+  @Omittable()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional({ maxLength: 160, example: 'Hardware' })
+  @Omittable()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(160)
+  name?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000, description: 'null: none' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string | null;
 }

@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Put, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, recordNotFound, Roles, type Principal } from '@itsm/auth';
-import { validationProblem } from '@itsm/http';
-import { withAuditActor } from '@itsm/persistence';
+import { answerCreated, AnswersWithETag, ApiProblem, ETAG_HEADER } from '@itsm/http';
 import { DataSource } from 'typeorm';
 import { MANAGERS } from '../access';
+import { ApiOptionalIfMatch, optionalExpectedVersion } from '../optional-if-match';
 import { Person } from './person.entity';
 import { PersonParams, PutPersonRequest } from './person.dto';
 import { PersonResponse, personView } from './person.response';
+import { PutPerson } from './use-cases/put-person';
 
 /**
  * The people directory: each person's manager and groups, written by catalog managers or an
@@ -15,14 +17,18 @@ import { PersonResponse, personView } from './person.response';
  * them.
  */
 @ApiTags('people')
+@AnswersWithETag()
 @Controller('api/v1/people')
 export class PeopleController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly putPerson: PutPerson,
+  ) {}
 
   @Get(':user')
   @Roles(...MANAGERS)
   @ApiOperation({ operationId: 'getPerson', summary: "A person's manager and groups" })
-  @ApiOkResponse({ type: PersonResponse })
+  @ApiOkResponse({ type: PersonResponse, headers: ETAG_HEADER })
   async get(@Param() { user }: PersonParams) {
     const person = await this.dataSource.manager.findOneBy(Person, { id: user });
     if (!person) throw recordNotFound('Person', user);
@@ -35,30 +41,34 @@ export class PeopleController {
     operationId: 'putPerson',
     summary: "Set a person's manager and groups (created or replaced)",
   })
-  @ApiOkResponse({ type: PersonResponse })
-  put(
+  @ApiOptionalIfMatch('the person is replaced')
+  @ApiResponse({
+    status: 201,
+    description: 'The person, new to the directory',
+    type: PersonResponse,
+    headers: {
+      Location: { description: 'The URL of the person', schema: { type: 'string' } },
+      ...ETAG_HEADER,
+    },
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'The person, replaced',
+    type: PersonResponse,
+    headers: ETAG_HEADER,
+  })
+  @ApiProblem(404, 'If-Match was sent for a person the directory does not hold')
+  @ApiProblem(409, 'The person changed since the If-Match version was read')
+  async put(
     @Param() { user }: PersonParams,
     @Body() request: PutPersonRequest,
+    @Headers('if-match') ifMatch: string | undefined,
     @CurrentUser() caller: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    if (request.managerId === user) {
-      throw validationProblem([
-        { field: 'managerId', message: 'a person is not their own manager' },
-      ]);
-    }
-    return withAuditActor(caller.id, () =>
-      this.dataSource.transaction(async (manager) => {
-        // Two first writes of one person at once: the second waits, then updates.
-        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`person:${user}`]);
-        const person =
-          (await manager.findOneBy(Person, { id: user })) ?? manager.create(Person, { id: user });
-        Object.assign(person, {
-          managerId: request.managerId,
-          groups: [...new Set(request.groups)],
-          updatedBy: caller.id,
-        });
-        return personView(await manager.save(person));
-      }),
-    );
+    const expected = optionalExpectedVersion(ifMatch);
+    const { view, created } = await this.putPerson.execute(user, request, expected, caller);
+    if (created) answerCreated(reply, `/api/v1/people/${user}`, false);
+    return view;
   }
 }

@@ -1,5 +1,5 @@
 import { Audited } from '@itsm/persistence';
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 /**
  * A person as the catalog needs to know them when somebody else's token is not at hand: their
@@ -22,4 +22,7 @@ export class Person {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  @VersionColumn()
+  version!: number;
 }

@@ -1,0 +1,214 @@
+import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
+import { definition } from '../catalog.definition';
+
+jest.setTimeout(120_000);
+
+interface Category {
+  id: string;
+  name: string;
+  description: string | null;
+  version: number;
+}
+
+/** Reading, editing and removing the catalog's categories. */
+describe('catalog categories, against real PostgreSQL', () => {
+  let api: ServiceUnderTest;
+  const nobody = '00000000-0000-4000-8000-000000000000';
+  const url = (id: string) => `/api/v1/catalog-categories/${id}`;
+  const create = async (name: string, description?: string): Promise<Category> => {
+    const created = await api.call('POST', '/api/v1/catalog-categories', {
+      as: 'kate',
+      payload: { name, ...(description && { description }) },
+    });
+    expect(created.statusCode).toBe(201);
+    return created.json();
+  };
+  const edit = (id: string, payload: object, ifMatch?: string, as = 'kate') =>
+    api.call('PATCH', url(id), {
+      as,
+      payload,
+      ...(ifMatch !== undefined && { headers: { 'if-match': ifMatch } }),
+    });
+  const remove = (id: string, ifMatch?: string, as = 'kate') =>
+    api.call('DELETE', url(id), {
+      as,
+      ...(ifMatch !== undefined && { headers: { 'if-match': ifMatch } }),
+    });
+  const problemOf = (answer: { statusCode: number; headers: object; json(): object }) => {
+    expect(answer.headers).toHaveProperty(
+      'content-type',
+      expect.stringMatching(/^application\/problem\+json/),
+    );
+    return answer.json() as {
+      status: number;
+      errors?: Array<{ field: string }>;
+      currentVersion?: number;
+      itemsUsing?: number;
+    };
+  };
+  const fieldsOf = (answer: Parameters<typeof problemOf>[0]) => [
+    ...new Set((problemOf(answer).errors ?? []).map((e) => e.field)),
+  ];
+
+  beforeAll(async () => {
+    api = await startServiceUnderTest(definition);
+  });
+  afterAll(() => api.close());
+
+  it('reads one category with its ETag, for anybody signed in', async () => {
+    const shelf = await create('Monitors', 'Screens of every size');
+    const read = await api.call('GET', url(shelf.id), { as: 'alice' });
+    expect(read.statusCode).toBe(200);
+    expect(read.headers.etag).toBe('W/"1"');
+    expect(read.json()).toMatchObject({
+      id: shelf.id,
+      name: 'Monitors',
+      description: 'Screens of every size',
+      version: 1,
+    });
+  });
+
+  it('answers 404 for a category that does not exist, and 400 naming a malformed id', async () => {
+    for (const answer of [
+      await api.call('GET', url(nobody), { as: 'alice' }),
+      await edit(nobody, { name: 'Ghost' }, 'W/"1"'),
+      await remove(nobody),
+    ]) {
+      expect(answer.statusCode).toBe(404);
+      expect(problemOf(answer).status).toBe(404);
+    }
+    const malformed = await api.call('GET', url('not-a-uuid'), { as: 'alice' });
+    expect(malformed.statusCode).toBe(400);
+    expect(fieldsOf(malformed)).toEqual(['id']);
+  });
+
+  it('renames a category and clears its description at the version read, moving its ETag', async () => {
+    const shelf = await create('Phones', 'Mobile phones');
+    const renamed = await edit(shelf.id, { name: 'Mobile phones', description: null }, 'W/"1"');
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.headers.etag).toBe('W/"2"');
+    expect(renamed.json()).toMatchObject({ name: 'Mobile phones', description: null, version: 2 });
+    const byBody = await edit(shelf.id, { description: 'Smartphones', version: 2 });
+    expect(byBody.statusCode).toBe(200);
+    expect(byBody.json()).toMatchObject({
+      name: 'Mobile phones',
+      description: 'Smartphones',
+      version: 3,
+    });
+    const listed = (await api.call('GET', '/api/v1/catalog-categories?limit=100', { as: 'alice' }))
+      .json()
+      .items.map((c: Category) => c.name);
+    expect(listed).toContain('Mobile phones');
+    expect(listed).not.toContain('Phones');
+  });
+
+  it('refuses an edit based on a stale version with a 409 naming the current one, and one naming none with 428', async () => {
+    const shelf = await create('Tablets');
+    await edit(shelf.id, { description: 'Touch' }, 'W/"1"');
+    const stale = await edit(shelf.id, { name: 'Slates' }, 'W/"1"');
+    expect(stale.statusCode).toBe(409);
+    expect(problemOf(stale)).toMatchObject({ status: 409, currentVersion: 2 });
+    const unversioned = await edit(shelf.id, { name: 'Slates' });
+    expect(unversioned.statusCode).toBe(428);
+    expect(problemOf(unversioned).status).toBe(428);
+    const current = (await api.call('GET', url(shelf.id), { as: 'kate' })).json();
+    expect(current).toMatchObject({ name: 'Tablets', version: 2 });
+  });
+
+  it('refuses a name another category has, whatever its case, with a 409 naming the field', async () => {
+    await create('Printers');
+    const shelf = await create('Scanners');
+    const taken = await edit(shelf.id, { name: 'PRINTERS' }, 'W/"1"');
+    expect(taken.statusCode).toBe(409);
+    expect(fieldsOf(taken)).toEqual(['name']);
+    expect((await api.call('GET', url(shelf.id), { as: 'kate' })).json()).toMatchObject({
+      name: 'Scanners',
+      version: 1,
+    });
+  });
+
+  it('refuses invalid fields with a 400 naming each', async () => {
+    const shelf = await create('Cables');
+    for (const [payload, field] of [
+      [{ name: '' }, 'name'],
+      [{ name: null }, 'name'],
+      [{ name: 'x'.repeat(161) }, 'name'],
+      [{ description: 7 }, 'description'],
+      [{ version: 0 }, 'version'],
+    ] as const) {
+      const refused = await edit(shelf.id, payload, 'W/"1"');
+      expect(refused.statusCode).toBe(400);
+      expect(fieldsOf(refused)).toEqual([field]);
+    }
+    const malformed = await edit(shelf.id, { name: 'Wires' }, 'one');
+    expect(malformed.statusCode).toBe(400);
+    expect(fieldsOf(malformed)).toEqual(['If-Match']);
+  });
+
+  it('refuses to remove a category catalog items use, naming how many, and removes an unused one', async () => {
+    const used = await create('Software');
+    for (const name of ['Editor', 'Compiler']) {
+      const item = await api.call('POST', '/api/v1/catalog-items', {
+        as: 'kate',
+        payload: {
+          name,
+          shortDescription: name,
+          categoryId: used.id,
+          variables: [],
+          plan: [{ stage: 1, shortDescription: 'Install it', assignmentGroup: 'service-desk' }],
+          approval: { kind: 'none' },
+        },
+      });
+      expect(item.statusCode).toBe(201);
+    }
+    const refused = await remove(used.id);
+    expect(refused.statusCode).toBe(409);
+    expect(problemOf(refused)).toMatchObject({ status: 409, itemsUsing: 2 });
+    expect((await api.call('GET', url(used.id), { as: 'kate' })).statusCode).toBe(200);
+
+    const unused = await create('Furniture');
+    const removed = await remove(unused.id, 'W/"1"');
+    expect(removed.statusCode).toBe(204);
+    expect(removed.body).toBe('');
+    expect((await api.call('GET', url(unused.id), { as: 'kate' })).statusCode).toBe(404);
+    expect((await remove(unused.id)).statusCode).toBe(404);
+  });
+
+  it('refuses to remove a category changed since the If-Match version was read', async () => {
+    const shelf = await create('Desks');
+    await edit(shelf.id, { description: 'Standing' }, 'W/"1"');
+    const stale = await remove(shelf.id, 'W/"1"');
+    expect(stale.statusCode).toBe(409);
+    expect(problemOf(stale)).toMatchObject({ currentVersion: 2 });
+    expect((await remove(shelf.id)).statusCode).toBe(204);
+  });
+
+  it('lets only catalog managers edit and remove categories (403 for the rest)', async () => {
+    const shelf = await create('Chairs');
+    for (const as of ['alice', 'sam']) {
+      expect((await edit(shelf.id, { name: 'Seats' }, 'W/"1"', as)).statusCode).toBe(403);
+      expect((await remove(shelf.id, undefined, as)).statusCode).toBe(403);
+    }
+    expect((await api.call('GET', url(shelf.id), { as: 'kate' })).json()).toMatchObject({
+      name: 'Chairs',
+      version: 1,
+    });
+  });
+
+  it('declares the answers of reading, editing and removing in its OpenAPI document', async () => {
+    const { paths } = (await api.call('GET', '/api/v1/openapi.json')).json();
+    const one = paths['/api/v1/catalog-categories/{id}'];
+    expect(Object.keys(one.get.responses).sort()).toEqual(['200', '400', '401', '403', '404']);
+    expect(one.get.responses['200'].headers).toHaveProperty('ETag');
+    expect(Object.keys(one.patch.responses).sort()).toEqual(
+      ['200', '400', '401', '403', '404', '409', '428'].sort(),
+    );
+    expect(one.patch.responses['200'].headers).toHaveProperty('ETag');
+    expect(Object.keys(one.delete.responses).sort()).toEqual(
+      ['204', '400', '401', '403', '404', '409'].sort(),
+    );
+    expect(one.delete.parameters).toContainEqual(
+      expect.objectContaining({ name: 'If-Match', in: 'header', required: false }),
+    );
+  });
+});

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CatalogCategory } from '../catalog-category.entity';
+import type { CreateCategoryRequest } from '../category.dto';
+import { categoryView, type CategoryView } from '../category.response';
+import { saveCategory } from '../save-category';
+
+/** Adds a shelf to the catalog under a name no other category has. */
+@Injectable()
+export class CreateCategory {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(request: CreateCategoryRequest): Promise<CategoryView> {
+    const manager = this.dataSource.manager;
+    const category = manager.create(CatalogCategory, {
+      name: request.name,
+      description: request.description ?? null,
+    });
+    return categoryView(await saveCategory(manager, category));
+  }
+}
