@@ -19,6 +19,7 @@ import { RiskAndApprovals1766100000000 } from './migrations/1766100000000-risk-a
 import { ConflictsAndCalendar1766250000000 } from './migrations/1766250000000-conflicts-and-calendar';
 import { DeploymentGate1766300000000 } from './migrations/1766300000000-deployment-gate';
 import { FeedExpiryAndDeploymentKeys1766400000000 } from './migrations/1766400000000-feed-expiry-and-deployment-keys';
+import { FootprintRelatedIndex1766500000000 } from './migrations/1766500000000-footprint-related-index';
 import { RiskInputsModule } from './risk/risk-inputs.module';
 import { ChangeTemplateVersion } from './templates/change-template-version.entity';
 import { ChangeTemplate } from './templates/change-template.entity';
@@ -59,5 +60,6 @@ export const definition = defineService({
     ConflictsAndCalendar1766250000000,
     DeploymentGate1766300000000,
     FeedExpiryAndDeploymentKeys1766400000000,
+    FootprintRelatedIndex1766500000000,
   ],
 });

@@ -68,17 +68,7 @@ export function changeEvents(
   const aggregateId = after.id;
   const at = now.toISOString();
   const changes = fieldChanges({ ...before }, { ...after }, NOT_IN_UPDATED_EVENT);
-  if (changes.length > 0) {
-    const data: EventData<typeof changeUpdated> = {
-      id: after.id,
-      number: after.number,
-      version: after.version,
-      changedBy: actor,
-      changedAt: at,
-      changes: changes.map(({ field, oldValue, newValue }) => ({ field, oldValue, newValue })),
-    };
-    events.push({ definition: changeUpdated, aggregateId, data });
-  }
+  if (changes.length > 0) events.push(updatedEvent(after, changes, actor, at));
   if (before.state !== after.state) {
     const data: EventData<typeof changeStateChanged> = {
       id: after.id,
@@ -97,6 +87,40 @@ export function changeEvents(
     events.push(riskAssessedEvent(after));
   }
   return events;
+}
+
+type FieldChange = EventData<typeof changeUpdated>['changes'][number];
+
+function updatedEvent(
+  c: Pick<Change, 'id' | 'number' | 'version'>,
+  changes: readonly FieldChange[],
+  actor: string,
+  at: string,
+): OutboxEvent {
+  const data: EventData<typeof changeUpdated> = {
+    id: c.id,
+    number: c.number,
+    version: c.version,
+    changedBy: actor,
+    changedAt: at,
+    changes: changes.map(({ field, oldValue, newValue }) => ({ field, oldValue, newValue })),
+  };
+  return { definition: changeUpdated, aggregateId: c.id, data };
+}
+
+/**
+ * Asks the CMDB for its impact answer again, as every `updated` naming `affectedCiIds` does (the
+ * CMDB answers those with `impact.calculated`): here with the CIs the change already names, old
+ * and new alike, and its version unchanged, since the change itself did not move.
+ */
+export function impactRequestEvent(
+  c: Pick<Change, 'id' | 'number' | 'version' | 'affectedCiIds'>,
+  actor: string,
+  now: Date,
+): OutboxEvent {
+  const ciIds = c.affectedCiIds;
+  const changes = [{ field: 'affectedCiIds', oldValue: ciIds, newValue: ciIds }];
+  return updatedEvent(c, changes, actor, now.toISOString());
 }
 
 function riskAssessedEvent(c: Change): OutboxEvent {

@@ -2,12 +2,17 @@ import { Module } from '@nestjs/common';
 import { ConflictCheckModule } from './conflict-check.module';
 import { ConflictsController } from './conflicts.controller';
 import { FootprintInputsController } from './footprint-inputs.controller';
+import { FootprintRefreshController } from './footprint-refresh.controller';
 import { RecordFootprint } from './record-footprint';
+import { RefreshFootprints } from './refresh-footprints';
 
-/** Conflicts on demand, and the CMDB's footprint answers they are checked against. */
+/**
+ * Conflicts on demand, the CMDB's footprint answers they are checked against, and the requests
+ * for fresh ones when the CMDB's relationships change.
+ */
 @Module({
   imports: [ConflictCheckModule],
-  controllers: [ConflictsController, FootprintInputsController],
-  providers: [RecordFootprint],
+  controllers: [ConflictsController, FootprintInputsController, FootprintRefreshController],
+  providers: [RecordFootprint, RefreshFootprints],
 })
 export class ConflictsModule {}

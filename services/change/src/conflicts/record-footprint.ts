@@ -25,10 +25,13 @@ export class RecordFootprint {
     }
     await manager.query(
       `INSERT INTO change_footprints
-         (change_id, ci_ids, related, service_ids, depth, truncated, calculated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+         (change_id, ci_ids, related, related_ci_ids, service_ids, depth, truncated, calculated_at)
+       VALUES ($1, $2, $3,
+               ARRAY(SELECT (r->>'id')::uuid FROM jsonb_array_elements($3::jsonb) r),
+               $4, $5, $6, $7)
        ON CONFLICT (change_id) DO UPDATE
          SET ci_ids = excluded.ci_ids, related = excluded.related,
+             related_ci_ids = excluded.related_ci_ids,
              service_ids = excluded.service_ids, depth = excluded.depth,
              truncated = excluded.truncated, calculated_at = excluded.calculated_at
        WHERE change_footprints.calculated_at <= excluded.calculated_at

@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Outbox } from '@itsm/messaging';
+import type { EntityManager } from 'typeorm';
+import { impactRequestEvent } from '../changes/change-events';
+import { FOOTPRINT_REFRESH_STATES } from './domain/footprint-refresh';
+
+export const FOOTPRINT_REFRESH_ACTOR = 'system:footprint-refresh';
+
+/** Written out so that the planner matches the partial index's predicate. */
+const REFRESH_STATES_SQL = FOOTPRINT_REFRESH_STATES.map((state) => `'${state}'`).join(', ');
+
+/**
+ * The changes (in `FOOTPRINT_REFRESH_STATES`) that name one of `ciIds` or hold one in their
+ * footprint: GIN on those changes' CIs (`changes_refreshable_cis`) and GIN on the footprints'
+ * related CIs (`change_footprints_related`), then each footprint's change by its key.
+ */
+export function changesNearQuery(ciIds: readonly string[]): { sql: string; params: unknown[] } {
+  return {
+    sql: `SELECT c.id, c.number, c.version, c.affected_ci_ids FROM changes c
+          WHERE c.affected_ci_ids && $1::uuid[] AND c.state IN (${REFRESH_STATES_SQL})
+          UNION
+          SELECT c.id, c.number, c.version, c.affected_ci_ids
+          FROM change_footprints f JOIN changes c ON c.id = f.change_id
+          WHERE f.related_ci_ids && $1::uuid[] AND c.state IN (${REFRESH_STATES_SQL})`,
+    params: [ciIds],
+  };
+}
+
+interface NearChangeRow {
+  id: string;
+  number: string;
+  version: number;
+  affected_ci_ids: string[];
+}
+
+/**
+ * Asks the CMDB for a fresh footprint of every change a relationship's creation or removal (or a
+ * CI's retirement) may have altered it for: those whose CIs or footprint hold one of the CIs
+ * concerned. The request is the one a change of CIs makes (`impactRequestEvent`). Within one
+ * transaction (the consumer applies a chunk of events in one) a change is asked for once, however
+ * many of the chunk's events reach it: the CMDB answers with the graph as it is then, all of them
+ * included.
+ */
+@Injectable()
+export class RefreshFootprints {
+  private readonly asked = new WeakMap<EntityManager, Set<string>>();
+
+  constructor(@Inject(Outbox) private readonly outbox: Outbox) {}
+
+  async execute(manager: EntityManager, ciIds: readonly string[], now = new Date()) {
+    const { sql, params } = changesNearQuery([...new Set(ciIds)]);
+    const rows = (await manager.query(sql, params)) as NearChangeRow[];
+    const asked = this.asked.get(manager) ?? new Set<string>();
+    this.asked.set(manager, asked);
+    const fresh = rows.filter((row) => !asked.has(row.id));
+    for (const row of fresh) asked.add(row.id);
+    await this.outbox.publishMany(
+      manager,
+      fresh.map((row) =>
+        impactRequestEvent(
+          {
+            id: row.id,
+            number: row.number,
+            version: row.version,
+            affectedCiIds: row.affected_ci_ids,
+          },
+          FOOTPRINT_REFRESH_ACTOR,
+          now,
+        ),
+      ),
+    );
+  }
+}
