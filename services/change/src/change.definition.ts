@@ -20,6 +20,7 @@ import { ConflictsAndCalendar1766250000000 } from './migrations/1766250000000-co
 import { DeploymentGate1766300000000 } from './migrations/1766300000000-deployment-gate';
 import { FeedExpiryAndDeploymentKeys1766400000000 } from './migrations/1766400000000-feed-expiry-and-deployment-keys';
 import { FootprintRelatedIndex1766500000000 } from './migrations/1766500000000-footprint-related-index';
+import { CalendarFeedPages1766600000000 } from './migrations/1766600000000-calendar-feed-pages';
 import { RiskInputsModule } from './risk/risk-inputs.module';
 import { ChangeTemplateVersion } from './templates/change-template-version.entity';
 import { ChangeTemplate } from './templates/change-template.entity';
@@ -61,5 +62,6 @@ export const definition = defineService({
     DeploymentGate1766300000000,
     FeedExpiryAndDeploymentKeys1766400000000,
     FootprintRelatedIndex1766500000000,
+    CalendarFeedPages1766600000000,
   ],
 });

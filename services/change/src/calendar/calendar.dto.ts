@@ -10,7 +10,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { CHANGE_STATES, CHANGE_TYPES } from '@itsm/contracts';
-import { commaSeparated, IsTimestamp, Omittable } from '@itsm/http';
+import { commaSeparated, IsTimestamp, Omittable, PageQuery } from '@itsm/http';
 import type { ChangeState, ChangeType } from '../changes/domain/change-states';
 
 /** The filters a calendar and a feed share. */
@@ -76,7 +76,7 @@ export class FeedQuery {
   token!: string;
 }
 
-export class ListFeedsQuery {
+export class ListFeedsQuery extends PageQuery {
   @ApiPropertyOptional({
     description: 'Every user’s feeds, not only the caller’s: change managers only (403 otherwise)',
   })

@@ -81,6 +81,23 @@ export class CreatedFeedResponse extends FeedResponse {
   token!: string;
 }
 
-export class FeedsResponse {
-  @ApiProperty({ type: [FeedResponse] }) items!: FeedResponse[];
-}
+/** The 409 of one feed too many (`calendar-feed-limit`). */
+export const FEED_LIMIT_SCHEMA = {
+  allOf: [
+    { $ref: '#/components/schemas/Problem' },
+    {
+      type: 'object',
+      required: ['limit', 'active'],
+      properties: {
+        limit: {
+          type: 'integer',
+          description: 'The most working feeds one person may hold (CHANGE_CALENDAR_FEED_LIMIT)',
+        },
+        active: {
+          type: 'integer',
+          description: 'How many the caller holds that are neither expired nor revoked',
+        },
+      },
+    },
+  ],
+};

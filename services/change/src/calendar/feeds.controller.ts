@@ -16,20 +16,20 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiResponse,
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { ApiProblem, ParseIdPipe, problem, Public } from '@itsm/http';
+import { ApiPage, ApiProblem, ParseIdPipe, problem, Public } from '@itsm/http';
 import { DataSource } from 'typeorm';
 import { ANYONE } from '../access';
-import { CalendarFeed } from './calendar-feed.entity';
 import { CreateFeedRequest, FeedQuery, ListFeedsQuery } from './calendar.dto';
-import { CreatedFeedResponse, FeedsResponse } from './calendar.response';
+import { CreatedFeedResponse, FEED_LIMIT_SCHEMA, FeedResponse } from './calendar.response';
 import { managesEveryFeed } from './domain/feed-access';
 import { FeedCalendar } from './feed-calendar';
-import { feedView } from './feed-view';
+import { feedPage } from './feed-list';
 import { CreateFeed } from './use-cases/create-feed';
 import { RevokeFeed } from './use-cases/revoke-feed';
 
@@ -56,6 +56,12 @@ export class FeedsController {
       'Subscribe to the change calendar from Outlook or Google: a secret iCalendar URL showing what the caller may see',
   })
   @ApiCreatedResponse({ type: CreatedFeedResponse })
+  @ApiResponse({
+    status: 409,
+    description:
+      'The caller already holds the most working feeds one person may (`calendar-feed-limit`, CHANGE_CALENDAR_FEED_LIMIT): revoke one first',
+    content: { 'application/problem+json': { schema: FEED_LIMIT_SCHEMA } },
+  })
   create(@Body() request: CreateFeedRequest, @CurrentUser() caller: Principal) {
     return this.createFeed.execute(request, caller);
   }
@@ -67,7 +73,7 @@ export class FeedsController {
     summary:
       'The caller’s feeds, or with `all=true` everybody’s (change managers), not their tokens',
   })
-  @ApiOkResponse({ type: FeedsResponse })
+  @ApiPage(FeedResponse, 'One page of feeds, oldest first (expired ones too, until revoked)')
   @ApiProblem(403, '`all=true` from anybody but a change manager')
   async list(@Query() query: ListFeedsQuery, @CurrentUser() caller: Principal) {
     if (query.all && !managesEveryFeed(caller)) {
@@ -78,11 +84,7 @@ export class FeedsController {
         'Leave out all=true to list your own feeds',
       );
     }
-    const feeds = await this.dataSource.manager.find(CalendarFeed, {
-      where: query.all ? {} : { ownerId: caller.id },
-      order: { createdAt: 'ASC' },
-    });
-    return { items: feeds.map(feedView) };
+    return feedPage(this.dataSource.manager, query.all ? null : caller.id, query);
   }
 
   @Delete(':id')
