@@ -4,7 +4,9 @@ import type { RelatedCi } from './domain/footprint';
 /**
  * The CMDB's last answer about the neighbourhood of a change's CIs (from `impact.calculated`): the
  * CIs near them both ways with a path to each, and the business services they impact. Not the
- * graph: only what one change's conflict check reads.
+ * graph: only what one change's conflict check reads. The table also holds `related_ci_ids`, the
+ * related CIs' ids that `record-footprint.ts` writes from `related`, for finding the footprints
+ * holding a CI (`refresh-footprints.ts`); nothing here reads it.
  */
 @Entity({ name: 'change_footprints' })
 export class ChangeFootprint {
