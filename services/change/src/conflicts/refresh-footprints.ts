@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Outbox } from '@itsm/messaging';
 import type { EntityManager } from 'typeorm';
 import { impactRequestEvent } from '../changes/change-events';
+import type { Change } from '../changes/change.entity';
 import { FOOTPRINT_REFRESH_STATES } from './domain/footprint-refresh';
 
 export const FOOTPRINT_REFRESH_ACTOR = 'system:footprint-refresh';
@@ -16,21 +17,14 @@ const REFRESH_STATES_SQL = FOOTPRINT_REFRESH_STATES.map((state) => `'${state}'`)
  */
 export function changesNearQuery(ciIds: readonly string[]): { sql: string; params: unknown[] } {
   return {
-    sql: `SELECT c.id, c.number, c.version, c.affected_ci_ids FROM changes c
+    sql: `SELECT c.id, c.number, c.version, c.affected_ci_ids AS "affectedCiIds" FROM changes c
           WHERE c.affected_ci_ids && $1::uuid[] AND c.state IN (${REFRESH_STATES_SQL})
           UNION
-          SELECT c.id, c.number, c.version, c.affected_ci_ids
+          SELECT c.id, c.number, c.version, c.affected_ci_ids AS "affectedCiIds"
           FROM change_footprints f JOIN changes c ON c.id = f.change_id
           WHERE f.related_ci_ids && $1::uuid[] AND c.state IN (${REFRESH_STATES_SQL})`,
     params: [ciIds],
   };
-}
-
-interface NearChangeRow {
-  id: string;
-  number: string;
-  version: number;
-  affected_ci_ids: string[];
 }
 
 /**
@@ -49,25 +43,16 @@ export class RefreshFootprints {
 
   async execute(manager: EntityManager, ciIds: readonly string[], now = new Date()) {
     const { sql, params } = changesNearQuery([...new Set(ciIds)]);
-    const rows = (await manager.query(sql, params)) as NearChangeRow[];
+    const rows = (await manager.query(sql, params)) as Array<
+      Pick<Change, 'id' | 'number' | 'version' | 'affectedCiIds'>
+    >;
     const asked = this.asked.get(manager) ?? new Set<string>();
     this.asked.set(manager, asked);
     const fresh = rows.filter((row) => !asked.has(row.id));
     for (const row of fresh) asked.add(row.id);
     await this.outbox.publishMany(
       manager,
-      fresh.map((row) =>
-        impactRequestEvent(
-          {
-            id: row.id,
-            number: row.number,
-            version: row.version,
-            affectedCiIds: row.affected_ci_ids,
-          },
-          FOOTPRINT_REFRESH_ACTOR,
-          now,
-        ),
-      ),
+      fresh.map((change) => impactRequestEvent(change, FOOTPRINT_REFRESH_ACTOR, now)),
     );
   }
 }
