@@ -13,4 +13,3 @@ export const FOOTPRINT_REFRESH_STATES: readonly ChangeState[] = [
   'authorize',
   'scheduled',
 ];
-
