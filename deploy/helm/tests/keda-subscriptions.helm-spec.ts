@@ -9,7 +9,7 @@ interface Subscription {
   topic: string;
 }
 
-const HANDLER = /@OnEvent\(\s*(\w+)\s*,\s*\{\s*subscription:\s*'([^']+)'\s*\}\s*\)/g;
+const HANDLER = /@OnEvent\(\s*(\w+)\s*,\s*\{\s*subscription:\s*'([^']+)'[^}]*\}\s*\)/g;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

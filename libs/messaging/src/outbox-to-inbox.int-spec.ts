@@ -192,3 +192,26 @@ describe('outbox → relay → Kafka → consumer with inbox, on a real broker a
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
+
+describe("a subscription's chunk size, on a real broker and PostgreSQL", () => {
+  const pipeline = new MessagingPipeline(createTestKafka('chunk-size'));
+
+  beforeAll(() => pipeline.setUp());
+  afterAll(() => pipeline.tearDown());
+
+  it('applies at most that many events in one transaction, in order', async () => {
+    // One aggregate: one partition, one record batch, so the consumer's first fetch holds all 60.
+    const aggregate = pipeline.newAggregate();
+    const versions = Array.from({ length: 60 }, (_, index) => index + 1);
+    await pipeline.publishUpdates(aggregate, versions);
+
+    await pipeline.startRelay();
+    await pipeline.startConsumer({ chunkSize: 20 });
+    await pipeline.waitForApplied(60);
+
+    const perTransaction = await pipeline.eventsPerTransaction();
+    expect(Math.max(...perTransaction)).toBeLessThanOrEqual(20);
+    expect(perTransaction.length).toBeGreaterThanOrEqual(3);
+    expect((await pipeline.applied()).map((row) => row.version)).toEqual(versions);
+  });
+});

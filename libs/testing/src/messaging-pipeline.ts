@@ -40,7 +40,7 @@ export class MessagingPipeline {
     this.producer = await this.database('outbox');
     this.consumer = await this.database('inbox');
     await this.consumer.dataSource.query(
-      `CREATE TABLE applied_events (event_id text NOT NULL, aggregate_id uuid NOT NULL, version int NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp(), seq bigint GENERATED ALWAYS AS IDENTITY)`,
+      `CREATE TABLE applied_events (event_id text NOT NULL, aggregate_id uuid NOT NULL, version int NOT NULL, applied_at timestamptz NOT NULL DEFAULT clock_timestamp(), txid bigint NOT NULL DEFAULT txid_current(), seq bigint GENERATED ALWAYS AS IDENTITY)`,
     );
     const admin = new KafkaAdmin(this.kafka);
     await admin.ensureTopics(
@@ -104,7 +104,7 @@ export class MessagingPipeline {
     return this.relay.start();
   }
 
-  async startConsumer(): Promise<void> {
+  async startConsumer(options: { chunkSize?: number } = {}): Promise<void> {
     this.transport = new EventConsumerTransport({
       kafka: this.kafka,
       dataSource: this.consumer.dataSource,
@@ -124,11 +124,19 @@ export class MessagingPipeline {
         );
       },
       true,
-      { subscription: 'default' },
+      { subscription: 'default', ...options },
     );
     await new Promise<void>((resolve, reject) =>
       this.transport!.listen((error?: unknown) => (error ? reject(error) : resolve())),
     );
+  }
+
+  /** How many events each transaction of the consumer applied, in commit order. */
+  async eventsPerTransaction(): Promise<number[]> {
+    const rows: Array<{ n: number }> = await this.consumer.dataSource.query(
+      'SELECT count(*)::int AS n FROM applied_events GROUP BY txid ORDER BY min(seq)',
+    );
+    return rows.map((row) => row.n);
   }
 
   async applied(): Promise<Array<{ event_id: string; aggregate_id: string; version: number }>> {

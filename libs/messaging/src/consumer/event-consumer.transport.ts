@@ -16,7 +16,12 @@ import { kafkajsOf, type KafkaClient } from '../kafka-client';
 import { decodeHeaders } from '../kafka-headers';
 import { messagingMetrics } from '../metrics';
 import { contextFromHeaders, inSpan, SpanKind } from '../tracing';
-import { DEFAULT_SUBSCRIPTION, type ConsumedEvent, type EventContext } from './consumed-event';
+import {
+  DEFAULT_CHUNK_SIZE,
+  DEFAULT_SUBSCRIPTION,
+  type ConsumedEvent,
+  type EventContext,
+} from './consumed-event';
 import { DeadLetters, type DeadLetterReason, type MessagePlace } from './dead-letters';
 import { afterFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
@@ -42,9 +47,6 @@ export interface EventConsumerOptions {
 
 type Outcome = 'applied' | 'duplicate' | 'ignored' | 'dead_lettered';
 
-/** Events applied in one transaction, at most: bounds the work redone when one of them fails. */
-const CHUNK_SIZE = 100;
-
 type PreparedEvent = {
   kind: 'event';
   message: KafkaMessage;
@@ -62,6 +64,8 @@ interface Subscription {
   name: string;
   handlers: Map<string, { definition: EventDefinition; handler: MessageHandler }>;
   inbox: Inbox;
+  /** Events applied in one transaction, at most: bounds the work redone when one of them fails. */
+  chunkSize: number;
   consumer?: Consumer;
 }
 
@@ -131,7 +135,14 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
         name,
         handlers: new Map(),
         inbox: new Inbox(this.inboxConsumerOf(name)),
+        chunkSize: DEFAULT_CHUNK_SIZE,
       };
+      const chunkSize = handler.extras?.chunkSize as number | undefined;
+      if (chunkSize !== undefined) {
+        if (!Number.isInteger(chunkSize) || chunkSize < 1)
+          throw new Error(`@OnEvent('${pattern}'): chunkSize must be a positive integer`);
+        subscription.chunkSize = Math.min(subscription.chunkSize, chunkSize);
+      }
       subscription.handlers.set(pattern, { definition, handler });
       this.subscriptions.set(name, subscription);
     }
@@ -201,10 +212,10 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
   ): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     let next: string | undefined;
-    for (let start = 0; start < batch.messages.length; start += CHUNK_SIZE) {
+    for (let start = 0; start < batch.messages.length; start += subscription.chunkSize) {
       if (!isRunning() || isStale()) break;
       const chunk = batch.messages
-        .slice(start, start + CHUNK_SIZE)
+        .slice(start, start + subscription.chunkSize)
         .map((message) => this.prepare(subscription, batch.topic, batch.partition, message));
       let outcomes = await this.applyChunk(subscription, chunk).catch(() => undefined);
       if (!outcomes) {

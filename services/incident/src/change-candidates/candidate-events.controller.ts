@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { changeClosed, incidentCreated, incidentUpdated } from '@itsm/contracts';
-import { OnEvent, type EventContext, type EventOf } from '@itsm/messaging';
+import { LOCKING_CHUNK_SIZE, OnEvent, type EventContext, type EventOf } from '@itsm/messaging';
 import { LinkChangeCandidates } from './use-cases/link-change-candidates';
 
 /**
@@ -13,12 +13,12 @@ import { LinkChangeCandidates } from './use-cases/link-change-candidates';
 export class CandidateEventsController {
   constructor(private readonly link: LinkChangeCandidates) {}
 
-  @OnEvent(changeClosed, { subscription: 'change-candidates' })
+  @OnEvent(changeClosed, { subscription: 'change-candidates', chunkSize: LOCKING_CHUNK_SIZE })
   async changeClosed(@Payload() event: EventOf<typeof changeClosed>, @Ctx() ctx: EventContext) {
     await this.link.forChange(ctx.manager, event.data);
   }
 
-  @OnEvent(incidentCreated, { subscription: 'change-candidates' })
+  @OnEvent(incidentCreated, { subscription: 'change-candidates', chunkSize: LOCKING_CHUNK_SIZE })
   async incidentOpened(
     @Payload() event: EventOf<typeof incidentCreated>,
     @Ctx() ctx: EventContext,
@@ -26,7 +26,7 @@ export class CandidateEventsController {
     if (event.data.configurationItemId) await this.link.forIncident(ctx.manager, event.data.id);
   }
 
-  @OnEvent(incidentUpdated, { subscription: 'change-candidates' })
+  @OnEvent(incidentUpdated, { subscription: 'change-candidates', chunkSize: LOCKING_CHUNK_SIZE })
   async incidentChanged(
     @Payload() event: EventOf<typeof incidentUpdated>,
     @Ctx() ctx: EventContext,

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { incidentCreated, incidentStateChanged, incidentUpdated } from '@itsm/contracts';
-import { OnEvent, type EventContext, type EventOf } from '@itsm/messaging';
+import { LOCKING_CHUNK_SIZE, OnEvent, type EventContext, type EventOf } from '@itsm/messaging';
 import { DetectRecurringIncidents } from '../detection/detect-recurring-incidents';
 import { movesClusters } from '../detection/domain/clusters';
 import type { LinkedIncident } from '../linked-incidents/domain/linked-incident';
@@ -19,7 +19,7 @@ export class IncidentEventsController {
     private readonly detection: DetectRecurringIncidents,
   ) {}
 
-  @OnEvent(incidentCreated, { subscription: 'incident' })
+  @OnEvent(incidentCreated, { subscription: 'incident', chunkSize: LOCKING_CHUNK_SIZE })
   async created(@Payload() event: EventOf<typeof incidentCreated>, @Ctx() ctx: EventContext) {
     const incident = event.data;
     const row = await this.projection.put(ctx.manager, {
@@ -41,14 +41,14 @@ export class IncidentEventsController {
     await this.detect(ctx, row);
   }
 
-  @OnEvent(incidentUpdated, { subscription: 'incident' })
+  @OnEvent(incidentUpdated, { subscription: 'incident', chunkSize: LOCKING_CHUNK_SIZE })
   async updated(@Payload() event: EventOf<typeof incidentUpdated>, @Ctx() ctx: EventContext) {
     const { id, version, changes } = event.data;
     const incident = await this.projection.applyChanges(ctx.manager, id, version, changes);
     if (movesClusters(changes.map((change) => change.field))) await this.detect(ctx, incident);
   }
 
-  @OnEvent(incidentStateChanged, { subscription: 'incident' })
+  @OnEvent(incidentStateChanged, { subscription: 'incident', chunkSize: LOCKING_CHUNK_SIZE })
   async stateChanged(
     @Payload() event: EventOf<typeof incidentStateChanged>,
     @Ctx() ctx: EventContext,
