@@ -217,6 +217,10 @@ async function main(): Promise<void> {
       KAFKA_TOPIC_PREFIX: prefix,
       LOG_LEVEL: 'warn',
       ...testAuthEnv(),
+      // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: the service's CPU profile, written when it stops.
+      ...(process.env.BENCH_SERVICE_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS }
+        : {}),
     },
   });
   const db = new Client({ connectionString: database });
