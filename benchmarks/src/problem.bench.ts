@@ -169,6 +169,12 @@ async function measureDetection(
   await admin.disconnect();
   const events = () =>
     incidentEvents({ count: EVENTS, cis: INCIDENT_CIS, services: SERVICES, uuidOf });
+  const deadlocks = async () =>
+    Number(
+      (await db.query('SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()'))
+        .rows[0].deadlocks,
+    );
+  const deadlocksBefore = await deadlocks();
   const problemsBefore = Number(
     (await db.query('SELECT count(*) FROM problems WHERE detection_key IS NOT NULL')).rows[0].count,
   );
@@ -181,6 +187,7 @@ async function measureDetection(
     `SELECT (SELECT count(*) FROM problems WHERE detection_key IS NOT NULL) AS detected,
             (SELECT count(*) FROM incident_projection WHERE problem_id IS NOT NULL) AS linked`,
   );
+  const deadlocked = (await deadlocks()) - deadlocksBefore;
 
   const raw = await rawConsumer({ brokers, topic: rawTopic, database, count: EVENTS });
   started = performance.now();
@@ -194,7 +201,7 @@ async function measureDetection(
   return {
     topics: [rawTopic],
     lines: [
-      `| detection: incident events applied by the service (${applied} of ${EVENTS}; ${Number(rows[0].detected) - problemsBefore} problems opened, ${rows[0].linked} incidents linked) | ${Math.round(servicePerSecond)} events/s |`,
+      `| detection: incident events applied by the service (${applied} of ${EVENTS}; ${Number(rows[0].detected) - problemsBefore} problems opened, ${rows[0].linked} incidents linked; ${deadlocked} deadlocks) | ${Math.round(servicePerSecond)} events/s |`,
       `| plain kafkajs consumer, one INSERT per event (baseline) | ${Math.round(rawPerSecond)} events/s |`,
       `\nRatio detection / raw consumer: ${(servicePerSecond / rawPerSecond).toFixed(2)}× the raw rate (publishing alone took ${publishSeconds.toFixed(1)} s)`,
     ],
