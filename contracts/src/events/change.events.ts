@@ -430,6 +430,37 @@ export const changeDeploymentRecorded = defineEvent({
   },
 });
 
+/**
+ * Flow 5's question asked again without a change to the change: the CMDB's relationships moved
+ * near its CIs, so its footprint (related CIs, impacted services) may be stale.
+ */
+export const changeImpactRequested = defineEvent({
+  practice: 'change',
+  entity: 'change',
+  verb: 'impact_requested',
+  description:
+    "The change service asks the CMDB to calculate a change's impact again (answered by impact.calculated), because relationships near its CIs were created or removed, or one of them was retired, while the change can still be scheduled.",
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('CHG'),
+    affectedCiIds: Type.Array(Uuid),
+    causedBy: Type.String({
+      description:
+        'The type of the CMDB event that made its footprint stale (the first, when several did at once)',
+    }),
+    requestedBy: Actor,
+    requestedAt: Timestamp,
+  }),
+  example: {
+    id: ID,
+    number: 'CHG0000310',
+    affectedCiIds: ['9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'],
+    causedBy: 'itsm.configuration.relationship.created.v1',
+    requestedBy: 'system:footprint-refresh',
+    requestedAt: '2026-12-05T21:05:00.000Z',
+  },
+});
+
 export const changeEvents = [
   changeCreated,
   changeUpdated,
@@ -444,4 +475,5 @@ export const changeEvents = [
   blackoutWindowDeleted,
   changeClosed,
   changeDeploymentRecorded,
+  changeImpactRequested,
 ];

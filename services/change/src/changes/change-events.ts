@@ -108,21 +108,6 @@ function updatedEvent(
   return { definition: changeUpdated, aggregateId: c.id, data };
 }
 
-/**
- * Asks the CMDB for its impact answer again, as every `updated` naming `affectedCiIds` does (the
- * CMDB answers those with `impact.calculated`): here with the CIs the change already names, old
- * and new alike, and its version unchanged, since the change itself did not move.
- */
-export function impactRequestEvent(
-  c: Pick<Change, 'id' | 'number' | 'version' | 'affectedCiIds'>,
-  actor: string,
-  now: Date,
-): OutboxEvent {
-  const ciIds = c.affectedCiIds;
-  const changes = [{ field: 'affectedCiIds', oldValue: ciIds, newValue: ciIds }];
-  return updatedEvent(c, changes, actor, now.toISOString());
-}
-
 function riskAssessedEvent(c: Change): OutboxEvent {
   const data: EventData<typeof changeRiskAssessed> = {
     id: c.id,

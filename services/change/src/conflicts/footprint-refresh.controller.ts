@@ -15,16 +15,16 @@ export class FootprintRefreshController {
 
   @OnEvent(relationshipCreated, { subscription: 'footprint-refresh' })
   async related(@Payload() event: EventOf<typeof relationshipCreated>, @Ctx() ctx: EventContext) {
-    await this.refresh.execute(ctx.manager, [event.data.sourceId, event.data.targetId]);
+    await this.refresh.execute(ctx.manager, [event.data.sourceId, event.data.targetId], event.type);
   }
 
   @OnEvent(relationshipDeleted, { subscription: 'footprint-refresh' })
   async unrelated(@Payload() event: EventOf<typeof relationshipDeleted>, @Ctx() ctx: EventContext) {
-    await this.refresh.execute(ctx.manager, [event.data.sourceId, event.data.targetId]);
+    await this.refresh.execute(ctx.manager, [event.data.sourceId, event.data.targetId], event.type);
   }
 
   @OnEvent(ciRetired, { subscription: 'footprint-refresh' })
   async retired(@Payload() event: EventOf<typeof ciRetired>, @Ctx() ctx: EventContext) {
-    await this.refresh.execute(ctx.manager, [event.data.id]);
+    await this.refresh.execute(ctx.manager, [event.data.id], event.type);
   }
 }

@@ -66,12 +66,12 @@ describe('footprints asked for again when the CMDB relationships change', () => 
       }
     });
 
-  /** The impact requests for the change: `change.updated` naming its CIs, from the refresh. */
+  /** The impact requests for the change: `change.impact_requested` naming its CIs. */
   const requests = async (change: { id: string }) =>
     (
       (await api.dataSource.query(
         `SELECT payload FROM outbox WHERE aggregate_id = $1
-           AND event_type = 'itsm.change.change.updated.v1' AND payload->>'changedBy' = $2
+           AND event_type = 'itsm.change.change.impact_requested.v1' AND payload->>'requestedBy' = $2
          ORDER BY sequence`,
         [change.id, FOOTPRINT_REFRESH_ACTOR],
       )) as Array<{ payload: Record<string, unknown> }>
@@ -109,11 +109,11 @@ describe('footprints asked for again when the CMDB relationships change', () => 
       expect.objectContaining({
         id: change.id,
         number: change.number,
-        // The change did not move: its version and CIs stay, so nobody editing it is interrupted.
-        version: change.version,
-        changes: [{ field: 'affectedCiIds', oldValue: [ci], newValue: [ci] }],
+        affectedCiIds: [ci],
+        causedBy: relationshipCreated.type,
       }),
     ]);
+    // The change did not move: its version stays, so nobody editing it is interrupted.
     const current = await api.call('GET', `/api/v1/changes/${change.id}`, { as: 'nina' });
     expect(current.json()).toMatchObject({ version: change.version, state: 'scheduled' });
   });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { changeImpactRequested } from '@itsm/contracts';
 import { Outbox } from '@itsm/messaging';
 import type { EntityManager } from 'typeorm';
-import { impactRequestEvent } from '../changes/change-events';
 import type { Change } from '../changes/change.entity';
 import { FOOTPRINT_REFRESH_STATES } from './domain/footprint-refresh';
 
@@ -10,6 +10,9 @@ export const FOOTPRINT_REFRESH_ACTOR = 'system:footprint-refresh';
 /** Written out so that the planner matches the partial index's predicate. */
 const REFRESH_STATES_SQL = FOOTPRINT_REFRESH_STATES.map((state) => `'${state}'`).join(', ');
 
+type OutboxEvent = Parameters<Outbox['publishMany']>[1][number];
+type NearChange = Pick<Change, 'id' | 'number' | 'affectedCiIds'>;
+
 /**
  * The changes (in `FOOTPRINT_REFRESH_STATES`) that name one of `ciIds` or hold one in their
  * footprint: GIN on those changes' CIs (`changes_refreshable_cis`) and GIN on the footprints'
@@ -17,10 +20,10 @@ const REFRESH_STATES_SQL = FOOTPRINT_REFRESH_STATES.map((state) => `'${state}'`)
  */
 export function changesNearQuery(ciIds: readonly string[]): { sql: string; params: unknown[] } {
   return {
-    sql: `SELECT c.id, c.number, c.version, c.affected_ci_ids AS "affectedCiIds" FROM changes c
+    sql: `SELECT c.id, c.number, c.affected_ci_ids AS "affectedCiIds" FROM changes c
           WHERE c.affected_ci_ids && $1::uuid[] AND c.state IN (${REFRESH_STATES_SQL})
           UNION
-          SELECT c.id, c.number, c.version, c.affected_ci_ids AS "affectedCiIds"
+          SELECT c.id, c.number, c.affected_ci_ids AS "affectedCiIds"
           FROM change_footprints f JOIN changes c ON c.id = f.change_id
           WHERE f.related_ci_ids && $1::uuid[] AND c.state IN (${REFRESH_STATES_SQL})`,
     params: [ciIds],
@@ -30,7 +33,8 @@ export function changesNearQuery(ciIds: readonly string[]): { sql: string; param
 /**
  * Asks the CMDB for a fresh footprint of every change a relationship's creation or removal (or a
  * CI's retirement) may have altered it for: those whose CIs or footprint hold one of the CIs
- * concerned. The request is the one a change of CIs makes (`impactRequestEvent`). Within one
+ * concerned, by `change.impact_requested` (the CMDB answers it as it answers a change naming CIs:
+ * `impact.calculated`). Within one
  * transaction (the consumer applies a chunk of events in one) a change is asked for once, however
  * many of the chunk's events reach it: the CMDB answers with the graph as it is then, all of them
  * included.
@@ -41,18 +45,36 @@ export class RefreshFootprints {
 
   constructor(@Inject(Outbox) private readonly outbox: Outbox) {}
 
-  async execute(manager: EntityManager, ciIds: readonly string[], now = new Date()) {
+  async execute(
+    manager: EntityManager,
+    ciIds: readonly string[],
+    causedBy: string,
+    now = new Date(),
+  ) {
     const { sql, params } = changesNearQuery([...new Set(ciIds)]);
-    const rows = (await manager.query(sql, params)) as Array<
-      Pick<Change, 'id' | 'number' | 'version' | 'affectedCiIds'>
-    >;
+    const rows = (await manager.query(sql, params)) as NearChange[];
     const asked = this.asked.get(manager) ?? new Set<string>();
     this.asked.set(manager, asked);
     const fresh = rows.filter((row) => !asked.has(row.id));
     for (const row of fresh) asked.add(row.id);
     await this.outbox.publishMany(
       manager,
-      fresh.map((change) => impactRequestEvent(change, FOOTPRINT_REFRESH_ACTOR, now)),
+      fresh.map((change) => impactRequest(change, causedBy, now)),
     );
   }
+}
+
+function impactRequest(change: NearChange, causedBy: string, now: Date): OutboxEvent {
+  return {
+    definition: changeImpactRequested,
+    aggregateId: change.id,
+    data: {
+      id: change.id,
+      number: change.number,
+      affectedCiIds: change.affectedCiIds,
+      causedBy,
+      requestedBy: FOOTPRINT_REFRESH_ACTOR,
+      requestedAt: now.toISOString(),
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import {
   changeCreated,
+  changeImpactRequested,
   changeUpdated,
   impactCalculated,
   incidentCreated,
@@ -52,6 +53,15 @@ export class RecordImpactController {
   async changeChanged(@Payload() event: EventOf<typeof changeUpdated>, @Ctx() ctx: EventContext) {
     const change = event.data.changes.find((c) => c.field === 'affectedCiIds');
     if (change) await this.publish(ctx, 'change', event.data.id, ciIdsIn(change.newValue));
+  }
+
+  /** The change service asks again: relationships near the change's CIs moved. */
+  @OnEvent(changeImpactRequested, { subscription: 'record-impact' })
+  async changeImpactRequested(
+    @Payload() event: EventOf<typeof changeImpactRequested>,
+    @Ctx() ctx: EventContext,
+  ) {
+    await this.publish(ctx, 'change', event.data.id, event.data.affectedCiIds);
   }
 
   /** Answers even when no CI is known, so that the record is not left waiting. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { changeCreated, changeUpdated } from '@itsm/contracts';
+import type { changeCreated, changeImpactRequested, changeUpdated } from '@itsm/contracts';
 import type { EventContext, EventOf } from '@itsm/messaging';
 import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
 import { definition } from '../configuration.definition';
@@ -90,5 +90,38 @@ describe('the impact answer to a change, against real PostgreSQL', () => {
     expect(await answerTo(changeId)).toEqual([
       expect.objectContaining({ ciIds: [known.id], unknownCiIds: [] }),
     ]);
+  });
+
+  it('answers the change service asking again, with the CIs it names and what is related now', async () => {
+    const app = await ciNamed('asked-again-app');
+    const database = await ciNamed('asked-again-db');
+    const changeId = randomUUID();
+    const askAgain = () =>
+      deliver((ctx) =>
+        handlers.changeImpactRequested(
+          {
+            data: {
+              id: changeId,
+              affectedCiIds: [app.id],
+              causedBy: 'itsm.configuration.relationship.created.v1',
+            },
+          } as EventOf<typeof changeImpactRequested>,
+          ctx,
+        ),
+      );
+    await askAgain();
+    const relating = await cmdb.call('POST', '/api/v1/relationships', {
+      as: 'conor',
+      payload: { sourceId: app.id, targetId: database.id, type: 'depends_on' },
+    });
+    expect(relating.statusCode).toBe(201);
+    await askAgain();
+
+    const [before, after] = (await answerTo(changeId)) as Array<{
+      ciIds: string[];
+      relatedCis: Array<{ id: string }>;
+    }>;
+    expect(before).toMatchObject({ ciIds: [app.id], relatedCis: [] });
+    expect(after!.relatedCis.map((ci) => ci.id)).toEqual([database.id]);
   });
 });
