@@ -20,3 +20,4 @@ export * from './idempotency-key';
 export * from './history-line.response';
 export * from './idempotent-create.decorator';
 export * from './comma-separated';
+export * from './optional-if-match';

@@ -20,19 +20,20 @@ import {
 import { recordNotFound, Roles } from '@itsm/auth';
 import {
   AnswersWithETag,
+  ApiOptionalIfMatch,
   ApiPage,
   ApiProblem,
   ApiVersionedChange,
   decodeCursor,
   ETAG_HEADER,
   expectedVersion,
+  optionalExpectedVersion,
   PageQuery,
   pageOf,
   ParseIdPipe,
 } from '@itsm/http';
 import { DataSource } from 'typeorm';
 import { PEOPLE, MANAGERS } from '../access';
-import { ApiOptionalIfMatch, optionalExpectedVersion } from '../optional-if-match';
 import { CatalogCategory } from './catalog-category.entity';
 import { CreateCategoryRequest, EditCategoryRequest } from './category.dto';
 import { categoryView, CategoryResponse } from './category.response';

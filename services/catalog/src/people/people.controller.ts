@@ -2,10 +2,16 @@ import { Body, Controller, Get, Headers, Param, Put, Res } from '@nestjs/common'
 import { ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, recordNotFound, Roles, type Principal } from '@itsm/auth';
-import { answerCreated, AnswersWithETag, ApiProblem, ETAG_HEADER } from '@itsm/http';
+import {
+  answerCreated,
+  AnswersWithETag,
+  ApiOptionalIfMatch,
+  ApiProblem,
+  ETAG_HEADER,
+  optionalExpectedVersion,
+} from '@itsm/http';
 import { DataSource } from 'typeorm';
 import { MANAGERS } from '../access';
-import { ApiOptionalIfMatch, optionalExpectedVersion } from '../optional-if-match';
 import { Person } from './person.entity';
 import { PersonParams, PutPersonRequest } from './person.dto';
 import { PersonResponse, personView } from './person.response';

@@ -1,5 +1,5 @@
 import { ApiHeader } from '@nestjs/swagger';
-import { expectedVersion } from '@itsm/http';
+import { expectedVersion } from './concurrency';
 
 /**
  * The version named by an `If-Match` the caller may leave out (a write that stands on its own, such
