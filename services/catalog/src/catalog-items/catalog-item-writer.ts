@@ -94,9 +94,18 @@ export function assertConsistent(definition: ItemDefinition) {
   if (errors.length > 0) throw validationProblem(errors);
 }
 
-/** A 400 naming `categoryId` when it names no category (the foreign key would answer 500). */
+/**
+ * A 400 naming `categoryId` when it names no category (the foreign key would answer 500). The
+ * category is share-locked until the write commits, so a removal at the same moment either waits
+ * and counts this item, or goes first and this is the 400.
+ */
 export async function assertCategoryExists(manager: EntityManager, categoryId: string | null) {
-  if (categoryId === null || (await manager.existsBy(CatalogCategory, { id: categoryId }))) return;
+  if (categoryId === null) return;
+  const category = await manager.findOne(CatalogCategory, {
+    where: { id: categoryId },
+    lock: { mode: 'pessimistic_read' },
+  });
+  if (category) return;
   throw validationProblem([{ field: 'categoryId', message: 'categoryId must name a category' }]);
 }
 

@@ -174,6 +174,34 @@ describe('catalog categories, against real PostgreSQL', () => {
     expect((await remove(unused.id)).statusCode).toBe(404);
   });
 
+  it('answers an item naming a category removed meanwhile with a 400 naming categoryId, not a 500', async () => {
+    const doomed = await create('Fax machines');
+    // A removal in progress: the category's row locked, then deleted, committed only later.
+    const removal = api.dataSource.createQueryRunner();
+    await removal.connect();
+    await removal.startTransaction();
+    await removal.query('SELECT id FROM catalog_categories WHERE id = $1 FOR UPDATE', [doomed.id]);
+    const creating = api.call('POST', '/api/v1/catalog-items', {
+      as: 'kate',
+      payload: {
+        name: 'Fax line',
+        shortDescription: 'A fax line',
+        categoryId: doomed.id,
+        variables: [],
+        plan: [{ stage: 1, shortDescription: 'Connect it', assignmentGroup: 'service-desk' }],
+        approval: { kind: 'none' },
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the creation waits on the lock
+    await removal.query('DELETE FROM catalog_categories WHERE id = $1', [doomed.id]);
+    await removal.commitTransaction();
+    await removal.release();
+
+    const answer = await creating;
+    expect(answer.statusCode).toBe(400);
+    expect(fieldsOf(answer)).toEqual(['categoryId']);
+  });
+
   it('refuses to remove a category changed since the If-Match version was read', async () => {
     const shelf = await create('Desks');
     await edit(shelf.id, { description: 'Standing' }, 'W/"1"');
