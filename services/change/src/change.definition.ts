@@ -21,6 +21,7 @@ import { DeploymentGate1766300000000 } from './migrations/1766300000000-deployme
 import { FeedExpiryAndDeploymentKeys1766400000000 } from './migrations/1766400000000-feed-expiry-and-deployment-keys';
 import { FootprintRelatedIndex1766500000000 } from './migrations/1766500000000-footprint-related-index';
 import { CalendarFeedPages1766600000000 } from './migrations/1766600000000-calendar-feed-pages';
+import { FootprintRequests1766700000000 } from './migrations/1766700000000-footprint-requests';
 import { RiskInputsModule } from './risk/risk-inputs.module';
 import { ChangeTemplateVersion } from './templates/change-template-version.entity';
 import { ChangeTemplate } from './templates/change-template.entity';
@@ -63,5 +64,6 @@ export const definition = defineService({
     FeedExpiryAndDeploymentKeys1766400000000,
     FootprintRelatedIndex1766500000000,
     CalendarFeedPages1766600000000,
+    FootprintRequests1766700000000,
   ],
 });

@@ -3,6 +3,7 @@ import { ConflictCheckModule } from './conflict-check.module';
 import { ConflictsController } from './conflicts.controller';
 import { FootprintInputsController } from './footprint-inputs.controller';
 import { FootprintRefreshController } from './footprint-refresh.controller';
+import { FootprintRequests } from './footprint-requests';
 import { RecordFootprint } from './record-footprint';
 import { RefreshFootprints } from './refresh-footprints';
 
@@ -13,6 +14,6 @@ import { RefreshFootprints } from './refresh-footprints';
 @Module({
   imports: [ConflictCheckModule],
   controllers: [ConflictsController, FootprintInputsController, FootprintRefreshController],
-  providers: [RecordFootprint, RefreshFootprints],
+  providers: [FootprintRequests, RecordFootprint, RefreshFootprints],
 })
 export class ConflictsModule {}

@@ -4,7 +4,8 @@ import { Inbox, type EventOf } from '@itsm/messaging';
 import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
 import { definition } from '../change.definition';
 import { FootprintRefreshController } from './footprint-refresh.controller';
-import { changesNearQuery, FOOTPRINT_REFRESH_ACTOR } from './refresh-footprints';
+import { FOOTPRINT_REFRESH_ACTOR } from './footprint-requests';
+import { changesNearQuery } from './refresh-footprints';
 import { SchedulingFixture, type ChangeRef } from './scheduling.testing';
 
 jest.setTimeout(180_000);
@@ -133,6 +134,34 @@ describe('footprints asked for again when the CMDB relationships change', () => 
       deleted({ sourceId: near, targetId: randomUUID() }),
     );
     expect(await requests(change)).toHaveLength(1);
+  });
+
+  it('keeps one request in flight: asks again after the answer when the graph moved meanwhile, then stops', async () => {
+    const { change, ci, near } = await scheduledWithNeighbour();
+    await deliver(created({ sourceId: ci, targetId: randomUUID() }));
+    // A bulk import's stream of events near the change, one delivery each, before the CMDB answers.
+    for (let i = 0; i < 5; i++) await deliver(created({ sourceId: near, targetId: randomUUID() }));
+    expect(await requests(change)).toHaveLength(1);
+
+    // The answer may have been computed before those relationships were committed: asked once more.
+    await fixture.answer(
+      change.id,
+      [ci],
+      [{ id: near, direction: 'dependencies', depth: 1, path: [ci, near] }],
+    );
+    const [, again] = await requests(change);
+    expect(again).toMatchObject({ id: change.id, causedBy: relationshipCreated.type });
+    expect(await requests(change)).toHaveLength(2);
+
+    // Nothing moved since: the next answer ends the request, and the next event asks anew.
+    await fixture.answer(
+      change.id,
+      [ci],
+      [{ id: near, direction: 'dependencies', depth: 1, path: [ci, near] }],
+    );
+    expect(await requests(change)).toHaveLength(2);
+    await deliver(deleted({ sourceId: near, targetId: randomUUID() }));
+    expect(await requests(change)).toHaveLength(3);
   });
 
   it('asks for changes that can still be scheduled, through their own CIs before any answer', async () => {

@@ -1,17 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { changeImpactRequested } from '@itsm/contracts';
-import { Outbox } from '@itsm/messaging';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Change } from '../changes/change.entity';
 import { FOOTPRINT_REFRESH_STATES } from './domain/footprint-refresh';
-
-export const FOOTPRINT_REFRESH_ACTOR = 'system:footprint-refresh';
+import { FootprintRequests, type RequestedChange } from './footprint-requests';
 
 /** Written out so that the planner matches the partial index's predicate. */
 const REFRESH_STATES_SQL = FOOTPRINT_REFRESH_STATES.map((state) => `'${state}'`).join(', ');
-
-type OutboxEvent = Parameters<Outbox['publishMany']>[1][number];
-type NearChange = Pick<Change, 'id' | 'number' | 'affectedCiIds'>;
 
 /**
  * The changes (in `FOOTPRINT_REFRESH_STATES`) that name one of `ciIds` or hold one in their
@@ -34,16 +27,16 @@ export function changesNearQuery(ciIds: readonly string[]): { sql: string; param
  * Asks the CMDB for a fresh footprint of every change a relationship's creation or removal (or a
  * CI's retirement) may have altered it for: those whose CIs or footprint hold one of the CIs
  * concerned, by `change.impact_requested` (the CMDB answers it as it answers a change naming CIs:
- * `impact.calculated`). Within one
+ * `impact.calculated`), one request in flight per change (`FootprintRequests`). Within one
  * transaction (the consumer applies a chunk of events in one) a change is asked for once, however
- * many of the chunk's events reach it: the CMDB answers with the graph as it is then, all of them
- * included.
+ * many of the chunk's events reach it: the CMDB answers with the graph as it is after the commit,
+ * all of them included, so they do not make the request stale again.
  */
 @Injectable()
 export class RefreshFootprints {
   private readonly asked = new WeakMap<EntityManager, Set<string>>();
 
-  constructor(@Inject(Outbox) private readonly outbox: Outbox) {}
+  constructor(private readonly requests: FootprintRequests) {}
 
   async execute(
     manager: EntityManager,
@@ -52,29 +45,11 @@ export class RefreshFootprints {
     now = new Date(),
   ) {
     const { sql, params } = changesNearQuery([...new Set(ciIds)]);
-    const rows = (await manager.query(sql, params)) as NearChange[];
+    const rows = (await manager.query(sql, params)) as RequestedChange[];
     const asked = this.asked.get(manager) ?? new Set<string>();
     this.asked.set(manager, asked);
     const fresh = rows.filter((row) => !asked.has(row.id));
     for (const row of fresh) asked.add(row.id);
-    await this.outbox.publishMany(
-      manager,
-      fresh.map((change) => impactRequest(change, causedBy, now)),
-    );
+    await this.requests.ask(manager, fresh, causedBy, now);
   }
-}
-
-function impactRequest(change: NearChange, causedBy: string, now: Date): OutboxEvent {
-  return {
-    definition: changeImpactRequested,
-    aggregateId: change.id,
-    data: {
-      id: change.id,
-      number: change.number,
-      affectedCiIds: change.affectedCiIds,
-      causedBy,
-      requestedBy: FOOTPRINT_REFRESH_ACTOR,
-      requestedAt: now.toISOString(),
-    },
-  };
 }

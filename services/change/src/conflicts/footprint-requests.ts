@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { changeImpactRequested } from '@itsm/contracts';
+import { Outbox } from '@itsm/messaging';
+import type { EntityManager } from 'typeorm';
+import type { Change } from '../changes/change.entity';
+
+export const FOOTPRINT_REFRESH_ACTOR = 'system:footprint-refresh';
+
+export type RequestedChange = Pick<Change, 'id' | 'number' | 'affectedCiIds'>;
+
+/**
+ * One footprint request in flight per change: a bulk import creating thousands of relationships
+ * near a change asks the CMDB once, and once more after its answer, not once per event. A request
+ * is in flight from its `change.impact_requested` until the CMDB's next answer for the change; an
+ * event arriving meanwhile marks it stale again (`stale_again_by`), since that answer may have been
+ * computed before the event's relationship was committed, and the answer then asks once more.
+ */
+@Injectable()
+export class FootprintRequests {
+  constructor(@Inject(Outbox) private readonly outbox: Outbox) {}
+
+  /** Asks for the changes with no request in flight; marks the others to be asked again. */
+  async ask(
+    manager: EntityManager,
+    changes: readonly RequestedChange[],
+    causedBy: string,
+    now: Date,
+  ): Promise<void> {
+    if (changes.length === 0) return;
+    // xmax = 0: the row was inserted (no request was in flight), not updated.
+    const rows = (await manager.query(
+      `INSERT INTO change_footprint_requests (change_id, requested_at)
+       SELECT id, $2 FROM unnest($1::uuid[]) AS id
+       ON CONFLICT (change_id) DO UPDATE
+         SET stale_again_by = coalesce(change_footprint_requests.stale_again_by, $3)
+       RETURNING change_id AS id, (xmax = 0) AS asked`,
+      [changes.map((change) => change.id), now, causedBy],
+    )) as Array<{ id: string; asked: boolean }>;
+    const asked = new Set(rows.filter((row) => row.asked).map((row) => row.id));
+    await this.publish(
+      manager,
+      changes.filter((change) => asked.has(change.id)),
+      causedBy,
+      now,
+    );
+  }
+
+  /**
+   * The CMDB answered for `change`: its request is no longer in flight, unless it went stale again
+   * meanwhile, when it is asked once more (`refreshable`: only while its footprint still matters).
+   */
+  async answered(
+    manager: EntityManager,
+    change: RequestedChange,
+    refreshable: boolean,
+    now: Date,
+  ): Promise<void> {
+    const [row] = (await manager.query(
+      `WITH done AS (
+         DELETE FROM change_footprint_requests
+          WHERE change_id = $1 AND (stale_again_by IS NULL OR NOT $2::boolean)),
+       repeated AS (
+         UPDATE change_footprint_requests r SET stale_again_by = NULL, requested_at = $3
+           FROM change_footprint_requests old
+          WHERE r.change_id = $1 AND old.change_id = r.change_id
+            AND old.stale_again_by IS NOT NULL AND $2::boolean
+          RETURNING old.stale_again_by AS cause)
+       SELECT cause FROM repeated`,
+      [change.id, refreshable, now],
+    )) as Array<{ cause: string }>;
+    if (row) await this.publish(manager, [change], row.cause, now);
+  }
+
+  private async publish(
+    manager: EntityManager,
+    changes: readonly RequestedChange[],
+    causedBy: string,
+    now: Date,
+  ): Promise<void> {
+    await this.outbox.publishMany(
+      manager,
+      changes.map((change) => ({
+        definition: changeImpactRequested,
+        aggregateId: change.id,
+        data: {
+          id: change.id,
+          number: change.number,
+          affectedCiIds: change.affectedCiIds,
+          causedBy,
+          requestedBy: FOOTPRINT_REFRESH_ACTOR,
+          requestedAt: now.toISOString(),
+        },
+      })),
+    );
+  }
+}
