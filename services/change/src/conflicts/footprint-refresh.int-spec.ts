@@ -95,6 +95,19 @@ describe('footprints asked for again when the CMDB relationships change', () => 
     return { change: scheduled.json(), ci, near };
   };
 
+  /** Until another session waits for a row lock (the answer blocked behind the refresh). */
+  const waitForLockWait = async () => {
+    for (let i = 0; i < 200; i++) {
+      const [{ n }] = (await api.dataSource.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      )) as [{ n: number }];
+      if (n > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('the answer never waited for the request row');
+  };
+
   beforeAll(async () => {
     api = await startServiceUnderTest(definition);
     fixture = new SchedulingFixture(api);
@@ -160,6 +173,43 @@ describe('footprints asked for again when the CMDB relationships change', () => 
       [{ id: near, direction: 'dependencies', depth: 1, path: [ci, near] }],
     );
     expect(await requests(change)).toHaveLength(2);
+    await deliver(deleted({ sourceId: near, targetId: randomUUID() }));
+    expect(await requests(change)).toHaveLength(3);
+  });
+
+  it('asks again when an event marks the request stale while the answer is being recorded', async () => {
+    const { change, ci, near } = await scheduledWithNeighbour();
+    await deliver(created({ sourceId: ci, targetId: randomUUID() }));
+    // The refresh subscription marks the request stale in a transaction not yet committed...
+    const refresh = api.dataSource.createQueryRunner();
+    await refresh.startTransaction();
+    let answering: Promise<void> | undefined;
+    try {
+      await handler.related(created({ sourceId: near, targetId: randomUUID() }), {
+        manager: refresh.manager,
+        subscription: 'footprint-refresh',
+        attempt: 1,
+      });
+      // ...while the impact subscription records the CMDB's answer: it waits for the row.
+      answering = fixture.answer(
+        change.id,
+        [ci],
+        [{ id: near, direction: 'dependencies', depth: 1, path: [ci, near] }],
+      );
+      await waitForLockWait();
+      await refresh.commitTransaction();
+    } finally {
+      if (refresh.isTransactionActive) await refresh.rollbackTransaction();
+      await refresh.release();
+    }
+    await answering;
+    expect(await requests(change)).toHaveLength(2);
+    // The second answer ends the request: the next event asks anew, nothing is stuck in flight.
+    await fixture.answer(
+      change.id,
+      [ci],
+      [{ id: near, direction: 'dependencies', depth: 1, path: [ci, near] }],
+    );
     await deliver(deleted({ sourceId: near, targetId: randomUUID() }));
     expect(await requests(change)).toHaveLength(3);
   });

@@ -55,20 +55,19 @@ export class FootprintRequests {
     refreshable: boolean,
     now: Date,
   ): Promise<void> {
-    const [row] = (await manager.query(
-      `WITH done AS (
-         DELETE FROM change_footprint_requests
-          WHERE change_id = $1 AND (stale_again_by IS NULL OR NOT $2::boolean)),
-       repeated AS (
-         UPDATE change_footprint_requests r SET stale_again_by = NULL, requested_at = $3
-           FROM change_footprint_requests old
-          WHERE r.change_id = $1 AND old.change_id = r.change_id
-            AND old.stale_again_by IS NOT NULL AND $2::boolean
-          RETURNING old.stale_again_by AS cause)
-       SELECT cause FROM repeated`,
-      [change.id, refreshable, now],
-    )) as Array<{ cause: string }>;
-    if (row) await this.publish(manager, [change], row.cause, now);
+    // Deleted whatever it holds: the DELETE waits for a refresh marking the row stale at the same
+    // time and returns the marker as committed, where a condition read in the statement's snapshot
+    // missed it and left the request in flight for good. TypeORM answers a DELETE with [rows, count].
+    const [[row]] = (await manager.query(
+      `DELETE FROM change_footprint_requests WHERE change_id = $1 RETURNING stale_again_by AS cause`,
+      [change.id],
+    )) as [Array<{ cause: string | null }>, number];
+    if (!row?.cause || !refreshable) return;
+    await manager.query(
+      `INSERT INTO change_footprint_requests (change_id, requested_at) VALUES ($1, $2)`,
+      [change.id, now],
+    );
+    await this.publish(manager, [change], row.cause, now);
   }
 
   private async publish(
