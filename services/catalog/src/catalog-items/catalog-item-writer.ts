@@ -96,14 +96,15 @@ export function assertConsistent(definition: ItemDefinition) {
 
 /**
  * A 400 naming `categoryId` when it names no category (the foreign key would answer 500). The
- * category is share-locked until the write commits, so a removal at the same moment either waits
- * and counts this item, or goes first and this is the 400.
+ * category is key-share-locked until the write commits, as the foreign key's own check does, so a
+ * removal at the same moment either waits and counts this item, or goes first and this is the 400;
+ * an edit of the category's name or description does not hold the write back.
  */
 export async function assertCategoryExists(manager: EntityManager, categoryId: string | null) {
   if (categoryId === null) return;
   const category = await manager.findOne(CatalogCategory, {
     where: { id: categoryId },
-    lock: { mode: 'pessimistic_read' },
+    lock: { mode: 'for_key_share' },
   });
   if (category) return;
   throw validationProblem([{ field: 'categoryId', message: 'categoryId must name a category' }]);

@@ -202,6 +202,40 @@ describe('catalog categories, against real PostgreSQL', () => {
     expect(fieldsOf(answer)).toEqual(['categoryId']);
   });
 
+  it('does not hold an item naming a category back while the category is being edited', async () => {
+    const shelf = await create('Photocopiers');
+    // An edit in progress: the category's row updated (FOR NO KEY UPDATE), committed only later.
+    const editing = api.dataSource.createQueryRunner();
+    await editing.connect();
+    await editing.startTransaction();
+    try {
+      await editing.query(`UPDATE catalog_categories SET description = 'Flatbed' WHERE id = $1`, [
+        shelf.id,
+      ]);
+      const creating = api.call('POST', '/api/v1/catalog-items', {
+        as: 'kate',
+        payload: {
+          name: 'Office photocopier',
+          shortDescription: 'A photocopier',
+          categoryId: shelf.id,
+          variables: [],
+          plan: [{ stage: 1, shortDescription: 'Deliver it', assignmentGroup: 'service-desk' }],
+          approval: { kind: 'none' },
+        },
+      });
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<'held back'>((resolve) => {
+        timer = setTimeout(() => resolve('held back'), 10_000);
+      });
+      const answer = await Promise.race([creating, waited]);
+      clearTimeout(timer);
+      expect(answer === 'held back' ? answer : answer.statusCode).toBe(201);
+    } finally {
+      await editing.rollbackTransaction();
+      await editing.release();
+    }
+  });
+
   it('refuses to remove a category changed since the If-Match version was read', async () => {
     const shelf = await create('Desks');
     await edit(shelf.id, { description: 'Standing' }, 'W/"1"');
