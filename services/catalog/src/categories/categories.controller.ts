@@ -9,6 +9,7 @@ import {
   Patch,
   Post,
   Query,
+  Res,
 } from '@nestjs/common';
 import {
   ApiNoContentResponse,
@@ -17,6 +18,7 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { recordNotFound, Roles } from '@itsm/auth';
 import {
   AnswersWithETag,
@@ -56,10 +58,22 @@ export class CategoriesController {
   @Post()
   @Roles(...MANAGERS)
   @ApiOperation({ operationId: 'createCatalogCategory', summary: 'Add a category' })
-  @ApiResponse({ status: 201, type: CategoryResponse, headers: ETAG_HEADER })
+  @ApiResponse({
+    status: 201,
+    type: CategoryResponse,
+    headers: {
+      Location: { description: 'The URL of the new category', schema: { type: 'string' } },
+      ...ETAG_HEADER,
+    },
+  })
   @ApiProblem(409, 'Another category has this name')
-  create(@Body() request: CreateCategoryRequest) {
-    return this.createCategory.execute(request);
+  async create(
+    @Body() request: CreateCategoryRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const category = await this.createCategory.execute(request);
+    void reply.header('location', `/api/v1/catalog-categories/${category.id}`);
+    return category;
   }
 
   @Get()

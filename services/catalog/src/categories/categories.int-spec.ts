@@ -55,6 +55,23 @@ describe('catalog categories, against real PostgreSQL', () => {
   });
   afterAll(() => api.close());
 
+  it('answers a new category with its Location and ETag, declared in its OpenAPI document', async () => {
+    const created = await api.call('POST', '/api/v1/catalog-categories', {
+      as: 'kate',
+      payload: { name: 'Projectors' },
+    });
+    expect(created.statusCode).toBe(201);
+    const { id } = created.json() as Category;
+    expect(created.headers).toMatchObject({ location: url(id), etag: 'W/"1"' });
+    expect((await api.call('GET', created.headers.location!, { as: 'alice' })).statusCode).toBe(
+      200,
+    );
+    const { paths } = (await api.call('GET', '/api/v1/openapi.json')).json();
+    expect(Object.keys(paths['/api/v1/catalog-categories'].post.responses['201'].headers)).toEqual(
+      expect.arrayContaining(['Location', 'ETag']),
+    );
+  });
+
   it('reads one category with its ETag, for anybody signed in', async () => {
     const shelf = await create('Monitors', 'Screens of every size');
     const read = await api.call('GET', url(shelf.id), { as: 'alice' });
