@@ -214,6 +214,29 @@ describe('footprints asked for again when the CMDB relationships change', () => 
     expect(await requests(change)).toHaveLength(3);
   });
 
+  it('takes a request unanswered for 15 minutes as lost: the next event asks again', async () => {
+    const { change, ci, near } = await scheduledWithNeighbour();
+    await deliver(created({ sourceId: ci, targetId: randomUUID() }));
+    await deliver(created({ sourceId: near, targetId: randomUUID() }));
+    expect(await requests(change)).toHaveLength(1);
+    // Its answer never comes (dead-lettered): 16 minutes on, an event near the change asks anew.
+    await api.dataSource.query(
+      `UPDATE change_footprint_requests SET requested_at = requested_at - interval '16 minutes'
+        WHERE change_id = $1`,
+      [change.id],
+    );
+    await deliver(deleted({ sourceId: near, targetId: randomUUID() }));
+    const [, renewed] = await requests(change);
+    expect(renewed).toMatchObject({ id: change.id, causedBy: relationshipDeleted.type });
+    // The renewed request starts clean: its answer ends it without asking once more.
+    await fixture.answer(
+      change.id,
+      [ci],
+      [{ id: near, direction: 'dependencies', depth: 1, path: [ci, near] }],
+    );
+    expect(await requests(change)).toHaveLength(2);
+  });
+
   it('asks for changes that can still be scheduled, through their own CIs before any answer', async () => {
     const ci = randomUUID();
     const fresh = await fixture.raise([ci], ...EVENING);

@@ -3,6 +3,7 @@ import { changeImpactRequested } from '@itsm/contracts';
 import { Outbox } from '@itsm/messaging';
 import type { EntityManager } from 'typeorm';
 import type { Change } from '../changes/change.entity';
+import { unansweredRequestsLostBefore } from './domain/footprint-refresh';
 
 export const FOOTPRINT_REFRESH_ACTOR = 'system:footprint-refresh';
 
@@ -14,6 +15,8 @@ export type RequestedChange = Pick<Change, 'id' | 'number' | 'affectedCiIds'>;
  * is in flight from its `change.impact_requested` until the CMDB's next answer for the change; an
  * event arriving meanwhile marks it stale again (`stale_again_by`), since that answer may have been
  * computed before the event's relationship was committed, and the answer then asks once more.
+ * A request unanswered for `FOOTPRINT_REQUEST_PATIENCE_MINUTES` is taken as lost: the next event
+ * asks again.
  */
 @Injectable()
 export class FootprintRequests {
@@ -27,14 +30,16 @@ export class FootprintRequests {
     now: Date,
   ): Promise<void> {
     if (changes.length === 0) return;
-    // xmax = 0: the row was inserted (no request was in flight), not updated.
+    // Asked: the row was inserted (xmax = 0: no request was in flight) or a lost one renewed.
     const rows = (await manager.query(
-      `INSERT INTO change_footprint_requests (change_id, requested_at)
-       SELECT id, $2 FROM unnest($1::uuid[]) AS id
+      `INSERT INTO change_footprint_requests AS r (change_id, requested_at)
+       SELECT id, $2::timestamptz FROM unnest($1::uuid[]) AS id
        ON CONFLICT (change_id) DO UPDATE
-         SET stale_again_by = coalesce(change_footprint_requests.stale_again_by, $3)
-       RETURNING change_id AS id, (xmax = 0) AS asked`,
-      [changes.map((change) => change.id), now, causedBy],
+         SET requested_at = CASE WHEN r.requested_at < $4 THEN $2 ELSE r.requested_at END,
+             stale_again_by = CASE WHEN r.requested_at < $4 THEN NULL
+                                   ELSE coalesce(r.stale_again_by, $3) END
+       RETURNING change_id AS id, (xmax = 0 OR requested_at = $2) AS asked`,
+      [changes.map((change) => change.id), now, causedBy, unansweredRequestsLostBefore(now)],
     )) as Array<{ id: string; asked: boolean }>;
     const asked = new Set(rows.filter((row) => row.asked).map((row) => row.id));
     await this.publish(

@@ -13,3 +13,17 @@ export const FOOTPRINT_REFRESH_STATES: readonly ChangeState[] = [
   'authorize',
   'scheduled',
 ];
+
+/**
+ * How long a footprint request waits for the CMDB's answer before it is taken as lost (the request
+ * or its answer dead-lettered, a topic reset): the next event near the change then asks again,
+ * where a lost request would otherwise stay in flight and keep the change's footprint from ever
+ * being refreshed. Longer than a bulk import's backlog keeps the CMDB, so that a slow answer is
+ * seldom asked for twice.
+ */
+export const FOOTPRINT_REQUEST_PATIENCE_MINUTES = 15;
+
+/** Requests made before this instant and still unanswered at `now` are taken as lost. */
+export function unansweredRequestsLostBefore(now: Date): Date {
+  return new Date(now.getTime() - FOOTPRINT_REQUEST_PATIENCE_MINUTES * 60_000);
+}
