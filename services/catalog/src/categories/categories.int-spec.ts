@@ -23,6 +23,19 @@ describe('catalog categories, against real PostgreSQL', () => {
     expect(created.statusCode).toBe(201);
     return created.json();
   };
+  /** A catalog item shown under a category (its write key-share-locks the category). */
+  const createItem = (name: string, categoryId: string) =>
+    api.call('POST', '/api/v1/catalog-items', {
+      as: 'kate',
+      payload: {
+        name,
+        shortDescription: name,
+        categoryId,
+        variables: [],
+        plan: [{ stage: 1, shortDescription: 'Deliver it', assignmentGroup: 'service-desk' }],
+        approval: { kind: 'none' },
+      },
+    });
   const edit = (id: string, payload: object, ifMatch?: string, as = 'kate') =>
     api.call('PATCH', url(id), {
       as,
@@ -165,17 +178,7 @@ describe('catalog categories, against real PostgreSQL', () => {
   it('refuses to remove a category catalog items use, naming how many, and removes an unused one', async () => {
     const used = await create('Software');
     for (const name of ['Editor', 'Compiler']) {
-      const item = await api.call('POST', '/api/v1/catalog-items', {
-        as: 'kate',
-        payload: {
-          name,
-          shortDescription: name,
-          categoryId: used.id,
-          variables: [],
-          plan: [{ stage: 1, shortDescription: 'Install it', assignmentGroup: 'service-desk' }],
-          approval: { kind: 'none' },
-        },
-      });
+      const item = await createItem(name, used.id);
       expect(item.statusCode).toBe(201);
     }
     const refused = await remove(used.id);
@@ -198,17 +201,7 @@ describe('catalog categories, against real PostgreSQL', () => {
     await removal.connect();
     await removal.startTransaction();
     await removal.query('SELECT id FROM catalog_categories WHERE id = $1 FOR UPDATE', [doomed.id]);
-    const creating = api.call('POST', '/api/v1/catalog-items', {
-      as: 'kate',
-      payload: {
-        name: 'Fax line',
-        shortDescription: 'A fax line',
-        categoryId: doomed.id,
-        variables: [],
-        plan: [{ stage: 1, shortDescription: 'Connect it', assignmentGroup: 'service-desk' }],
-        approval: { kind: 'none' },
-      },
-    });
+    const creating = createItem('Fax line', doomed.id);
     await new Promise((resolve) => setTimeout(resolve, 300)); // the creation waits on the lock
     await removal.query('DELETE FROM catalog_categories WHERE id = $1', [doomed.id]);
     await removal.commitTransaction();
@@ -229,17 +222,7 @@ describe('catalog categories, against real PostgreSQL', () => {
       await editing.query(`UPDATE catalog_categories SET description = 'Flatbed' WHERE id = $1`, [
         shelf.id,
       ]);
-      const creating = api.call('POST', '/api/v1/catalog-items', {
-        as: 'kate',
-        payload: {
-          name: 'Office photocopier',
-          shortDescription: 'A photocopier',
-          categoryId: shelf.id,
-          variables: [],
-          plan: [{ stage: 1, shortDescription: 'Deliver it', assignmentGroup: 'service-desk' }],
-          approval: { kind: 'none' },
-        },
-      });
+      const creating = createItem('Office photocopier', shelf.id);
       let timer: NodeJS.Timeout | undefined;
       const waited = new Promise<'held back'>((resolve) => {
         timer = setTimeout(() => resolve('held back'), 10_000);
