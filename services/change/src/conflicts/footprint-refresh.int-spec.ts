@@ -4,7 +4,7 @@ import { Inbox, type EventOf } from '@itsm/messaging';
 import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
 import { definition } from '../change.definition';
 import { FootprintRefreshController } from './footprint-refresh.controller';
-import { FOOTPRINT_REFRESH_ACTOR } from './footprint-requests';
+import { FOOTPRINT_REFRESH_ACTOR, FootprintRequests } from './footprint-requests';
 import { changesNearQuery } from './refresh-footprints';
 import { SchedulingFixture, type ChangeRef } from './scheduling.testing';
 
@@ -235,6 +235,41 @@ describe('footprints asked for again when the CMDB relationships change', () => 
       [{ id: near, direction: 'dependencies', depth: 1, path: [ci, near] }],
     );
     expect(await requests(change)).toHaveLength(2);
+  });
+
+  it('takes the requests of several changes in one order, so that two refreshes at once do not deadlock', async () => {
+    const [a, b] = [
+      await fixture.raise([randomUUID()], ...EVENING),
+      await fixture.raise([randomUUID()], ...EVENING),
+    ];
+    const [first, second] = [a, b]
+      .map((change) => ({ id: change.id, number: change.number, affectedCiIds: [] }))
+      .sort((x, y) => (x.id < y.id ? -1 : 1));
+    const requestsOf = api.app.get(FootprintRequests);
+    const [one, other] = [api.dataSource.createQueryRunner(), api.dataSource.createQueryRunner()];
+    await one.startTransaction();
+    await other.startTransaction();
+    try {
+      // One refresh holds the first change's request; the other reaches both, the second listed first.
+      await requestsOf.ask(one.manager, [first!], relationshipCreated.type, new Date());
+      const both = requestsOf.ask(
+        other.manager,
+        [second!, first!],
+        relationshipCreated.type,
+        new Date(),
+      );
+      await waitForLockWait();
+      // The first refresh goes on to the second change: it must not find it held by the other.
+      await requestsOf.ask(one.manager, [second!], relationshipCreated.type, new Date());
+      await one.commitTransaction();
+      await both;
+      await other.commitTransaction();
+    } finally {
+      for (const runner of [one, other]) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+    }
   });
 
   it('asks for changes that can still be scheduled, through their own CIs before any answer', async () => {

@@ -31,9 +31,10 @@ export class FootprintRequests {
   ): Promise<void> {
     if (changes.length === 0) return;
     // Asked: the row was inserted (xmax = 0: no request was in flight) or a lost one renewed.
+    // In the ids' order: two refreshes reaching the same changes lock their rows in one order.
     const rows = (await manager.query(
       `INSERT INTO change_footprint_requests AS r (change_id, requested_at)
-       SELECT id, $2::timestamptz FROM unnest($1::uuid[]) AS id
+       SELECT id, $2::timestamptz FROM unnest($1::uuid[]) AS id ORDER BY id
        ON CONFLICT (change_id) DO UPDATE
          SET requested_at = CASE WHEN r.requested_at < $4 THEN $2 ELSE r.requested_at END,
              stale_again_by = CASE WHEN r.requested_at < $4 THEN NULL
