@@ -39,7 +39,10 @@ export const LOCKING_CHUNK_SIZE = 20;
 
 export interface OnEventOptions {
   subscription?: string;
-  /** At most this many events per transaction for the whole subscription (its smallest wins). */
+  /**
+   * At most this many events per transaction for the whole subscription (its smallest wins): 1 to
+   * DEFAULT_CHUNK_SIZE.
+   */
   chunkSize?: number;
 }
 

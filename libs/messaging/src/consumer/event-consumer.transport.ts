@@ -22,6 +22,7 @@ import {
   type ConsumedEvent,
   type EventContext,
 } from './consumed-event';
+import { subscriptionChunkSize } from './chunk-size';
 import { DeadLetters, type DeadLetterReason, type MessagePlace } from './dead-letters';
 import { afterFailure, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy';
 
@@ -137,12 +138,11 @@ export class EventConsumerTransport extends Server implements CustomTransportStr
         inbox: new Inbox(this.inboxConsumerOf(name)),
         chunkSize: DEFAULT_CHUNK_SIZE,
       };
-      const chunkSize = handler.extras?.chunkSize as number | undefined;
-      if (chunkSize !== undefined) {
-        if (!Number.isInteger(chunkSize) || chunkSize < 1)
-          throw new Error(`@OnEvent('${pattern}'): chunkSize must be a positive integer`);
-        subscription.chunkSize = Math.min(subscription.chunkSize, chunkSize);
-      }
+      subscription.chunkSize = subscriptionChunkSize(
+        pattern,
+        subscription.chunkSize,
+        handler.extras?.chunkSize as number | undefined,
+      );
       subscription.handlers.set(pattern, { definition, handler });
       this.subscriptions.set(name, subscription);
     }
