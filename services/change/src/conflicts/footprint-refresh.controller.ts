@@ -1,8 +1,14 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { ciRetired, relationshipCreated, relationshipDeleted } from '@itsm/contracts';
-import { OnEvent, type EventContext, type EventOf } from '@itsm/messaging';
+import { LOCKING_CHUNK_SIZE, OnEvent, type EventContext, type EventOf } from '@itsm/messaging';
 import { RefreshFootprints } from './refresh-footprints';
+
+/**
+ * The requests' rows stay locked until the chunk commits, and a bulk import's events spread over
+ * partitions reach the same changes in any order: smaller chunks hold fewer of them at once.
+ */
+const REFRESH = { subscription: 'footprint-refresh', chunkSize: LOCKING_CHUNK_SIZE };
 
 /**
  * The CMDB's graph changing around changes' CIs: a relationship added or removed, a CI retired
@@ -13,17 +19,17 @@ import { RefreshFootprints } from './refresh-footprints';
 export class FootprintRefreshController {
   constructor(private readonly refresh: RefreshFootprints) {}
 
-  @OnEvent(relationshipCreated, { subscription: 'footprint-refresh' })
+  @OnEvent(relationshipCreated, REFRESH)
   async related(@Payload() event: EventOf<typeof relationshipCreated>, @Ctx() ctx: EventContext) {
     await this.refresh.execute(ctx.manager, [event.data.sourceId, event.data.targetId], event.type);
   }
 
-  @OnEvent(relationshipDeleted, { subscription: 'footprint-refresh' })
+  @OnEvent(relationshipDeleted, REFRESH)
   async unrelated(@Payload() event: EventOf<typeof relationshipDeleted>, @Ctx() ctx: EventContext) {
     await this.refresh.execute(ctx.manager, [event.data.sourceId, event.data.targetId], event.type);
   }
 
-  @OnEvent(ciRetired, { subscription: 'footprint-refresh' })
+  @OnEvent(ciRetired, REFRESH)
   async retired(@Payload() event: EventOf<typeof ciRetired>, @Ctx() ctx: EventContext) {
     await this.refresh.execute(ctx.manager, [event.data.id], event.type);
   }
