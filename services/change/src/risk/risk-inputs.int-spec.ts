@@ -145,6 +145,48 @@ describe('explained risk from the CMDB and incident events, against real Postgre
     expect(await get(change.id)).toMatchObject({ version: approved.version, riskScore: 30 });
   });
 
+  it('leaves the change as it is for an answer that tells nothing new (a refreshed footprint’s)', async () => {
+    const ci = randomUUID();
+    const service = { id: randomUUID(), name: 'Payroll', criticality: 1, depth: 1 };
+    const answer = (calculatedAt: string, services = [service]) =>
+      deliver('cmdb', (ctx) =>
+        handlers.impact(
+          {
+            data: {
+              recordType: 'change',
+              recordId: change.id,
+              ciIds: [ci],
+              impactedServices: services,
+              impactedCiCount: services.length,
+              unknownCiIds: [],
+              calculatedAt,
+            },
+          } as EventOf<typeof impactCalculated>,
+          ctx,
+        ),
+      );
+    const change = await raise([ci]);
+    await answer('2026-12-01T08:00:00.000Z');
+    const assessed = (await move(await get(change.id), { to: 'assess' })).json();
+    const events = await assessedEvents(change.id);
+
+    // The CMDB answers again, as for a relationship added near the change, with the same impact.
+    await answer('2026-12-01T08:30:00.000Z');
+    expect(await get(change.id)).toMatchObject({
+      version: assessed.version,
+      impact: { calculatedAt: '2026-12-01T08:00:00.000Z' },
+    });
+    expect(await assessedEvents(change.id)).toEqual(events);
+
+    // A different impact is news: kept, and the risk assessed again.
+    await answer('2026-12-01T09:00:00.000Z', [service, { ...service, id: randomUUID() }]);
+    expect(await get(change.id)).toMatchObject({
+      version: assessed.version + 1,
+      impact: { calculatedAt: '2026-12-01T09:00:00.000Z', impactedCiCount: 2 },
+    });
+    expect(await assessedEvents(change.id)).toHaveLength(events.length + 1);
+  });
+
   it('counts incidents opened on the CIs in the last 30 days, from incident events', async () => {
     const [ci, other] = [randomUUID(), randomUUID()];
     const now = Date.now();

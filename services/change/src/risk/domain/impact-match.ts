@@ -28,3 +28,33 @@ export function sameCis(a: readonly string[], b: readonly string[]): boolean {
 export function isAssessing(state: string, approval: string | null): boolean {
   return state === 'assess' || (state === 'authorize' && approval === 'requested');
 }
+
+/** What an answer tells about a change's CIs, apart from when the CMDB computed it. */
+export interface ImpactContent extends ImpactAnswer {
+  impactedCiCount: number;
+  unknownCiIds?: readonly string[];
+}
+
+/**
+ * Whether `answer` tells what `kept` told already: the same CIs, services, count and unknown CIs.
+ * Answers to the footprint requests that relationships near a change make are mostly such; the
+ * change then stays as it is (no new version for somebody editing it, no new assessment).
+ */
+export function sameImpact(kept: ImpactContent | null, answer: ImpactContent): boolean {
+  return (
+    kept !== null &&
+    sameCis(kept.ciIds, answer.ciIds) &&
+    kept.impactedCiCount === answer.impactedCiCount &&
+    (kept.unknownCiIds === undefined) === (answer.unknownCiIds === undefined) &&
+    sameCis(kept.unknownCiIds ?? [], answer.unknownCiIds ?? []) &&
+    servicesKey(kept.impactedServices) === servicesKey(answer.impactedServices)
+  );
+}
+
+/** The services in one order, each with every member the CMDB sent (its depth too). */
+function servicesKey(services: readonly ImpactedService[]): string {
+  return services
+    .map((service) => JSON.stringify(Object.entries(service).sort(([a], [b]) => (a < b ? -1 : 1))))
+    .sort()
+    .join('\n');
+}
