@@ -147,6 +147,7 @@ describe('explained risk from the CMDB and incident events, against real Postgre
 
   it('leaves the change as it is for an answer that tells nothing new (a refreshed footprint’s)', async () => {
     const ci = randomUUID();
+    const change = await raise([ci]);
     const service = { id: randomUUID(), name: 'Payroll', criticality: 1, depth: 1 };
     const answer = (calculatedAt: string, services = [service]) =>
       deliver('cmdb', (ctx) =>
@@ -158,14 +159,13 @@ describe('explained risk from the CMDB and incident events, against real Postgre
               ciIds: [ci],
               impactedServices: services,
               impactedCiCount: services.length,
-              unknownCiIds: [],
+              unknownCiIds: [] as string[],
               calculatedAt,
             },
           } as EventOf<typeof impactCalculated>,
           ctx,
         ),
       );
-    const change = await raise([ci]);
     await answer('2026-12-01T08:00:00.000Z');
     const assessed = (await move(await get(change.id), { to: 'assess' })).json();
     const events = await assessedEvents(change.id);

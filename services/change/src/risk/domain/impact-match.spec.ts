@@ -45,7 +45,8 @@ describe('sameImpact', () => {
     expect(sameImpact(kept, { ...kept, impactedServices: [{ ...service, criticality: 2 }] })).toBe(
       false,
     );
-    expect(sameImpact(kept, { ...kept, impactedServices: [{ ...service, depth: 2 }] })).toBe(false);
+    const deeper = { ...service, depth: 2 };
+    expect(sameImpact(kept, { ...kept, impactedServices: [deeper] })).toBe(false);
     expect(sameImpact(kept, { ...kept, impactedCiCount: 3 })).toBe(false);
     expect(sameImpact(kept, { ...kept, unknownCiIds: [B] })).toBe(false);
     expect(sameImpact(kept, { ...kept, ciIds: [A] })).toBe(false);
