@@ -15,6 +15,7 @@ import { Provisioning1767200000000 } from './migrations/1767200000000-provisioni
 import { DeliverySlas1767200000001 } from './migrations/1767200000001-delivery-slas';
 import { ApprovalsListOrder1767200000002 } from './migrations/1767200000002-approvals-list-order';
 import { PeopleVersions1767300000000 } from './migrations/1767300000000-people-versions';
+import { ItemVersionsByCategory1767300000001 } from './migrations/1767300000001-item-versions-by-category';
 import { ProvisioningModule } from './provisioning/provisioning.module';
 import { PeopleModule } from './people/people.module';
 import { Person } from './people/person.entity';
@@ -57,5 +58,6 @@ export const definition = defineService({
     DeliverySlas1767200000001,
     ApprovalsListOrder1767200000002,
     PeopleVersions1767300000000,
+    ItemVersionsByCategory1767300000001,
   ],
 });

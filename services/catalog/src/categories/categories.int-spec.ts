@@ -194,6 +194,21 @@ describe('catalog categories, against real PostgreSQL', () => {
     expect((await remove(unused.id)).statusCode).toBe(404);
   });
 
+  it("finds the item versions naming a category through an index (a removal's count, its foreign key check, the items list's filter)", async () => {
+    const shelf = await create('Keyboards');
+    // A handful of rows make a sequential scan the cheapest plan: forbidding it asks whether an
+    // index can answer at all.
+    const plan = await api.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL enable_seqscan = off');
+      const rows = (await manager.query(
+        'EXPLAIN SELECT count(DISTINCT item_id) FROM catalog_item_versions WHERE category_id = $1',
+        [shelf.id],
+      )) as Array<{ 'QUERY PLAN': string }>;
+      return rows.map((row) => row['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toMatch(/Index (Only )?Scan (using|on) catalog_item_versions_by_category/);
+  });
+
   it('answers an item naming a category removed meanwhile with a 400 naming categoryId, not a 500', async () => {
     const doomed = await create('Fax machines');
     // A removal in progress: the category's row locked, then deleted, committed only later.
