@@ -60,8 +60,11 @@ export class DeploymentRequest {
   @Omittable()
   @IsString()
   @MaxLength(2000)
-  // Shown as a link on the change: no javascript:, data: or other scheme a browser would run.
-  @Matches(/^https?:\/\/[^\s/?#]+[^\s]*$/i, { message: 'url must be an http or https address' })
+  // Shown as a link on the change: no javascript:, data: or other scheme a browser would run, and
+  // no user name or password in it for everybody who reads the change.
+  @Matches(/^https?:\/\/[^\s/?#@]+([/?#]\S*)?$/i, {
+    message: 'url must be an http or https address without credentials',
+  })
   url?: string;
 
   @ApiPropertyOptional({ maxLength: 255, example: '2.14.0', description: 'What was deployed' })

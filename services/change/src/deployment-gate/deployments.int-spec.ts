@@ -92,22 +92,22 @@ describe('deployment reports, against real PostgreSQL', () => {
     expect(refused.json().errors[0].field).toBe('Idempotency-Key');
   });
 
-  it('refuses a url that is not an http or https address, naming it, and records nothing', async () => {
+  it('refuses a url that is not an http or https address or carries credentials, naming it, and records nothing', async () => {
     const before = await recorded();
     for (const url of [
       'javascript:alert(1)',
       'data:text/html,x',
       'ci.example.com/1',
       'https:// x',
+      'https://deployer:s3cret@ci.example.com/job/7',
     ]) {
       const refused = await report({ outcome: 'succeeded', url });
       expect(refused.statusCode).toBe(400);
       expect(refused.json().errors[0].field).toBe('url');
     }
     expect(await recorded()).toEqual(before);
-    expect(
-      (await report({ outcome: 'succeeded', url: 'http://jenkins:8080/job/7' })).statusCode,
-    ).toBe(201);
+    for (const url of ['http://jenkins:8080/job/7', 'https://ci.example.com/p?run=4711&by=a@b'])
+      expect((await report({ outcome: 'succeeded', url })).statusCode).toBe(201);
   });
 
   it('declares the members of its 409: the current state and the states a report is taken in', async () => {
