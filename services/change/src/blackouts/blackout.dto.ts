@@ -1,42 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
 import { IsTimestamp, Omittable, OneOf, PageQuery } from '@itsm/http';
 import { BLACKOUT_SCOPES, type BlackoutScope } from '../conflicts/domain/conflict-rules';
+import { UuidList } from '../uuid-list';
 
 export const MAX_SCOPED_IDS = 500;
-const lowerCasedAll = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.toLowerCase() : v)) : value;
-
-function Ids(what: string): PropertyDecorator {
-  return applyDecorators(
-    ApiPropertyOptional({
-      type: [String],
-      format: 'uuid',
-      maxItems: MAX_SCOPED_IDS,
-      uniqueItems: true,
-      description: what,
-    }),
-    Omittable(),
-    Transform(lowerCasedAll),
-    IsArray(),
-    ArrayMaxSize(MAX_SCOPED_IDS),
-    ArrayUnique(),
-    IsUUID(undefined, { each: true }),
-  );
-}
+const Ids = (description: string) => UuidList({ description, maxItems: MAX_SCOPED_IDS });
 const Name = () => applyDecorators(IsString(), MinLength(1), MaxLength(200));
 
 export class CreateBlackoutRequest {

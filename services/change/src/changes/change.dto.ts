@@ -2,9 +2,6 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
   IsIn,
   IsInt,
   IsOptional,
@@ -21,12 +18,11 @@ import { CLOSE_CODES } from './domain/change-transition';
 import type { ChangeState, ChangeType } from './domain/change-states';
 import { RISKS, type Risk } from './change.entity';
 import { ConflictOverrideDto } from '../conflicts/conflict-override.dto';
+import { UuidList } from '../uuid-list';
 
 export const MAX_AFFECTED_CIS = 100;
 const lowerCased = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.toLowerCase() : value;
-const lowerCasedAll = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((item) => lowerCased({ value: item })) : value;
 
 /** A person's or group's id. */
 const Name = () => applyDecorators(IsString(), MinLength(1), MaxLength(128));
@@ -34,23 +30,8 @@ const Name = () => applyDecorators(IsString(), MinLength(1), MaxLength(128));
 const Text = () => applyDecorators(IsString(), MaxLength(20000));
 const ShortDescription = () => applyDecorators(IsString(), MinLength(1), MaxLength(160));
 
-function AffectedCis(): PropertyDecorator {
-  return applyDecorators(
-    ApiPropertyOptional({
-      type: [String],
-      format: 'uuid',
-      maxItems: MAX_AFFECTED_CIS,
-      uniqueItems: true,
-      description: 'CIs of the CMDB the change touches',
-    }),
-    Omittable(),
-    Transform(lowerCasedAll),
-    IsArray(),
-    ArrayMaxSize(MAX_AFFECTED_CIS),
-    ArrayUnique(),
-    IsUUID(undefined, { each: true }),
-  );
-}
+const AffectedCis = () =>
+  UuidList({ description: 'CIs of the CMDB the change touches', maxItems: MAX_AFFECTED_CIS });
 
 export class CreateChangeRequest {
   @ApiProperty({ enum: CHANGE_TYPES, description: 'A standard change needs `templateId`' })

@@ -2,18 +2,18 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  ArrayUnique,
   IsArray,
   IsString,
-  IsUUID,
   Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
 import { DEPLOYMENT_OUTCOMES } from '@itsm/contracts';
 import { IsTimestamp, Omittable, OneOf } from '@itsm/http';
+import { UuidList } from '../uuid-list';
 
 export const MAX_GATE_CIS = 50;
+const MAX_DEPLOYED_CIS = 100;
 
 export class GateRequest {
   @ApiProperty({
@@ -73,17 +73,10 @@ export class DeploymentRequest {
   @MaxLength(255)
   version?: string;
 
-  @ApiPropertyOptional({
-    type: [String],
-    format: 'uuid',
-    uniqueItems: true,
+  @UuidList({
     description: "The CIs deployed to, among the change's; default all of the change's CIs",
+    minItems: 1,
+    maxItems: MAX_DEPLOYED_CIS,
   })
-  @Omittable()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsUUID(undefined, { each: true })
   ciIds?: string[];
 }

@@ -110,6 +110,24 @@ describe('deployment reports, against real PostgreSQL', () => {
       expect((await report({ outcome: 'succeeded', url })).statusCode).toBe(201);
   });
 
+  it('refuses a CI named twice in two letter cases, naming ciIds, and records nothing', async () => {
+    const before = await recorded();
+    const [ciId] = (await api.call('GET', `/api/v1/changes/${change.id}`, { as: 'dan' })).json()
+      .affectedCiIds as string[];
+    const refused = await report({ outcome: 'succeeded', ciIds: [ciId, ciId!.toUpperCase()] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors[0].field).toBe('ciIds');
+    expect(await recorded()).toEqual(before);
+    const { paths, components } = (await api.call('GET', '/api/v1/openapi.json')).json();
+    const body = paths['/api/v1/changes/{id}/deployments'].post.requestBody;
+    const ref = body.content['application/json'].schema.$ref.split('/').pop();
+    expect(components.schemas[ref].properties.ciIds).toMatchObject({
+      minItems: 1,
+      maxItems: 100,
+      uniqueItems: true,
+    });
+  });
+
   it('declares the members of its 409: the current state and the states a report is taken in', async () => {
     const { paths } = (await api.call('GET', '/api/v1/openapi.json')).json();
     const conflict = paths['/api/v1/changes/{id}/deployments'].post.responses['409'];
