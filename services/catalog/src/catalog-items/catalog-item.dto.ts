@@ -25,7 +25,7 @@ import {
 import { Omittable, PageQuery } from '@itsm/http';
 import { APPROVAL_KINDS, type ApprovalKind } from './domain/item-definition';
 import { VERSION_STATES, type VersionedState } from '@itsm/versioning';
-import { VARIABLE_TYPES, type VariableType } from './domain/variables';
+import { MAX_VARIABLES, VARIABLE_TYPES, type VariableType } from './domain/variables';
 import { ProvisioningRuleDto } from '../provisioning/provisioning-rule.dto';
 
 const Label = () => applyDecorators(IsString(), MinLength(1), MaxLength(160));
@@ -149,7 +149,7 @@ export class PriceDto {
 const Variables = () =>
   applyDecorators(
     IsArray(),
-    ArrayMaxSize(100),
+    ArrayMaxSize(MAX_VARIABLES),
     ValidateNested({ each: true }),
     Type(() => VariableDto),
   );

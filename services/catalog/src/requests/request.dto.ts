@@ -12,9 +12,11 @@ import {
   Matches,
   Max,
   Min,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { Omittable, PageQuery } from '@itsm/http';
+import { MAX_VARIABLES } from '../catalog-items/domain/variables';
 import { USER_ID, USER_ID_RULE } from '../people/person.dto';
 import {
   CATALOG_TASK_STATES,
@@ -22,6 +24,17 @@ import {
   type CatalogTaskState,
   type RequestState,
 } from './domain/fulfilment-states';
+
+/** More answers than a form can have are refused at once, not each as a variable the form lacks. */
+const AtMostAnswers = () =>
+  ValidateBy({
+    name: 'atMostAnswers',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value !== 'object' || value === null || Object.keys(value).length <= MAX_VARIABLES,
+      defaultMessage: () => `variables holds at most ${MAX_VARIABLES} answers, as a form`,
+    },
+  });
 
 /** One line of the cart. */
 export class CartLine {
@@ -36,11 +49,13 @@ export class CartLine {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
+    maxProperties: MAX_VARIABLES,
     description:
       "Answers to the item's form (`GET /api/v1/catalog-items/{id}/form`), by variable name",
   })
   @Omittable()
   @IsObject()
+  @AtMostAnswers()
   variables?: Record<string, unknown>;
 }
 

@@ -194,6 +194,21 @@ describe('requests and their fulfilment, against real PostgreSQL', () => {
     expect(mine.items).toEqual([]);
   });
 
+  it('refuses more answers than a form has variables with one error, as its document says', async () => {
+    // Each unknown answer was an error of its own, listing the form's variables: a body of many
+    // thousands of keys made a many times larger answer.
+    const variables = Object.fromEntries(
+      Array.from({ length: 101 }, (_, i) => [`unknown_${i}`, 'x']),
+    );
+    const refused = await submit('bob', [{ catalogItemId: items.vm!.id, variables }]);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([
+      expect.objectContaining({ field: 'items.0.variables' }),
+    ]);
+    const { components } = (await api.call('GET', '/api/v1/openapi.json')).json();
+    expect(components.schemas.CartLine.properties.variables.maxProperties).toBe(100);
+  });
+
   it('refuses a retired item and one the caller may not order', async () => {
     const retired = await publish({ ...mouse, name: 'Old mouse' });
     await api.call('POST', `/api/v1/catalog-items/${retired.id}/retire`, {

@@ -10,6 +10,9 @@ export const VARIABLE_TYPES = [
 ] as const;
 export type VariableType = (typeof VARIABLE_TYPES)[number];
 
+/** A form holds at most this many variables, so a request answers at most this many. */
+export const MAX_VARIABLES = 100;
+
 /** A variable is shown (and may be answered) only when an earlier variable has this value. */
 export interface VariableCondition {
   variable: string;
