@@ -9,8 +9,8 @@ const rules: RelationshipRule[] = [
 ];
 
 /** Plans the records, then their relationships against the edges that exist. */
-function plan(records: ImportRecord[], existing: string[] = []) {
-  const context = importContext('discovery', [server()]);
+function plan(records: ImportRecord[], existing: string[] = [], cis = [server()]) {
+  const context = importContext('discovery', cis);
   const planned = planRecords(records, context);
   planRelationships(records, planned.results, planned.plan, context, {
     existing: new Set(existing),
@@ -93,6 +93,57 @@ describe('planRelationships', () => {
 
     expect(results[0]!.relationships!.rejected).toEqual([
       'runs_on server {"serialNumber":"X"}: target not found',
+    ]);
+  });
+
+  it('says why a target is not one CI: two match, its identifiers are incomplete, or its class is unknown', () => {
+    const { plan: written, results } = plan(
+      [
+        {
+          className: 'application',
+          name: 'checkout',
+          relationships: [
+            {
+              type: 'runs_on',
+              target: { className: 'server', identifiers: { hostName: 'db-host' } },
+            },
+            {
+              type: 'runs_on',
+              target: { className: 'server', identifiers: { fqdn: 'db.example' } },
+            },
+            { type: 'runs_on', target: { className: 'mainframe', name: 'big-iron' } },
+          ],
+        },
+      ],
+      [],
+      [server({ serialNumber: null }), server({ id: 'server-2', serialNumber: null })],
+    );
+
+    expect(written.relationships).toEqual([]);
+    expect(results[0]!.relationships!.rejected).toEqual([
+      'runs_on server {"hostName":"db-host"}: 2 CIs match the target by hostName: resolve the duplicates first',
+      'runs_on server {"fqdn":"db.example"}: no identification rule of server is complete for the target: give one of serialNumber | hostName',
+      'runs_on mainframe undefined: className mainframe is not a CI class',
+    ]);
+  });
+
+  it('rejects a relationship from a CI to itself, saying so', () => {
+    const { plan: written, results } = plan([
+      {
+        className: 'server',
+        identifiers: { serialNumber: 'SN-1' },
+        relationships: [
+          {
+            type: 'runs_on',
+            target: { className: 'server', identifiers: { serialNumber: 'SN-1' } },
+          },
+        ],
+      },
+    ]);
+
+    expect(written.relationships).toEqual([]);
+    expect(results[0]!.relationships!.rejected).toEqual([
+      'runs_on server {"serialNumber":"SN-1"}: a CI cannot be related to itself',
     ]);
   });
 

@@ -3,6 +3,7 @@ import {
   type RelationshipRule,
 } from '../../relationships/domain/relationship-types';
 import type { ImportRecord } from '../import.schema';
+import type { CiMatch } from './ci-index';
 import type { ImportContext, ImportPlan, RecordResult } from './import-plan';
 import { identityOf } from './import-record';
 
@@ -52,18 +53,22 @@ export function planRelationships(
       const identity = identityOf(hierarchy, relationship.target);
       const match = identity ? cis.match(identity) : undefined;
       const described = `${relationship.type} ${relationship.target.className} ${JSON.stringify(relationship.target.identifiers)}`;
-      if (!match || match.kind !== 'found') {
-        summary.rejected.push(`${described}: target not found`);
+      if (match?.kind !== 'found') {
+        summary.rejected.push(`${described}: ${unmatched(relationship.target.className, match)}`);
         continue;
       }
       const target = match.ci;
+      if (target.id === result.ciId) {
+        summary.rejected.push(`${described}: a CI cannot be related to itself`);
+        continue;
+      }
       const allowed = relationshipAllowed(
         rules,
         relationship.type,
         hierarchy.lineage(sourceClassId).map((c) => c.name),
         hierarchy.lineage(target.classId).map((c) => c.name),
       );
-      if (!allowed || target.id === result.ciId) {
+      if (!allowed) {
         summary.rejected.push(`${described}: not allowed between these classes`);
         continue;
       }
@@ -83,5 +88,19 @@ export function planRelationships(
       summary.created++;
     }
     result.relationships = summary;
+  }
+}
+
+/** Why a relationship's target is not one CI (`match` is absent when its class is unknown). */
+function unmatched(className: string, match: Exclude<CiMatch, { kind: 'found' }> | undefined) {
+  switch (match?.kind) {
+    case undefined:
+      return `className ${className} is not a CI class`;
+    case 'ambiguous':
+      return `${match.count} CIs match the target by ${match.rule.join('+')}: resolve the duplicates first`;
+    case 'unidentifiable':
+      return `no identification rule of ${className} is complete for the target: give one of ${match.rules.map((r) => r.join('+')).join(' | ') || '(the class has no rules)'}`;
+    case 'none':
+      return 'target not found';
   }
 }
