@@ -1,5 +1,5 @@
-import type { ServiceProcess } from '@itsm/local-stack';
-import { callService, E2eRun, tokenFor, waitUntil } from '@itsm/testing';
+import { E2eRun, tokenFor, waitUntil } from '@itsm/testing';
+import { publishedChangeTemplate, runningServices } from './support/running-services';
 
 jest.setTimeout(240_000);
 
@@ -24,10 +24,7 @@ interface RequestedItem {
 describe('catalog provisioning through the CMDB and the change service on the real stack', () => {
   const e2e = new E2eRun('catalog-flows');
   const { id: run } = e2e;
-  const services: Record<string, ServiceProcess> = {};
-
-  const api = (service: string, method: string, path: string, token: string, body?: object) =>
-    callService(services[service]!, method, path, token, body);
+  const api = runningServices(e2e, ['configuration', 'change', 'catalog']);
   const itemOf = async (requestId: string): Promise<RequestedItem> =>
     (await api('catalog', 'GET', `/api/v1/requests/${requestId}`, await tokenFor('alice'))).body
       .items[0];
@@ -75,22 +72,9 @@ describe('catalog provisioning through the CMDB and the change service on the re
     return ordered.body.id as string;
   };
 
-  beforeAll(async () => {
-    for (const name of ['configuration', 'change', 'catalog'] as const) {
-      services[name] = await e2e.service(name);
-    }
-    await Promise.all(Object.values(services).map((service) => service.start()));
-    await Promise.all(Object.values(services).map((service) => service.waitUntilReady(120_000)));
-  });
-
-  afterAll(async () => {
-    await Promise.all(Object.values(services).map((service) => service.stop()));
-    await e2e.cleanUp();
-  });
-
   it('creates the CI and the standard change of a fulfilled item, and fulfils it once both are recorded', async () => {
     const chloe = await tokenFor('chloe');
-    const template = await api('change', 'POST', '/api/v1/change-templates', chloe, {
+    const templateId = await publishedChangeTemplate(api, {
       name: `Provision a VM ${run}`,
       shortDescription: 'Provision a VM',
       justification: 'Ordered from the catalog',
@@ -99,15 +83,6 @@ describe('catalog provisioning through the CMDB and the change service on the re
       testPlan: 'ssh in',
       assignmentGroup: 'network',
     });
-    expect(template.status).toBe(201);
-    const published = await api(
-      'change',
-      'POST',
-      `/api/v1/change-templates/${template.body.id}/publish`,
-      chloe,
-      { version: template.body.version },
-    );
-    expect(published.status).toBe(200);
 
     const itemId = await publishItem('New VM', {
       ci: {
@@ -115,7 +90,7 @@ describe('catalog provisioning through the CMDB and the change service on the re
         nameTemplate: `vm-{hostname}-${run}`,
         attributes: { cpuCount: 'cpu' },
       },
-      change: { templateId: template.body.id },
+      change: { templateId },
     });
     const requestId = await orderAndWork(itemId, 'web7');
 
@@ -150,7 +125,7 @@ describe('catalog provisioning through the CMDB and the change service on the re
     expect(change.body).toMatchObject({
       number: item.provisioning!.change!.changeNumber,
       type: 'standard',
-      templateId: template.body.id,
+      templateId,
       shortDescription: `New VM ${run} for ${item.number}`,
     });
     const request = (

@@ -1,5 +1,5 @@
-import type { ServiceProcess } from '@itsm/local-stack';
-import { callService, E2eRun, tokenFor, waitUntil } from '@itsm/testing';
+import { E2eRun, tokenFor, waitUntil } from '@itsm/testing';
+import { createCi, publishedChangeTemplate, runningServices } from './support/running-services';
 
 jest.setTimeout(240_000);
 
@@ -25,10 +25,7 @@ interface Conflicts {
 describe('change conflicts through the CMDB on the real stack', () => {
   const e2e = new E2eRun('change-conflicts');
   const { id: run } = e2e;
-  const services: Record<string, ServiceProcess> = {};
-
-  const api = (service: string, method: string, path: string, token: string, body?: object) =>
-    callService(services[service]!, method, path, token, body);
+  const api = runningServices(e2e, ['configuration', 'change']);
   const answered = async (id: string): Promise<Conflicts> => {
     const chloe = await tokenFor('chloe');
     let found: Conflicts | undefined;
@@ -43,34 +40,11 @@ describe('change conflicts through the CMDB on the real stack', () => {
     return found!;
   };
 
-  beforeAll(async () => {
-    for (const name of ['configuration', 'change'] as const) {
-      services[name] = await e2e.service(name);
-    }
-    await Promise.all(Object.values(services).map((service) => service.start()));
-    await Promise.all(Object.values(services).map((service) => service.waitUntilReady(120_000)));
-  });
-
-  afterAll(async () => {
-    await Promise.all(Object.values(services).map((service) => service.stop()));
-    await e2e.cleanUp();
-  });
-
   it('finds a conflict through the CMDB’s dependencies and a freeze on an impacted service', async () => {
     const conor = await tokenFor('conor');
-    const ci = async (className: string, name: string, attributes?: object) => {
-      const created = await api('configuration', 'POST', '/api/v1/cis', conor, {
-        className,
-        name,
-        criticality: 2,
-        ...(attributes && { attributes }),
-      });
-      expect(created.status).toBe(201);
-      return created.body.id as string;
-    };
-    const shop = await ci('business_service', `Shop ${run}`);
-    const app = await ci('application', `shop-app-${run}`);
-    const db = await ci('database', `shop-db-${run}`, { engine: 'postgresql' });
+    const shop = await createCi(api, 'business_service', `Shop ${run}`);
+    const app = await createCi(api, 'application', `shop-app-${run}`);
+    const db = await createCi(api, 'database', `shop-db-${run}`, { engine: 'postgresql' });
     for (const [sourceId, targetId] of [
       [shop, app],
       [app, db],
@@ -84,7 +58,7 @@ describe('change conflicts through the CMDB on the real stack', () => {
     }
 
     const chloe = await tokenFor('chloe');
-    const template = await api('change', 'POST', '/api/v1/change-templates', chloe, {
+    const templateId = await publishedChangeTemplate(api, {
       name: `Patch ${run}`,
       shortDescription: 'Apply the monthly patches',
       justification: 'Security',
@@ -93,19 +67,10 @@ describe('change conflicts through the CMDB on the real stack', () => {
       testPlan: 'Smoke tests',
       assignmentGroup: 'database',
     });
-    expect(template.status).toBe(201);
-    const published = await api(
-      'change',
-      'POST',
-      `/api/v1/change-templates/${template.body.id}/publish`,
-      chloe,
-      { version: template.body.version },
-    );
-    expect(published.status).toBe(200);
     const raise = async (ciId: string, start: string, end: string) => {
       const raised = await api('change', 'POST', '/api/v1/changes', chloe, {
         type: 'standard',
-        templateId: template.body.id,
+        templateId,
         affectedCiIds: [ciId],
         plannedStart: start,
         plannedEnd: end,

@@ -1,5 +1,5 @@
-import type { ServiceProcess } from '@itsm/local-stack';
-import { callService, E2eRun, tokenFor, waitUntil } from '@itsm/testing';
+import { E2eRun, tokenFor, waitUntil } from '@itsm/testing';
+import { createCi, runningServices } from './support/running-services';
 
 jest.setTimeout(300_000);
 
@@ -22,10 +22,7 @@ interface Change {
 describe('deployment gate and flow 6 on the real stack', () => {
   const e2e = new E2eRun('change-flow6');
   const { id: run } = e2e;
-  const services: Record<string, ServiceProcess> = {};
-
-  const api = (service: string, method: string, path: string, token: string, body?: object) =>
-    callService(services[service]!, method, path, token, body);
+  const api = runningServices(e2e, ['configuration', 'incident', 'change']);
   const move = async (change: Change, payload: object): Promise<Change> => {
     const moved = await api(
       'change',
@@ -67,29 +64,9 @@ describe('deployment gate and flow 6 on the real stack', () => {
       )
     ).body.items as Array<{ incidentNumber: string }>;
 
-  beforeAll(async () => {
-    for (const name of ['configuration', 'incident', 'change'] as const) {
-      services[name] = await e2e.service(name);
-    }
-    await Promise.all(Object.values(services).map((service) => service.start()));
-    await Promise.all(Object.values(services).map((service) => service.waitUntilReady(120_000)));
-  });
-
-  afterAll(async () => {
-    await Promise.all(Object.values(services).map((service) => service.stop()));
-    await e2e.cleanUp();
-  });
-
   it('gates a deployment by CI name, and links the incidents an unsuccessful change caused', async () => {
     const name = `orders-db-${run}`;
-    const ci = await api('configuration', 'POST', '/api/v1/cis', await tokenFor('conor'), {
-      className: 'database',
-      name,
-      criticality: 2,
-      attributes: { engine: 'postgresql' },
-    });
-    expect(ci.status).toBe(201);
-    const ciId: string = ci.body.id;
+    const ciId = await createCi(api, 'database', name, { engine: 'postgresql' });
     await waitUntil(
       'the change service knows the CI by its name (the CMDB topic has been read)',
       async () => (await gate([name])).body.reasons?.[0]?.code === 'no_change',

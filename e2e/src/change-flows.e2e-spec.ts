@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ServiceProcess } from '@itsm/local-stack';
-import { callService, E2eRun, tokenFor, waitUntil } from '@itsm/testing';
+import { E2eRun, tokenFor, waitUntil } from '@itsm/testing';
+import { runningServices } from './support/running-services';
 
 jest.setTimeout(240_000);
 
@@ -28,27 +28,11 @@ interface Change {
 describe('changes, the CMDB and incidents on the real stack', () => {
   const e2e = new E2eRun('change-flows');
   const { id: run } = e2e;
-  const services: Record<string, ServiceProcess> = {};
-
-  const api = (service: string, method: string, path: string, token: string, body?: object) =>
-    callService(services[service]!, method, path, token, body);
+  const api = runningServices(e2e, ['configuration', 'incident', 'change']);
   const getChange = async (id: string): Promise<Change> =>
     (await api('change', 'GET', `/api/v1/changes/${id}`, await tokenFor('chloe'))).body;
   const factor = (change: Change, name: string) =>
     change.riskFactors?.find((f) => f.factor === name);
-
-  beforeAll(async () => {
-    for (const name of ['configuration', 'incident', 'change'] as const) {
-      services[name] = await e2e.service(name);
-    }
-    await Promise.all(Object.values(services).map((service) => service.start()));
-    await Promise.all(Object.values(services).map((service) => service.waitUntilReady(120_000)));
-  });
-
-  afterAll(async () => {
-    await Promise.all(Object.values(services).map((service) => service.stop()));
-    await e2e.cleanUp();
-  });
 
   it('assesses a change from the CMDB impact and recent incidents, and the CAB approves it', async () => {
     const conor = await tokenFor('conor');

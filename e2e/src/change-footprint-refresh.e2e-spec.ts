@@ -1,5 +1,5 @@
-import type { ServiceProcess } from '@itsm/local-stack';
-import { callService, E2eRun, tokenFor, waitUntil } from '@itsm/testing';
+import { E2eRun, tokenFor, waitUntil } from '@itsm/testing';
+import { createCi, publishedChangeTemplate, runningServices } from './support/running-services';
 
 jest.setTimeout(240_000);
 
@@ -17,10 +17,7 @@ interface Conflicts {
 describe('footprints kept fresh when the CMDB relationships change, on the real stack', () => {
   const e2e = new E2eRun('change-footprint-refresh');
   const { id: run } = e2e;
-  const services: Record<string, ServiceProcess> = {};
-
-  const api = (service: string, method: string, path: string, token: string, body?: object) =>
-    callService(services[service]!, method, path, token, body);
+  const api = runningServices(e2e, ['configuration', 'change']);
   const conflictsOf = async (id: string): Promise<Conflicts> =>
     (await api('change', 'GET', `/api/v1/changes/${id}/conflicts`, await tokenFor('chloe'))).body;
   const answered = async (id: string, after: string | null = null): Promise<Conflicts> => {
@@ -39,36 +36,13 @@ describe('footprints kept fresh when the CMDB relationships change, on the real 
     return found!;
   };
 
-  beforeAll(async () => {
-    for (const name of ['configuration', 'change'] as const) {
-      services[name] = await e2e.service(name);
-    }
-    await Promise.all(Object.values(services).map((service) => service.start()));
-    await Promise.all(Object.values(services).map((service) => service.waitUntilReady(120_000)));
-  });
-
-  afterAll(async () => {
-    await Promise.all(Object.values(services).map((service) => service.stop()));
-    await e2e.cleanUp();
-  });
-
   it('finds the conflict a relationship added after the CMDB answered makes', async () => {
     const conor = await tokenFor('conor');
-    const ci = async (className: string, name: string, attributes?: object) => {
-      const created = await api('configuration', 'POST', '/api/v1/cis', conor, {
-        className,
-        name,
-        criticality: 2,
-        ...(attributes && { attributes }),
-      });
-      expect(created.status).toBe(201);
-      return created.body.id as string;
-    };
-    const app = await ci('application', `late-app-${run}`);
-    const db = await ci('database', `late-db-${run}`, { engine: 'postgresql' });
+    const app = await createCi(api, 'application', `late-app-${run}`);
+    const db = await createCi(api, 'database', `late-db-${run}`, { engine: 'postgresql' });
 
     const chloe = await tokenFor('chloe');
-    const template = await api('change', 'POST', '/api/v1/change-templates', chloe, {
+    const templateId = await publishedChangeTemplate(api, {
       name: `Late patch ${run}`,
       shortDescription: 'Apply the monthly patches',
       justification: 'Security',
@@ -77,19 +51,10 @@ describe('footprints kept fresh when the CMDB relationships change, on the real 
       testPlan: 'Smoke tests',
       assignmentGroup: 'database',
     });
-    expect(template.status).toBe(201);
-    const published = await api(
-      'change',
-      'POST',
-      `/api/v1/change-templates/${template.body.id}/publish`,
-      chloe,
-      { version: template.body.version },
-    );
-    expect(published.status).toBe(200);
     const raise = async (ciId: string) => {
       const raised = await api('change', 'POST', '/api/v1/changes', chloe, {
         type: 'standard',
-        templateId: template.body.id,
+        templateId,
         affectedCiIds: [ciId],
         plannedStart: '2027-04-10T22:00:00Z',
         plannedEnd: '2027-04-10T23:00:00Z',
