@@ -11,6 +11,9 @@ import {
 import { Omittable } from '@itsm/http';
 
 const NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
+const MAX_ATTRIBUTES = 100;
+// JSON Schema's `propertyNames`, which Nest's option types lack; the document carries it as given.
+const NAMED_KEYS: object = { propertyNames: { type: 'string', pattern: NAME.source } };
 
 /** An object whose keys are attribute names and whose values are variable names. */
 const AttributeMapping = () =>
@@ -21,13 +24,13 @@ const AttributeMapping = () =>
         typeof value === 'object' &&
         value !== null &&
         !Array.isArray(value) &&
-        Object.keys(value).length <= 100 &&
+        Object.keys(value).length <= MAX_ATTRIBUTES &&
         Object.entries(value).every(
           ([attribute, variable]) =>
             NAME.test(attribute) && typeof variable === 'string' && NAME.test(variable),
         ),
       defaultMessage: (args) =>
-        `${args?.property ?? 'attributes'} maps attribute names to variable names (letters, digits, _; at most 100)`,
+        `${args?.property ?? 'attributes'} maps attribute names to variable names (letters, digits, _; at most ${MAX_ATTRIBUTES})`,
     },
   });
 
@@ -49,7 +52,9 @@ export class CiProvisioningDto {
 
   @ApiProperty({
     type: 'object',
-    additionalProperties: { type: 'string' },
+    maxProperties: MAX_ATTRIBUTES,
+    ...NAMED_KEYS,
+    additionalProperties: { type: 'string', pattern: NAME.source },
     example: { cpu_count: 'cpu', memory_gb: 'memoryGb' },
     description: "The CI's attribute ← the variable whose answer it takes",
   })

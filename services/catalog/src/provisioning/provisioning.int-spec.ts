@@ -119,6 +119,26 @@ describe('provisioning a CI and a standard change from a requested item, against
     expect(listed.items).toEqual([]);
   });
 
+  it('documents the bounds of the attribute mapping its validator enforces', async () => {
+    const { components } = (await api.call('GET', '/api/v1/openapi.json')).json();
+    const name = { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9_]{0,63}$' };
+    expect(components.schemas.CiProvisioningDto.properties.attributes).toMatchObject({
+      type: 'object',
+      maxProperties: 100,
+      propertyNames: name,
+      additionalProperties: name,
+    });
+    const tooMany = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`a${i}`, 'cpu']));
+    for (const attributes of [tooMany, { 'cpu count': 'cpu' }, { cpu_count: 'c p u' }]) {
+      const refused = await api.call('POST', '/api/v1/catalog-items', {
+        as: 'kate',
+        payload: vm('Odd VM', { ci: { ...both.ci, attributes } }),
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors[0].field).toBe('provisioning.ci.attributes');
+    }
+  });
+
   it('asks for the CI and the change when the plan is done, and is fulfilled when both are created', async () => {
     const item = await publish(vm('Provisioned VM', both));
     const request = await orderAndWork(item.id, { hostname: 'web7', cpu: 4 });
