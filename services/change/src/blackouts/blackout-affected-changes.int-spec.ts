@@ -124,6 +124,33 @@ describe('changes affected by a blackout window, against real PostgreSQL', () =>
     ]);
   });
 
+  it('lists a change whose scheduling was under way when the freeze was declared', async () => {
+    const ci = randomUUID();
+    const change = await fixture.raise([ci], '2030-01-10T22:00:00Z', '2030-01-10T23:00:00Z');
+    // A scheduling mid-way: it holds the scheduling turn, found no freeze, and has not committed.
+    const scheduling = api.dataSource.createQueryRunner();
+    await scheduling.connect();
+    await scheduling.startTransaction();
+    try {
+      await scheduling.query(`SELECT pg_advisory_xact_lock(hashtext('change:scheduling'))`);
+      await scheduling.query(`UPDATE changes SET state = 'scheduled' WHERE id = $1`, [change.id]);
+      const declaring = declare({
+        start: '2030-01-10T00:00:00Z',
+        end: '2030-01-11T00:00:00Z',
+        scope: 'cis',
+        ciIds: [ci],
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await scheduling.commitTransaction();
+      const created = await declaring;
+      expect(created.statusCode).toBe(201);
+      expect(created.json().affectedChanges.map((c: { id: string }) => c.id)).toEqual([change.id]);
+    } finally {
+      if (scheduling.isTransactionActive) await scheduling.rollbackTransaction();
+      await scheduling.release();
+    }
+  });
+
   it('shows a requester only the changes they may see', async () => {
     const ci = randomUUID();
     await scheduled([ci], '2029-09-01T20:00:00Z', '2029-09-01T21:00:00Z');

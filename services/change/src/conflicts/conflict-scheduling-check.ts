@@ -12,6 +12,7 @@ import { ConflictFinder } from './conflict-finder';
 import { conflictView } from './conflict-view';
 import type { Conflict } from './domain/conflict-rules';
 import { schedulingDecision } from './domain/scheduling-decision';
+import { takeSchedulingTurn } from './scheduling-turn';
 
 /** What the history says of a change scheduled before the CMDB answered for its CIs. */
 export const OWN_CIS_ONLY =
@@ -40,9 +41,7 @@ export class ConflictSchedulingCheck extends SchedulingCheck {
     caller: Principal,
     now: Date,
   ): Promise<void> {
-    // Two changes scheduled (or moved) at once would each miss the other, still elsewhere in its
-    // snapshot: these moves take turns (they are rare and quick), each checking after the last commit.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('change:scheduling'))`);
+    await takeSchedulingTurn(manager);
     const found = await this.finder.check(manager, change);
     const decision = schedulingDecision(found, request.override, hasAnyRole(caller, MANAGERS));
     switch (decision.kind) {

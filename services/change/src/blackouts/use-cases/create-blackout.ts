@@ -6,6 +6,7 @@ import { IdempotencyKeys, withAuditActor } from '@itsm/persistence';
 import { DataSource } from 'typeorm';
 import { savedBlackoutEvent } from '../blackout-events';
 import { frozenChanges } from '../../conflicts/frozen-changes';
+import { takeSchedulingTurn } from '../../conflicts/scheduling-turn';
 import { asBlackout, blackoutDetailView, type BlackoutDetailView } from '../blackout-view';
 import { BlackoutWindow } from '../blackout-window.entity';
 import type { CreateBlackoutRequest } from '../blackout.dto';
@@ -17,7 +18,10 @@ const idempotencyKeys = new IdempotencyKeys({
   recordName: 'blackout window',
 });
 
-/** Declares a freeze; a retry with the same Idempotency-Key answers the first one's. */
+/**
+ * Declares a freeze; a retry with the same Idempotency-Key answers the first one's. It takes the
+ * scheduling turn, so that a change scheduled meanwhile is either refused by the freeze or listed in it.
+ */
 @Injectable()
 export class CreateBlackout {
   constructor(
@@ -51,6 +55,7 @@ export class CreateBlackout {
             return { view: blackoutDetailView(first, frozen), replayed: true };
           }
         }
+        await takeSchedulingTurn(manager);
         const now = new Date();
         const blackout = await manager.save(
           manager.create(BlackoutWindow, { ...fields, createdBy: caller.id }),

@@ -6,12 +6,16 @@ import { withAuditActor } from '@itsm/persistence';
 import { DataSource } from 'typeorm';
 import { savedBlackoutEvent } from '../blackout-events';
 import { frozenChanges } from '../../conflicts/frozen-changes';
+import { takeSchedulingTurn } from '../../conflicts/scheduling-turn';
 import { asBlackout, blackoutDetailView, type BlackoutDetailView } from '../blackout-view';
 import type { UpdateBlackoutRequest } from '../blackout.dto';
 import { blackoutErrors, editedBlackout } from '../domain/blackout-rules';
 import { lockedBlackout } from '../locked-blackout';
 
-/** Moves, renames or rescopes a freeze; the result must be a valid freeze as a whole. */
+/**
+ * Moves, renames or rescopes a freeze; the result must be a valid freeze as a whole. Like a
+ * declaration, it takes the scheduling turn before it lists the changes it stops.
+ */
 @Injectable()
 export class UpdateBlackout {
   constructor(
@@ -39,6 +43,7 @@ export class UpdateBlackout {
         });
         const errors = blackoutErrors(edited);
         if (errors.length > 0) throw validationProblem(errors);
+        await takeSchedulingTurn(manager);
         Object.assign(blackout, edited);
         const now = new Date();
         blackout.updatedAt = now;
