@@ -354,6 +354,23 @@ describe('approvals of requested items', () => {
       expect((await submit('nina', items.router!.id)).statusCode).toBe(201);
     });
 
+    it("refuses an item needing the manager's approval ordered by that manager, writing nothing", async () => {
+      // Sam would be the only approver, and may not approve a request of his own: it waited forever.
+      await api.call('PUT', '/api/v1/people/erin', {
+        as: 'kate',
+        payload: { managerId: 'sam', groups: [] },
+      });
+      const [before] = await api.dataSource.query('SELECT count(*)::int AS n FROM requests');
+      const refused = await submit('sam', items.laptop!.id, 'erin');
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json()).toMatchObject({
+        type: expect.stringContaining('approval-impossible'),
+        errors: [{ field: 'items.0.catalogItemId', message: expect.stringContaining('sam') }],
+      });
+      const [after] = await api.dataSource.query('SELECT count(*)::int AS n FROM requests');
+      expect(after.n).toBe(before.n);
+    });
+
     it('refuses a requester ordering for somebody else, writing nothing', async () => {
       const [before] = await api.dataSource.query('SELECT count(*)::int AS n FROM requests');
       const refused = await submit('bob', items.laptop!.id, 'alice');

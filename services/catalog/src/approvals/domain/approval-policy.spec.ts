@@ -14,29 +14,35 @@ const aliceAsks = { requestedBy: 'alice', requestedFor: 'alice' };
 
 describe('who approves a requested item', () => {
   it('needs nobody for an item without approval', () => {
-    expect(approversFor({ kind: 'none' }, { id: 'alice', managerId: null })).toBeNull();
+    expect(approversFor({ kind: 'none' }, { id: 'alice', managerId: null }, 'alice')).toBeNull();
   });
 
   it('names the manager of the person the request is for, as the directory knows them', () => {
-    expect(approversFor({ kind: 'manager' }, { id: 'alice', managerId: 'mona' })).toEqual(
+    expect(approversFor({ kind: 'manager' }, { id: 'alice', managerId: 'mona' }, 'alice')).toEqual(
       managerOfAlice,
     );
   });
 
   it('refuses a manager approval for somebody without a manager, naming the rule', () => {
-    const outcome = approversFor({ kind: 'manager' }, { id: 'alice', managerId: null });
+    const outcome = approversFor({ kind: 'manager' }, { id: 'alice', managerId: null }, 'alice');
     expect(isRefusal(outcome!)).toBe(true);
     expect(outcome).toMatchObject({ rule: 'manager', message: expect.stringContaining('alice') });
   });
 
   it('refuses a person who is their own manager: nobody else could approve', () => {
-    const outcome = approversFor({ kind: 'manager' }, { id: 'mona', managerId: 'mona' });
+    const outcome = approversFor({ kind: 'manager' }, { id: 'mona', managerId: 'mona' }, 'mona');
     expect(isRefusal(outcome!)).toBe(true);
+  });
+
+  it('refuses a manager ordering on behalf of their report: they may not approve their own request', () => {
+    const outcome = approversFor({ kind: 'manager' }, { id: 'alice', managerId: 'mona' }, 'mona');
+    expect(isRefusal(outcome!)).toBe(true);
+    expect(outcome).toMatchObject({ rule: 'manager', message: expect.stringContaining('mona') });
   });
 
   it("takes a group rule's group and quorum as they are", () => {
     expect(
-      approversFor({ kind: 'group', group: 'cab', quorum: 2 }, { id: 'a', managerId: null }),
+      approversFor({ kind: 'group', group: 'cab', quorum: 2 }, { id: 'a', managerId: null }, 'a'),
     ).toEqual(cab);
   });
 

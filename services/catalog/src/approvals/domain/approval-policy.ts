@@ -21,13 +21,15 @@ export interface ApproversRefusal {
 }
 
 /**
- * The approvers an item version's rule names for a request made for `requestedFor`: none for
- * `none`; their manager (refused when the directory knows none, rather than waiting forever);
+ * The approvers an item version's rule names for a request made by `requestedBy` for
+ * `requestedFor`: none for `none`; their manager (refused when the directory knows none, or when
+ * the manager is the one ordering, rather than waiting forever for a decision nobody may make);
  * the rule's group and quorum.
  */
 export function approversFor(
   rule: ApprovalRule,
   requestedFor: { id: string; managerId: string | null },
+  requestedBy: string,
 ): Approvers | null | ApproversRefusal {
   if (rule.kind === 'none') return null;
   if (rule.kind === 'group') return { kind: 'group', group: rule.group!, quorum: rule.quorum! };
@@ -41,6 +43,12 @@ export function approversFor(
     return {
       rule: 'manager',
       message: `${requestedFor.id} is their own manager in the people directory: nobody else could approve`,
+    };
+  }
+  if (requestedFor.managerId === requestedBy) {
+    return {
+      rule: 'manager',
+      message: `${requestedBy} manages ${requestedFor.id} and is ordering for them: they may not approve their own request, and nobody else could`,
     };
   }
   return { kind: 'manager', approver: requestedFor.managerId, quorum: 1 };

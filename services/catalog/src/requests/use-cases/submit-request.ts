@@ -86,7 +86,7 @@ export class SubmitRequest {
           request.requestedFor ?? caller.id,
           caller,
         );
-        const lines = await this.checked(manager, request.items, recipient);
+        const lines = await this.checked(manager, request.items, recipient, caller.id);
         const now = new Date();
         const saved = await manager.save(
           manager.create(Request, {
@@ -167,6 +167,7 @@ export class SubmitRequest {
     manager: EntityManager,
     lines: CartLine[],
     recipient: Recipient,
+    requestedBy: string,
   ): Promise<CheckedLine[]> {
     const errors: FieldError[] = [];
     const unpublished: FieldError[] = [];
@@ -208,7 +209,7 @@ export class SubmitRequest {
       const approvers =
         version.approval.kind === 'none'
           ? null
-          : approversFor(version.approval, await recipient.person());
+          : approversFor(version.approval, await recipient.person(), requestedBy);
       if (approvers && isRefusal(approvers)) {
         unapprovable.push({
           field: `items.${i}.catalogItemId`,
