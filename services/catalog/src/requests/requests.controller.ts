@@ -40,7 +40,7 @@ export class RequestsController {
   // Above the create's own 422 (key reused), so that Swagger appends this one to its description.
   @ApiProblem(
     422,
-    'approval-impossible: an item needs the approval of a manager the people directory does not name',
+    'approval-impossible: an item needs the approval of a manager the people directory does not name, or who is the one ordering',
   )
   @ApiIdempotentCreate({ type: RequestResponse, record: 'request' })
   @ApiProblem(409, 'An item is retired or not yet published')
