@@ -17,6 +17,19 @@ describe('redacting secrets in URLs', () => {
     expect(redactQuery('%74oken=x&token')).toBe(`%74oken=${REDACTED}&token=${REDACTED}`);
   });
 
+  it('replaces the user name and password of an absolute URL, up to its last @', () => {
+    expect(redactUrl('https://deploy:s3cr3t@ci.example.com/p?x=1')).toBe(
+      `https://${REDACTED}@ci.example.com/p?x=1`,
+    );
+    expect(redactUrl('postgres://app:p@ss@db:5432/itsm')).toBe(
+      `postgres://${REDACTED}@db:5432/itsm`,
+    );
+    expect(redactUrl('https://ci.example.com/p?next=a@b')).toBe(
+      'https://ci.example.com/p?next=a@b',
+    );
+    expect(redactUrl('/api/v1/people/sam@example.com')).toBe('/api/v1/people/sam@example.com');
+  });
+
   it('leaves a URL without a query, or without secrets, alone', () => {
     expect(redactUrl('/api/v1/changes')).toBe('/api/v1/changes');
     expect(redactUrl('/api/v1/changes?state=new&tokens=1')).toBe(

@@ -39,16 +39,21 @@ export function redactQuery(query: string): string {
     .join('&');
 }
 
+/** An absolute URL's scheme and user information (`user:password@`, up to the authority's last @). */
+const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i;
+
 /**
- * A URL (absolute, or a path with its query as `req.url` has it) with the values of secret query
- * parameters replaced by `[REDACTED]`, so that it can be logged or recorded in a span.
+ * A URL (absolute, or a path with its query as `req.url` has it) with its user name and password
+ * and the values of secret query parameters replaced by `[REDACTED]`, so that it can be logged or
+ * recorded in a span.
  */
 export function redactUrl(url: string): string {
-  const question = url.indexOf('?');
-  if (question === -1) return url;
-  const hash = url.indexOf('#', question);
-  const end = hash === -1 ? url.length : hash;
-  return `${url.slice(0, question + 1)}${redactQuery(url.slice(question + 1, end))}${url.slice(end)}`;
+  const redacted = url.replace(USER_INFO, `$1${REDACTED}@`);
+  const question = redacted.indexOf('?');
+  if (question === -1) return redacted;
+  const hash = redacted.indexOf('#', question);
+  const end = hash === -1 ? redacted.length : hash;
+  return `${redacted.slice(0, question + 1)}${redactQuery(redacted.slice(question + 1, end))}${redacted.slice(end)}`;
 }
 
 /** A parsed query (`req.query`) with the values of secret parameters replaced. */

@@ -7,8 +7,8 @@ const URL_ATTRIBUTES = ['url.full', 'http.url', 'http.target'];
 const QUERY_ATTRIBUTES = ['url.query'];
 
 /**
- * Replaces secret query parameters (a calendar feed's `token`…) in the URL attributes of every span
- * as it starts, before any exporter sees it. One place for every instrumentation: the HTTP
+ * Replaces secret query parameters (a calendar feed's `token`…) and user names and passwords in
+ * the URL attributes of every span as it starts, before any exporter sees it. One place for every instrumentation: the HTTP
  * instrumentation records `url.query`, the Nest instrumentation `url.full` (it has no hook).
  */
 export class RedactingSpanProcessor implements SpanProcessor {
