@@ -110,6 +110,22 @@ describe('standard changes raised for the catalog, against real PostgreSQL', () 
     ).toEqual([{ actor: 'system:catalog-provisioning' }]);
   });
 
+  it('raises the change for an item whose name makes the summary longer than a change holds', async () => {
+    const request = asked(await template(true));
+    const name = 'n'.repeat(160);
+    await deliver({
+      ...request,
+      catalogItemName: name,
+      change: { ...request.change!, shortDescription: `${name} for RITM0000007` },
+    });
+    const [answer] = await answers(request.id);
+    expect(answer).toMatchObject({ outcome: 'created' });
+    const change = (
+      await api.call('GET', `/api/v1/changes/${String(answer!.changeId)}`, { as: 'chloe' })
+    ).json();
+    expect(change.shortDescription).toBe(`${'n'.repeat(159)}…`);
+  });
+
   it('refuses a template that does not exist or has no published version, saying which', async () => {
     const missing = asked(randomUUID());
     const unpublished = asked(await template(false));

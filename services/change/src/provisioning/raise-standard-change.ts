@@ -6,6 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { createdEvent } from '../changes/change-events';
 import { Change } from '../changes/change.entity';
 import { TemplatesService } from '../templates/templates.service';
+import { standardChangeSummary } from './domain/standard-change-summary';
 
 export const PROVISIONING_ACTOR = 'system:catalog-provisioning';
 
@@ -20,7 +21,8 @@ export interface StandardChangeRequest {
 /**
  * Flow 7: raises the standard change a fulfilled requested item asks for, in New, from the
  * published version of its template (as `POST /changes` does for a standard change), and answers
- * with its number, or with the refusal (no such template, none published) for the item to show.
+ * with its number, or with the refusal (no such template, none published) for the item to show. A
+ * summary longer than a change's short description holds is cut to fit (`standardChangeSummary`).
  */
 @Injectable()
 export class RaiseStandardChange {
@@ -65,7 +67,7 @@ export class RaiseStandardChange {
       manager.create(Change, {
         type: 'standard',
         state: 'new',
-        shortDescription: request.shortDescription,
+        shortDescription: standardChangeSummary(request.shortDescription),
         description: template.description,
         justification: template.justification,
         implementationPlan: template.implementationPlan,
