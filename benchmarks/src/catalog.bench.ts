@@ -8,19 +8,12 @@
  * beside a minimal Fastify process doing one INSERT into the same requests table (the raw baseline).
  */
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { databaseUrlFor, localStateDir, ServiceProcess } from '@itsm/local-stack';
 import { dropDatabase } from '@itsm/persistence';
-import {
-  freePort,
-  publishTestInfrastructure,
-  startTestInfrastructure,
-  testAuthEnv,
-  tokenFor,
-} from '@itsm/testing';
+import { freePort, tokenFor } from '@itsm/testing';
 import { postLoad, type LoadResult } from './http-load';
 import { machine } from './stats';
+import { benchService } from './bench-service';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -97,22 +90,7 @@ async function publishedItem(api: string, token: string, name: string, approval:
 }
 
 async function main(): Promise<void> {
-  const infrastructure = await startTestInfrastructure();
-  publishTestInfrastructure(infrastructure);
-  const run = randomBytes(3).toString('hex');
-  const database = databaseUrlFor(infrastructure.postgresUrl, `bench_catalog_${run}`);
-  const service = new ServiceProcess({
-    name: 'catalog',
-    port: await freePort(),
-    logFile: join(localStateDir(), 'logs', `bench-catalog-${run}.log`),
-    env: {
-      DATABASE_URL: database,
-      KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: `bench${run}.`,
-      LOG_LEVEL: 'warn',
-      ...testAuthEnv(),
-    },
-  });
+  const { infrastructure, database, service } = await benchService('catalog', 'catalog');
   let raw: { url: string; stop: () => void } | undefined;
   try {
     service.start();

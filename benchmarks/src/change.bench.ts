@@ -14,19 +14,11 @@
  * answer, is computed from it beforehand (the CMDB's work, not timed here; bench:cmdb times it).
  * Targets (issue 15): conflict check under 50 ms p99, gate under 10 ms p50.
  */
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { databaseUrlFor, localStateDir, ServiceProcess } from '@itsm/local-stack';
 import { dropDatabase } from '@itsm/persistence';
-import {
-  freePort,
-  publishTestInfrastructure,
-  startTestInfrastructure,
-  testAuthEnv,
-  tokenFor,
-} from '@itsm/testing';
+import { tokenFor } from '@itsm/testing';
 import { Client } from 'pg';
 import { machine, percentile } from './stats';
+import { benchService } from './bench-service';
 
 const CIS = Number(process.env.BENCH_CIS ?? 100_000);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 10_000);
@@ -237,22 +229,8 @@ async function gateLoad(url: string, token: string, cis: string[][]) {
 }
 
 async function main(): Promise<void> {
-  const infrastructure = await startTestInfrastructure();
-  publishTestInfrastructure(infrastructure);
-  const run = randomBytes(3).toString('hex');
-  const database = databaseUrlFor(infrastructure.postgresUrl, `bench_change_${run}`);
-  const service = new ServiceProcess({
-    name: 'change',
-    port: await freePort(),
-    logFile: join(localStateDir(), 'logs', `bench-change-${run}.log`),
-    env: {
-      DATABASE_URL: database,
-      KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: `bench${run}.`,
-      LOG_LEVEL: 'warn',
-      CHANGE_CONFLICT_DEPTH: String(DEPTH),
-      ...testAuthEnv(),
-    },
+  const { infrastructure, database, service } = await benchService('change', 'change', {
+    env: { CHANGE_CONFLICT_DEPTH: String(DEPTH) },
   });
   const db = new Client({ connectionString: database });
   const log = (line: string) => process.stdout.write(`${line}\n`);

@@ -16,21 +16,13 @@
  * impact queries only). BENCH_SERVICE_NODE_OPTIONS is the service's NODE_OPTIONS (e.g. a `--require`
  * of a profiler).
  */
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { databaseUrlFor, localStateDir, ServiceProcess } from '@itsm/local-stack';
+import { ServiceProcess } from '@itsm/local-stack';
 import { dropDatabase } from '@itsm/persistence';
-import {
-  freePort,
-  integrationTokenFor,
-  publishTestInfrastructure,
-  startTestInfrastructure,
-  testAuthEnv,
-  tokenFor,
-} from '@itsm/testing';
+import { integrationTokenFor, tokenFor } from '@itsm/testing';
 import { Client } from 'pg';
 import { mib, residentMemoryOfListener, withPeakMemory } from './service-memory';
 import { machine, percentile } from './stats';
+import { benchService } from './bench-service';
 
 const CIS = Number(process.env.BENCH_CIS ?? 100_000);
 const POD_SIZE = Number(process.env.BENCH_POD_SIZE ?? 1800);
@@ -246,25 +238,11 @@ async function measureImport(
 }
 
 async function main(): Promise<void> {
-  const infrastructure = await startTestInfrastructure();
-  publishTestInfrastructure(infrastructure);
-  const run = randomBytes(3).toString('hex');
-  const database = databaseUrlFor(infrastructure.postgresUrl, REUSED ?? `bench_cmdb_${run}`);
-  const service = new ServiceProcess({
-    name: 'configuration',
-    port: await freePort(),
-    logFile: join(localStateDir(), 'logs', `bench-cmdb-${run}.log`),
-    env: {
-      DATABASE_URL: database,
-      KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: `bench${run}.`,
-      LOG_LEVEL: 'warn',
-      ...testAuthEnv(),
-      ...(process.env.BENCH_SERVICE_NODE_OPTIONS
-        ? { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS }
-        : {}),
-    },
-  });
+  const { infrastructure, run, database, service } = await benchService(
+    'cmdb',
+    'configuration',
+    REUSED ? { databaseName: REUSED } : {},
+  );
   const db = new Client({ connectionString: database });
   try {
     service.start();

@@ -19,10 +19,9 @@
  *   exist (one statement, nothing written), a bound on the creation's rate.
  */
 import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { incidentCreated } from '@itsm/contracts';
-import { databaseUrlFor, localStateDir, ServiceProcess } from '@itsm/local-stack';
 import {
   CreateMessagingTables1764288000000,
   EventConsumerTransport,
@@ -31,18 +30,11 @@ import {
   type KafkaClient,
 } from '@itsm/messaging';
 import { applyMigrations, createServiceDataSource, dropDatabase } from '@itsm/persistence';
-import {
-  createTestDatabase,
-  createTestKafka,
-  freePort,
-  publishTestInfrastructure,
-  startTestInfrastructure,
-  testAuthEnv,
-  tokenFor,
-} from '@itsm/testing';
+import { createTestDatabase, createTestKafka, freePort, tokenFor } from '@itsm/testing';
 import { cpuPerUnit, pidsNamed, pidWithEnvironment } from './process-cpu';
 import { mib, residentMemoryOfListener, withPeakMemory } from './service-memory';
 import { machine, percentile } from './stats';
+import { benchService } from './bench-service';
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 3000);
@@ -243,28 +235,11 @@ async function startView(kafka: KafkaClient, prefix: string) {
 }
 
 async function main(): Promise<void> {
-  const infrastructure = await startTestInfrastructure();
-  publishTestInfrastructure(infrastructure);
-  const run = randomBytes(3).toString('hex');
-  const prefix = `bench${run}.`;
-  const database = databaseUrlFor(infrastructure.postgresUrl, `bench_incident_${run}`);
-  const port = await freePort();
-  const service = new ServiceProcess({
-    name: 'incident',
-    port,
-    logFile: join(localStateDir(), 'logs', `bench-incident-${run}.log`),
-    env: {
-      DATABASE_URL: database,
-      KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: prefix,
-      LOG_LEVEL: 'warn',
-      ...testAuthEnv(),
-      // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: the service's CPU profile, written when it stops.
-      ...(process.env.BENCH_SERVICE_NODE_OPTIONS
-        ? { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS }
-        : {}),
-    },
-  });
+  const { infrastructure, run, prefix, database, service } = await benchService(
+    'incident',
+    'incident',
+  );
+  const { port } = service.options;
   let view: Awaited<ReturnType<typeof startView>> | undefined;
   let raw: Awaited<ReturnType<typeof startRawServer>> | undefined;
   const log = (line: string) => process.stdout.write(`${line}\n`);

@@ -15,24 +15,16 @@
  * table once its migrations have run. Topics carry a per-run prefix and are deleted after; the
  * database is dropped after, unless BENCH_KEEP_DATABASE=1 (for exploring, e.g. EXPLAIN).
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { incidentCreated } from '@itsm/contracts';
-import { databaseUrlFor, localStateDir, ServiceProcess } from '@itsm/local-stack';
 import { KafkaAdmin } from '@itsm/messaging';
 import { dropDatabase } from '@itsm/persistence';
-import {
-  createTestKafka,
-  freePort,
-  publishTestInfrastructure,
-  startTestInfrastructure,
-  testAuthEnv,
-  tokenFor,
-} from '@itsm/testing';
+import { createTestKafka, tokenFor } from '@itsm/testing';
 import { Client } from 'pg';
 import { incidentEvents, publish, rawConsumer } from './incident-event-load';
 import { ilikePatterns, knownErrorQueries, problemGenerator } from './known-error-corpus';
 import { machine, percentile } from './stats';
+import { benchService } from './bench-service';
 
 const PROBLEMS = Number(process.env.BENCH_PROBLEMS ?? 100_000);
 const KNOWN_ERROR_SHARE = Number(process.env.BENCH_KNOWN_ERROR_SHARE ?? 0.3);
@@ -209,27 +201,10 @@ async function measureDetection(
 }
 
 async function main(): Promise<void> {
-  const infrastructure = await startTestInfrastructure();
-  publishTestInfrastructure(infrastructure);
-  const run = randomBytes(3).toString('hex');
-  const prefix = `bench${run}.`;
-  const database = databaseUrlFor(infrastructure.postgresUrl, `bench_problem_${run}`);
-  const service = new ServiceProcess({
-    name: 'problem',
-    port: await freePort(),
-    logFile: join(localStateDir(), 'logs', `bench-problem-${run}.log`),
-    env: {
-      DATABASE_URL: database,
-      KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: prefix,
-      LOG_LEVEL: 'warn',
-      ...testAuthEnv(),
-      // e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: the service's CPU profile, written when it stops.
-      ...(process.env.BENCH_SERVICE_NODE_OPTIONS
-        ? { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS }
-        : {}),
-    },
-  });
+  const { infrastructure, run, prefix, database, service } = await benchService(
+    'problem',
+    'problem',
+  );
   const db = new Client({ connectionString: database });
   const topics: string[] = [];
   try {
