@@ -343,6 +343,16 @@ describe('approvals of requested items', () => {
       ).toBe(404);
     });
 
+    it('lets the person a request is for cancel it, as the one who opened it may', async () => {
+      const request = (await submit('sam', items.laptop!.id, 'alice')).json();
+      const cancelled = await api.call('POST', `/api/v1/requests/${request.id}/cancel`, {
+        as: 'alice',
+        payload: { version: request.version },
+      });
+      expect(cancelled.statusCode).toBe(200);
+      expect(cancelled.json().state).toBe('closed_cancelled');
+    });
+
     it('checks the audience against the person it is for', async () => {
       const forAlice = await submit('sam', items.router!.id, 'alice');
       expect(forAlice.statusCode).toBe(400);
