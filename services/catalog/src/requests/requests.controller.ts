@@ -85,7 +85,7 @@ export class RequestsController {
   })
   @ApiOperation({
     operationId: 'cancelRequest',
-    summary: 'Cancel what is still open of a request (its requester or a catalog manager)',
+    summary: 'Cancel what is still open of a request (who it is by or for, or a catalog manager)',
   })
   cancel(
     @Param('id', ParseIdPipe) id: string,
