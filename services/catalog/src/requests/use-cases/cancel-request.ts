@@ -11,7 +11,8 @@ import { requestView, type RequestView } from '../request-view';
 
 /**
  * Cancels a request: every item not yet ended is cancelled with its open tasks and its approval
- * still waiting; what was fulfilled stays fulfilled. Who it is by or for, or a catalog manager, cancels it.
+ * still waiting; what was fulfilled stays fulfilled. Who it is by or for, or a catalog manager,
+ * cancels it.
  */
 @Injectable()
 export class CancelRequest {
