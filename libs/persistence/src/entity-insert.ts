@@ -18,10 +18,10 @@ export function entityInsert<T extends ObjectLiteral>(
   const metadata = manager.connection.getMetadata(target);
   const driver = manager.connection.driver;
   const columns = metadata.columns.filter((column) => column.getEntityValue(record) !== undefined);
-  const params = columns.map((column) => {
-    const value: unknown = column.getEntityValue(record);
-    return column.type === 'jsonb' ? JSON.stringify(value) : value;
-  });
+  // The driver's own conversion, as on every save: transformers, JSON, simple-json, dates…
+  const params = columns.map((column): unknown =>
+    driver.preparePersistentValue(column.getEntityValue(record), column),
+  );
   const values = columns.map(
     (column, i) =>
       `$${firstParam + i}::${driver.normalizeType(column)}${column.isArray ? '[]' : ''}`,
