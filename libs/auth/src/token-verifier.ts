@@ -23,7 +23,9 @@ const DISCOVERY_RETRY_MS = 5000;
  */
 export class TokenVerifier {
   private keys?: Promise<JWTVerifyGetKey>;
-  private readonly verified = new VerifiedTokens<Principal>();
+  private readonly verified = new VerifiedTokens<Principal>({
+    weigh: (principal) => 1 + principal.roles.size + principal.groups.size,
+  });
 
   constructor(private readonly settings: AuthSettings) {}
 
