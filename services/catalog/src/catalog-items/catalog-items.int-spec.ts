@@ -65,6 +65,31 @@ describe('catalog items, against real PostgreSQL', () => {
     expect(refused.statusCode).toBe(409);
   });
 
+  it('pages through names JavaScript and PostgreSQL lower-case differently, each item once', async () => {
+    // In the C locale PostgreSQL lower-cases ASCII only; a cursor lower-cased by JavaScript
+    // ('écran') fell after 'Ökobox' in the order, which was skipped.
+    const names = ['Écran', 'Ökobox', 'Istria map'];
+    for (const name of names) {
+      const created = await api.call('POST', '/api/v1/catalog-items', {
+        as: 'kate',
+        payload: { ...laptop, name },
+      });
+      expect(created.statusCode).toBe(201);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const after = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = (
+        await api.call('GET', `/api/v1/catalog-items?limit=1${after}`, { as: 'kate' })
+      ).json() as { items: Array<{ name: string }>; nextCursor: string | null };
+      seen.push(...page.items.map((i) => i.name));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && seen.length < 100);
+    expect(seen.filter((name) => names.includes(name)).sort()).toEqual([...names].sort());
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
   it('publishes the form as JSON Schema', async () => {
     const item = (
       await api.call('POST', '/api/v1/catalog-items', {

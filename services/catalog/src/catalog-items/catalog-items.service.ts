@@ -63,15 +63,13 @@ export class CatalogItemsService {
     }
     if (query.cursor) {
       const after = decodeCursor(query.cursor, { name: 'text', id: 'uuid' });
-      builder.andWhere('(lower(i.name), i.id) > (:name, :afterId::uuid)', {
+      builder.andWhere('(lower(i.name), i.id) > (lower(:name), :afterId::uuid)', {
         name: after.name,
         afterId: after.id,
       });
     }
-    const page = pageOf(await builder.getMany(), query.limit, (i) => ({
-      name: i.name.toLowerCase(),
-      id: i.id,
-    }));
+    // The name as stored, lower-cased by PostgreSQL as the order is: JavaScript's lower case differs.
+    const page = pageOf(await builder.getMany(), query.limit, (i) => ({ name: i.name, id: i.id }));
     const versions = await this.dataSource.manager.findBy(CatalogItemVersion, {
       itemId: In(page.items.map((i) => i.id)),
     });

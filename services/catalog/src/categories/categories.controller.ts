@@ -88,15 +88,13 @@ export class CategoriesController {
       .take(query.limit + 1);
     if (query.cursor) {
       const after = decodeCursor(query.cursor, { name: 'text', id: 'uuid' });
-      builder.andWhere('(lower(c.name), c.id) > (:name, :afterId::uuid)', {
+      builder.andWhere('(lower(c.name), c.id) > (lower(:name), :afterId::uuid)', {
         name: after.name,
         afterId: after.id,
       });
     }
-    const page = pageOf(await builder.getMany(), query.limit, (c) => ({
-      name: c.name.toLowerCase(),
-      id: c.id,
-    }));
+    // The name as stored, lower-cased by PostgreSQL as the order is: JavaScript's lower case differs.
+    const page = pageOf(await builder.getMany(), query.limit, (c) => ({ name: c.name, id: c.id }));
     return { ...page, items: page.items.map(categoryView) };
   }
 
