@@ -191,4 +191,30 @@ describe('standard-change templates, against real PostgreSQL', () => {
     expect(await names('state=retired')).toEqual(['Restart app server']);
     expect(await names('q=rotate')).toEqual(['Rotate certificates']);
   });
+
+  it('pages through names JavaScript and PostgreSQL lower-case differently, each template once', async () => {
+    const names = ['ΣΑΣ', 'ΣΑΣ Β', 'ΣΑΣΑ', 'İstanbul', 'Izmir', 'Istria'];
+    for (const name of names) {
+      const created = await api.call('POST', '/api/v1/change-templates', {
+        as: 'chloe',
+        payload: { name, ...content },
+      });
+      expect(created.statusCode).toBe(201);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = (
+        await api.call(
+          'GET',
+          `/api/v1/change-templates?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          { as: 'nina' },
+        )
+      ).json() as { items: Array<{ name: string }>; nextCursor: string | null };
+      seen.push(...page.items.map((t) => t.name));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && seen.length < 100); // it served 'ΣΑΣ' again and again
+    expect(seen.filter((name) => names.includes(name)).sort()).toEqual([...names].sort());
+    expect(new Set(seen).size).toBe(seen.length);
+  });
 });

@@ -38,15 +38,14 @@ export class TemplatesService {
     }
     if (query.cursor) {
       const after = decodeCursor(query.cursor, { name: 'text', id: 'uuid' });
-      builder.andWhere('(lower(t.name), t.id) > (:name, :afterId::uuid)', {
+      // The cursor holds the name as stored: PostgreSQL's lower() orders the list, and JavaScript's
+      // differs from it (ASCII only in the C locale, final sigma, dotted I).
+      builder.andWhere('(lower(t.name), t.id) > (lower(:name), :afterId::uuid)', {
         name: after.name,
         afterId: after.id,
       });
     }
-    const page = pageOf(await builder.getMany(), query.limit, (t) => ({
-      name: t.name.toLowerCase(),
-      id: t.id,
-    }));
+    const page = pageOf(await builder.getMany(), query.limit, (t) => ({ name: t.name, id: t.id }));
     const versions = await this.dataSource.manager.findBy(ChangeTemplateVersion, {
       templateId: In(page.items.map((t) => t.id)),
     });
