@@ -41,9 +41,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (!(exception instanceof HttpException) && isDatabaseUnavailable(exception)) {
       this.logger.warn(`database unavailable: ${(exception as Error).message}`);
       void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
-      this.send(reply, { ...databaseUnavailable().problem, instance: request.url });
+      this.send(reply, { ...databaseUnavailable().problem, instance: pathOf(request.url) });
     } else {
-      this.send(reply, { ...this.toProblem(exception), instance: request.url });
+      this.send(reply, { ...this.toProblem(exception), instance: pathOf(request.url) });
     }
   }
 
@@ -80,4 +80,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       `An unexpected error occurred${traceId ? `; trace id ${traceId}` : ''}. It has been logged.`,
     );
   }
+}
+
+/** The request's path: its query may hold a secret (a calendar feed's token) and names no record. */
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }

@@ -108,10 +108,12 @@ describe('the change calendar, against real PostgreSQL', () => {
 
     const wrong = await api.send({
       method: 'GET',
-      url: `/api/v1/calendar/feeds/${feed.id}.ics?token=x`,
+      url: `/api/v1/calendar/feeds/${feed.id}.ics?token=wrong-s3cret`,
       headers: {},
     });
     expect(wrong.statusCode).toBe(404);
+    // The error names the path only: a query may hold a secret, as this token is.
+    expect(wrong.json().instance).toBe(`/api/v1/calendar/feeds/${feed.id}.ics`);
     expect((await api.call('GET', '/api/v1/calendar/feeds', { as: 'alice' })).json().items).toEqual(
       [
         {
