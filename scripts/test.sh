@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: lint and type-check, then every jest project (unit, integration, e2e) in one run, so
-# that the real PostgreSQL and Kafka are started once. Ends with one plain "N passed, N failed" line.
+# that the real PostgreSQL and Kafka are started once, then the Helm charts (scripts/check-helm.sh;
+# skipped when jest is given arguments, to run a part). Ends with the jest projects' one plain
+# "N passed, N failed" line.
 set -euo pipefail
 bash scripts/lint.sh
 bash scripts/install-schemathesis.sh
@@ -17,4 +19,9 @@ if [ -f "$results" ]; then
     if (r.numTotalTests === 0) { console.error("no test ran"); process.exit(1); }
   ' "$PWD/$results" || status=1
 fi
+if [ "$#" -eq 0 ]; then bash scripts/check-helm.sh > .local/check-helm.log 2>&1 || {
+  tail -60 .local/check-helm.log >&2
+  echo "Helm charts: failed (whole log in .local/check-helm.log)" >&2
+  status=1
+}; fi
 exit "$status"
