@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage } from 'class-validator';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
+import { HAS_TEXT_PATTERN } from './has-text';
 
 type Schema = Record<string, unknown>;
 interface ValidationMetadata {
@@ -28,6 +29,7 @@ const CONSTRAINTS = [
 
 const OWN_VALIDATORS = {
   isTimestamp: { type: 'string' as const, format: 'date-time' },
+  hasText: { type: 'string' as const, pattern: HAS_TEXT_PATTERN },
 };
 
 const documented = new WeakSet<Function>();

@@ -5,6 +5,7 @@ export * from './problem';
 export * from './problem-details.filter';
 export * from './validation';
 export * from './storable-text';
+export * from './has-text';
 export * from './public.decorator';
 export * from './concurrency';
 export * from './versioned-change.decorator';

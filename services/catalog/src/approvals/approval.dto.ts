@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from '@itsm/http';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQuery, HasText } from '@itsm/http';
 import { APPROVAL_STATES, type ApprovalState } from './domain/approval-policy';
 
 export class DecideApprovalRequest {
   @ApiProperty({ minLength: 1, maxLength: 4000, description: 'Why: every decision is explained' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(4000)
   comment!: string;
 }

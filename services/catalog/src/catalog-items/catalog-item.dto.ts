@@ -22,14 +22,14 @@ import {
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
-import { Omittable, PageQuery } from '@itsm/http';
+import { Omittable, PageQuery, HasText } from '@itsm/http';
 import { APPROVAL_KINDS, type ApprovalKind } from './domain/item-definition';
 import { VERSION_STATES, type VersionedState } from '@itsm/versioning';
 import { MAX_VARIABLES, VARIABLE_TYPES, type VariableType } from './domain/variables';
 import { ProvisioningRuleDto } from '../provisioning/provisioning-rule.dto';
 
-const Label = () => applyDecorators(IsString(), MinLength(1), MaxLength(160));
-const Group = () => applyDecorators(IsString(), MinLength(1), MaxLength(128));
+const Label = () => applyDecorators(IsString(), HasText(), MaxLength(160));
+const Group = () => applyDecorators(IsString(), HasText(), MaxLength(128));
 const Text = () => applyDecorators(IsString(), MaxLength(20000));
 const Bound = () =>
   applyDecorators(IsNumber({ allowNaN: false, allowInfinity: false }), Min(-1e12), Max(1e12));

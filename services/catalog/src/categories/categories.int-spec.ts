@@ -160,6 +160,7 @@ describe('catalog categories, against real PostgreSQL', () => {
     const shelf = await create('Cables');
     for (const [payload, field] of [
       [{ name: '' }, 'name'],
+      [{ name: '  \t ' }, 'name'],
       [{ name: null }, 'name'],
       [{ name: 'x'.repeat(161) }, 'name'],
       [{ description: 7 }, 'description'],

@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
-import { Omittable } from '@itsm/http';
+import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { Omittable, HasText } from '@itsm/http';
 
 export class CreateCategoryRequest {
   @ApiProperty({ maxLength: 160, example: 'Hardware' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(160)
   name!: string;
 
@@ -27,7 +27,7 @@ export class EditCategoryRequest {
   @ApiPropertyOptional({ maxLength: 160, example: 'Hardware' })
   @Omittable()
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(160)
   name?: string;
 

@@ -1,14 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  ValidateBy,
-  ValidateNested,
-} from 'class-validator';
-import { Omittable } from '@itsm/http';
+import { IsString, IsUUID, MaxLength, ValidateBy, ValidateNested } from 'class-validator';
+import { Omittable, HasText } from '@itsm/http';
 
 const NAME = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
 const MAX_ATTRIBUTES = 100;
@@ -37,7 +30,7 @@ const AttributeMapping = () =>
 export class CiProvisioningDto {
   @ApiProperty({ example: 'linux_server', description: 'A CI class of the CMDB' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(64)
   className!: string;
 
@@ -46,7 +39,7 @@ export class CiProvisioningDto {
     description: "The CI's name; {variable} is replaced by that (required) variable's answer",
   })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(255)
   nameTemplate!: string;
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
-import { OneOf } from '@itsm/http';
+import { IsString, MaxLength } from 'class-validator';
+import { OneOf, HasText } from '@itsm/http';
 import { DECISIONS, type Decision } from './domain/approval-policy';
 
 export class ApprovalRequest {
@@ -10,7 +10,7 @@ export class ApprovalRequest {
 
   @ApiProperty({ minLength: 1, maxLength: 4000, description: 'Why: every vote is explained' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(4000)
   comment!: string;
 }

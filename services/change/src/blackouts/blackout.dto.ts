@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import { applyDecorators } from '@nestjs/common';
-import { IsTimestamp, Omittable, OneOf, PageQuery } from '@itsm/http';
+import { IsTimestamp, Omittable, OneOf, PageQuery, HasText } from '@itsm/http';
 import { BLACKOUT_SCOPES, type BlackoutScope } from '../conflicts/domain/conflict-rules';
 import { UuidList } from '../uuid-list';
 
 export const MAX_SCOPED_IDS = 500;
 const Ids = (description: string) => UuidList({ description, maxItems: MAX_SCOPED_IDS });
-const Name = () => applyDecorators(IsString(), MinLength(1), MaxLength(200));
+const Name = () => applyDecorators(IsString(), HasText(), MaxLength(200));
 
 export class CreateBlackoutRequest {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Year-end freeze' })

@@ -10,7 +10,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { CHANGE_STATES, CHANGE_TYPES } from '@itsm/contracts';
-import { commaSeparated, IsTimestamp, Omittable, PageQuery } from '@itsm/http';
+import { commaSeparated, IsTimestamp, Omittable, PageQuery, HasText } from '@itsm/http';
 import type { ChangeState, ChangeType } from '../changes/domain/change-states';
 
 /** The filters a calendar and a feed share. */
@@ -63,7 +63,7 @@ export class CalendarQuery extends CalendarFilters {
 export class CreateFeedRequest extends CalendarFilters {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Network changes' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(200)
   name!: string;
 }

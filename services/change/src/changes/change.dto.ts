@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CHANGE_STATES, CHANGE_TYPES } from '@itsm/contracts';
-import { commaSeparated, IsTimestamp, Omittable, OneOf, PageQuery } from '@itsm/http';
+import { commaSeparated, IsTimestamp, Omittable, OneOf, PageQuery, HasText } from '@itsm/http';
 import { CLOSE_CODES } from './domain/change-transition';
 import type { ChangeState, ChangeType } from './domain/change-states';
 import { RISKS, type Risk } from './change.entity';
@@ -25,10 +25,10 @@ const lowerCased = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.toLowerCase() : value;
 
 /** A person's or group's id. */
-const Name = () => applyDecorators(IsString(), MinLength(1), MaxLength(128));
+const Name = () => applyDecorators(IsString(), HasText(), MaxLength(128));
 /** A plan or a justification: free text. */
 const Text = () => applyDecorators(IsString(), MaxLength(20000));
-const ShortDescription = () => applyDecorators(IsString(), MinLength(1), MaxLength(160));
+const ShortDescription = () => applyDecorators(IsString(), HasText(), MaxLength(160));
 
 const AffectedCis = () =>
   UuidList({ description: 'CIs of the CMDB the change touches', maxItems: MAX_AFFECTED_CIS });

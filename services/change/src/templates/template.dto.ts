@@ -2,12 +2,12 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
-import { Omittable, PageQuery } from '@itsm/http';
+import { Omittable, PageQuery, HasText } from '@itsm/http';
 import { VERSION_STATES, type VersionedState } from '@itsm/versioning';
 
-const Label = () => applyDecorators(IsString(), MinLength(1), MaxLength(160));
-const Plan = () => applyDecorators(IsString(), MinLength(1), MaxLength(20000));
-const Group = () => applyDecorators(IsString(), MinLength(1), MaxLength(128));
+const Label = () => applyDecorators(IsString(), HasText(), MaxLength(160));
+const Plan = () => applyDecorators(IsString(), HasText(), MaxLength(20000));
+const Group = () => applyDecorators(IsString(), HasText(), MaxLength(128));
 
 export class CreateTemplateRequest {
   @ApiProperty({ maxLength: 160, example: 'Restart an application server' }) @Label() name!: string;

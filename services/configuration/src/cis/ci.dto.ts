@@ -12,7 +12,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { CI_STATUSES } from '@itsm/contracts';
-import { Omittable, OneOf, PageQuery } from '@itsm/http';
+import { Omittable, OneOf, PageQuery, HasText } from '@itsm/http';
 import type { CiStatus } from './domain/ci';
 
 const lowerCased = (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value);
@@ -79,7 +79,7 @@ export class CreateCiRequest extends CiFieldsDto {
 
   @ApiProperty({ example: 'db-checkout-01' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(255)
   name!: string;
 }
@@ -88,7 +88,7 @@ export class UpdateCiRequest extends CiFieldsDto {
   @ApiPropertyOptional()
   @Omittable()
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(255)
   name?: string;
 

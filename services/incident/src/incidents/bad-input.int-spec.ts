@@ -61,6 +61,24 @@ describe('bad input to incidents, against real PostgreSQL', () => {
     expectFieldRefused(await patch(incident, { assignmentGroup: '' }), 'assignmentGroup');
   });
 
+  it('refuses a short description, group or note of white space alone, and opens nothing', async () => {
+    const before = await api.call('GET', '/api/v1/incidents?limit=100', { as: 'sam' });
+    for (const payload of [
+      { shortDescription: ' \t\n ' },
+      { shortDescription: 'Badge reader dead', assignmentGroup: '\u00a0' },
+    ]) {
+      const response = await api.call('POST', '/api/v1/incidents', { as: 'sam', payload });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors[0]).toMatchObject({
+        message: expect.stringContaining('a character other than white space'),
+      });
+    }
+    const after = await api.call('GET', '/api/v1/incidents?limit=100', { as: 'sam' });
+    expect(after.json().items).toHaveLength(before.json().items.length);
+    const incident = await raise('sam', { shortDescription: 'Badge reader flaky' });
+    expectFieldRefused(await patch(incident, { shortDescription: '   ' }), 'shortDescription');
+  });
+
   it('reads a null reason as none when moving an incident (it answered 500)', async () => {
     const incident = await raise('sam', { shortDescription: 'Dock station dead' });
     const moved = await api.call('POST', `/api/v1/incidents/${incident.id}/transitions`, {

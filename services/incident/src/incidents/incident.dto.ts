@@ -24,6 +24,7 @@ import {
   Omittable,
   OneOf,
   PageQuery,
+  HasText,
 } from '@itsm/http';
 import type { Level, Priority } from '../priority/domain/priority-matrix';
 import { CHANNELS, type Channel } from './incident.entity';
@@ -72,7 +73,7 @@ class LevelsDto {
 export class CreateIncidentRequest extends LevelsDto {
   @ApiProperty({ example: 'Checkout page times out', maxLength: 160 })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(160)
   shortDescription!: string;
 
@@ -80,14 +81,14 @@ export class CreateIncidentRequest extends LevelsDto {
   @ApiPropertyOptional({ example: 'software' })
   @IsOptional()
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(64)
   category?: string;
 
   @ApiPropertyOptional({ description: 'Agents raise incidents on behalf of a caller' })
   @IsOptional()
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(128)
   callerId?: string;
 
@@ -99,10 +100,10 @@ export class CreateIncidentRequest extends LevelsDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(128)
   assignmentGroup?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(128) assignee?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @HasText() @MaxLength(128) assignee?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -129,20 +130,20 @@ export class UpdateIncidentRequest extends LevelsDto {
   @ApiPropertyOptional({ maxLength: 160 })
   @Omittable()
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(160)
   shortDescription?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(64) category?:
+  @ApiPropertyOptional() @IsOptional() @IsString() @HasText() @MaxLength(64) category?:
     string | null;
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(128)
   assignmentGroup?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(128) assignee?:
+  @ApiPropertyOptional() @IsOptional() @IsString() @HasText() @MaxLength(128) assignee?:
     string | null;
 
   @ApiPropertyOptional({

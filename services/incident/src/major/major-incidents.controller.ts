@@ -8,7 +8,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import {
   AnswersWithETag,
@@ -17,6 +17,7 @@ import {
   PROBLEM_CONTENT,
   ParseIdPipe,
   expectedVersion,
+  HasText,
 } from '@itsm/http';
 import { ANYONE, MANAGERS, WORKERS } from '../access';
 import { IncidentResponse } from '../incidents/incident.response';
@@ -30,7 +31,7 @@ import { MajorIncidentsService, type Audience } from './major-incidents.service'
 class DeclareMajorRequest {
   @ApiProperty({ example: 'Checkout down for all customers' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(1000)
   reason!: string;
 
@@ -48,7 +49,7 @@ class LogCommunicationRequest {
 
   @ApiProperty({ example: 'A fix is being deployed; next update at 10:30' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(5000)
   message!: string;
 }

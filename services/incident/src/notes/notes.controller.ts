@@ -6,9 +6,9 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
-import { OneOf, ParseIdPipe } from '@itsm/http';
+import { OneOf, ParseIdPipe, HasText } from '@itsm/http';
 import { DataSource } from 'typeorm';
 import { ANYONE } from '../access';
 import { partiesOf } from '../incidents/domain/incident-access';
@@ -28,7 +28,7 @@ class AddNoteRequest {
 
   @ApiProperty({ example: 'Restarted the checkout pods; watching the error rate' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(20000)
   body!: string;
 }

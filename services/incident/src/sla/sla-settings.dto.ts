@@ -11,10 +11,9 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
   ValidateNested,
 } from 'class-validator';
-import { OneOf } from '@itsm/http';
+import { OneOf, HasText } from '@itsm/http';
 import type { IsoWeekday } from '@itsm/calendar';
 
 class WorkingPeriodDto {
@@ -33,7 +32,7 @@ class WorkingPeriodDto {
 export class ScheduleRequest {
   @ApiProperty({ example: 'Business hours London' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(100)
   name!: string;
 
@@ -66,7 +65,7 @@ export class ScheduleRequest {
 export class DefinitionRequest {
   @ApiProperty({ example: 'Priority 2 resolution (1 business day)' })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(100)
   name!: string;
 

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
-import { Omittable, OneOf, PageQuery } from '@itsm/http';
+import { Omittable, OneOf, PageQuery, HasText } from '@itsm/http';
 import type { ProblemState } from '../problems/domain/problem-states';
 import { CmdbId, StatesFilter } from '../problems/problem-filters';
 import { CAUSE_CATEGORIES, type CauseCategory } from '../problems/domain/root-cause';
@@ -10,7 +10,7 @@ export class PublishKnownErrorRequest {
   @ApiPropertyOptional({ maxLength: 20000, description: 'The root cause; else the one documented' })
   @Omittable()
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(20000)
   cause?: string;
 
@@ -25,7 +25,7 @@ export class PublishKnownErrorRequest {
   })
   @Omittable()
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(20000)
   workaround?: string;
 

@@ -23,7 +23,7 @@ describe('bad input to problems, against real PostgreSQL', () => {
     const response = await api.call('POST', '/api/v1/problems', {
       as: 'paul',
       payload: {
-        shortDescription: '',
+        shortDescription: ' \t ',
         category: '',
         assignmentGroup: 42,
         configurationItemId: 'not-a-uuid',

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { PROBLEM_STATES } from '@itsm/contracts';
-import { Omittable, OneOf, PageQuery } from '@itsm/http';
+import { Omittable, OneOf, PageQuery, HasText } from '@itsm/http';
 import { CmdbId, StatesFilter } from './problem-filters';
 import { RESOLUTION_CODES, type ProblemState, type ResolutionCode } from './domain/problem-states';
 import {
@@ -15,7 +15,7 @@ import {
 
 /** A name (group, user, category): never empty, so that nothing is routed to nobody. */
 const Name = (max: number) =>
-  applyDecorators(ApiPropertyOptional(), IsOptional(), IsString(), MinLength(1), MaxLength(max));
+  applyDecorators(ApiPropertyOptional(), IsOptional(), IsString(), HasText(), MaxLength(max));
 /** Free text up to `max` characters; null clears it. */
 const Text = (max: number, description?: string) =>
   applyDecorators(
@@ -45,7 +45,7 @@ class RootCauseFields {
 export class CreateProblemRequest extends RootCauseFields {
   @ApiProperty({ example: 'Recurring timeouts on the checkout database', maxLength: 160 })
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(160)
   shortDescription!: string;
 
@@ -67,7 +67,7 @@ export class UpdateProblemRequest extends RootCauseFields {
   @ApiPropertyOptional({ maxLength: 160 })
   @Omittable()
   @IsString()
-  @MinLength(1)
+  @HasText()
   @MaxLength(160)
   shortDescription?: string;
 
