@@ -23,11 +23,17 @@ export class FigureWindowQuery {
   to?: string;
 }
 
+/** A figures window: from `from` (inclusive) to `to` (exclusive). */
+export interface FigureWindow {
+  from: Date;
+  to: Date;
+}
+
 /**
  * The window a figures query asks for: `to` defaults to now, `from` to 30 days before it; an empty
  * one, or one longer than FIGURE_WINDOW_MAX_DAYS, is a 400 naming `from`.
  */
-export function figureWindow(query: FigureWindowQuery, now = new Date()): { from: Date; to: Date } {
+export function figureWindow(query: FigureWindowQuery, now = new Date()): FigureWindow {
   const to = query.to ? new Date(query.to) : now;
   const from = query.from ? new Date(query.from) : new Date(to.getTime() - 30 * DAY_MS);
   if (from >= to) throw validationProblem([{ field: 'from', message: 'from must be before to' }]);

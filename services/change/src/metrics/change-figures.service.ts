@@ -2,11 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { metrics } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
 import { CLOSE_CODES } from '../changes/domain/change-transition';
-
-export interface FigureWindow {
-  from: Date;
-  to: Date;
-}
+import type { FigureWindow } from '@itsm/http';
 
 const DAY = 24 * 3600 * 1000;
 const seconds = (value: string | null) => (value === null ? null : Math.round(Number(value)));

@@ -2,11 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { metrics } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
 import { OPEN_STATES } from '../incidents/domain/incident-states';
-
-export interface FigureWindow {
-  from: Date;
-  to: Date;
-}
+import type { FigureWindow } from '@itsm/http';
 
 const DAY = 24 * 3600 * 1000;
 
