@@ -160,9 +160,14 @@ const Plan = () =>
     ValidateNested({ each: true }),
     Type(() => PlanStepDto),
   );
+/** Who may order: left out (or null), everyone; an empty list would let no one, so it is refused. */
 const Groups = () =>
   applyDecorators(
     IsArray(),
+    ArrayMinSize(1, {
+      message:
+        'orderableBy must name at least one group; leave it out (or null) to let everyone order',
+    }),
     ArrayMaxSize(100),
     IsString({ each: true }),
     MinLength(1, { each: true }),

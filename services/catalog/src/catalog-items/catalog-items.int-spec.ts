@@ -157,6 +157,23 @@ describe('catalog items, against real PostgreSQL', () => {
     expect(refused.json().errors.map((e: { field: string }) => e.field)).toContain('approval');
   });
 
+  it('refuses an empty orderableBy (it let nobody order), saying to leave it out for everyone', async () => {
+    const refused = await api.call('POST', '/api/v1/catalog-items', {
+      as: 'kate',
+      payload: { ...laptop, name: 'Orderable by nobody', orderableBy: [] },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([
+      {
+        field: 'orderableBy',
+        message:
+          'orderableBy must name at least one group; leave it out (or null) to let everyone order',
+      },
+    ]);
+    const list = await api.call('GET', '/api/v1/catalog-items?q=nobody', { as: 'kate' });
+    expect(list.json().items).toEqual([]);
+  });
+
   it('refuses a price with more than two decimals, also written with an exponent (it answered 500)', async () => {
     for (const amount of [5e-324, 12.345]) {
       const refused = await api.call('POST', '/api/v1/catalog-items', {
