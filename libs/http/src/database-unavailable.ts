@@ -3,6 +3,8 @@ import { problem, type ProblemException } from './problem';
 
 /** What a client is told to wait before trying again while the database is unavailable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
+/** And after losing to another transaction (a deadlock, a lock not had): the other one ends soon. */
+export const BUSY_RETRY_AFTER_SECONDS = 1;
 
 /**
  * PostgreSQL's SQLSTATEs for "not now": the connection exception class (08…), the server shutting
@@ -59,5 +61,19 @@ export function databaseUnavailable(): ProblemException {
     'database-unavailable',
     'The database is unavailable',
     `The service cannot reach its database right now. Try again in ${DATABASE_RETRY_AFTER_SECONDS} s.`,
+  );
+}
+
+/**
+ * 503: the transaction lost to another one (a deadlock, a serialization failure, a lock it could not
+ * have) after the retries its use case makes, if any. PostgreSQL rolled it back, so nothing was
+ * written: the same request may be sent again, unlike after a 500.
+ */
+export function busy(): ProblemException {
+  return problem(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    'busy',
+    'The record is busy',
+    `Another request held what this one needed, and nothing was changed. Try again in ${BUSY_RETRY_AFTER_SECONDS} s.`,
   );
 }

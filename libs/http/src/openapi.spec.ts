@@ -22,7 +22,18 @@ describe('declareCommonErrors', () => {
     });
     declareCommonErrors(document);
     const responses = document.paths['/api/v1/incidents/{id}']!.get!.responses;
-    expect(Object.keys(responses).sort()).toEqual(['200', '400', '401', '403', '404']);
+    expect(Object.keys(responses).sort()).toEqual(['200', '400', '401', '403', '404', '503']);
+  });
+
+  it('declares 503 with its Retry-After on every operation: any may find the database away or busy', () => {
+    const document = documentWith({
+      '/api/v1/public': { get: { security: [], responses: { 200: { description: 'ok' } } } },
+    });
+    declareCommonErrors(document);
+    expect(document.paths['/api/v1/public']!.get!.responses[503]).toMatchObject({
+      headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 } } },
+      content: { 'application/problem+json': {} },
+    });
   });
 
   it('declares no 400 for an operation without parameters or body', () => {
@@ -47,7 +58,7 @@ describe('declareCommonErrors', () => {
       '/api/v1/public': { get: { security: [], responses: { 200: { description: 'ok' } } } },
     });
     declareCommonErrors(document);
-    expect(Object.keys(document.paths['/api/v1/public']!.get!.responses)).toEqual(['200']);
+    expect(Object.keys(document.paths['/api/v1/public']!.get!.responses)).toEqual(['200', '503']);
   });
 
   it('declares no 401 or 403 for an operation authorised by another scheme than the bearer token', () => {
@@ -65,6 +76,7 @@ describe('declareCommonErrors', () => {
       '200',
       '400',
       '404',
+      '503',
     ]);
   });
 });

@@ -48,8 +48,9 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
  * know them: 400 wherever input is validated (every parameter and body goes through the validation
  * pipe), 401 (with its `WWW-Authenticate` challenge) and 403 for every operation behind a bearer token
  * (a calendar feed's own token answers 404 when wrong, like a missing feed),
- * 404 for a path naming a record (missing, or not the caller's to see). An operation's own
- * declaration of a status wins.
+ * 404 for a path naming a record (missing, or not the caller's to see), 503 with `Retry-After` for
+ * a request not carried out (the database away, or another transaction in the way). An operation's
+ * own declaration of a status wins.
  */
 export function declareCommonErrors(document: OpenAPIObject): void {
   for (const [path, item] of Object.entries(document.paths)) {
@@ -73,6 +74,17 @@ export function declareCommonErrors(document: OpenAPIObject): void {
         errors[403] = problemResponse('The token is valid but its roles do not allow this');
       }
       if (path.includes('{')) errors[404] = problemResponse('No such record the caller may see');
+      errors[503] = {
+        ...problemResponse(
+          'Not carried out, so it may be sent again after `Retry-After`: the database is unavailable (`database-unavailable`) or another request held what this one needed (`busy`)',
+        ),
+        headers: {
+          'Retry-After': {
+            description: 'Seconds to wait before sending the request again',
+            schema: { type: 'integer', minimum: 1 },
+          },
+        },
+      };
       operation.responses = { ...errors, ...operation.responses };
     }
   }

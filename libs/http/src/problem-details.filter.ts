@@ -7,7 +7,10 @@ import {
 } from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isConcurrencyFailure } from '@itsm/persistence';
 import {
+  BUSY_RETRY_AFTER_SECONDS,
+  busy,
   DATABASE_RETRY_AFTER_SECONDS,
   databaseUnavailable,
   isDatabaseUnavailable,
@@ -24,7 +27,8 @@ export type ProblemTranslator = (error: unknown) => ProblemException | undefined
 
 /**
  * Every error leaves the API as `application/problem+json`. Errors of other layers become their
- * problem through the translators; a database that cannot be reached is a 503 with `Retry-After`;
+ * problem through the translators; a database that cannot be reached, or a transaction that lost to
+ * another one, is a 503 with `Retry-After`;
  * unexpected errors are logged with their stack and answered without internals, with the trace id
  * to find the log line.
  */
@@ -42,6 +46,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.warn(`database unavailable: ${(exception as Error).message}`);
       void reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
       this.send(reply, { ...databaseUnavailable().problem, instance: pathOf(request.url) });
+    } else if (!(exception instanceof HttpException) && isConcurrencyFailure(exception)) {
+      this.logger.warn(
+        `${request.method} ${pathOf(request.url)} lost to another transaction: ${(exception as Error).message}`,
+      );
+      void reply.header('retry-after', String(BUSY_RETRY_AFTER_SECONDS));
+      this.send(reply, { ...busy().problem, instance: pathOf(request.url) });
     } else {
       this.send(reply, { ...this.toProblem(exception), instance: pathOf(request.url) });
     }
