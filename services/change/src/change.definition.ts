@@ -22,6 +22,7 @@ import { FeedExpiryAndDeploymentKeys1766400000000 } from './migrations/176640000
 import { FootprintRelatedIndex1766500000000 } from './migrations/1766500000000-footprint-related-index';
 import { CalendarFeedPages1766600000000 } from './migrations/1766600000000-calendar-feed-pages';
 import { FootprintRequests1766700000000 } from './migrations/1766700000000-footprint-requests';
+import { CausedIncidentPages1766800000000 } from './migrations/1766800000000-caused-incident-pages';
 import { RiskInputsModule } from './risk/risk-inputs.module';
 import { ChangeTemplateVersion } from './templates/change-template-version.entity';
 import { ChangeTemplate } from './templates/change-template.entity';
@@ -65,5 +66,6 @@ export const definition = defineService({
     FootprintRelatedIndex1766500000000,
     CalendarFeedPages1766600000000,
     FootprintRequests1766700000000,
+    CausedIncidentPages1766800000000,
   ],
 });

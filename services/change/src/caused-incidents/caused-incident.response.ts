@@ -12,8 +12,3 @@ export class CausedIncidentResponse implements CausedIncident {
   @ApiProperty({ format: 'date-time', description: 'When the incident service linked it' })
   linkedAt!: string;
 }
-
-export class CausedIncidentsResponse {
-  @ApiProperty({ type: [CausedIncidentResponse], description: 'Oldest incident first' })
-  items!: CausedIncidentResponse[];
-}

@@ -1,14 +1,14 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type Principal } from '@itsm/auth';
 import { incidentChangeCandidateLinked } from '@itsm/contracts';
-import { ParseIdPipe } from '@itsm/http';
+import { ApiPage, PageQuery, ParseIdPipe } from '@itsm/http';
 import { OnEvent, type EventContext, type EventOf } from '@itsm/messaging';
 import { DataSource } from 'typeorm';
 import { READERS } from '../access';
 import { loadVisibleChange } from '../changes/visible-change';
-import { CausedIncidentsResponse } from './caused-incident.response';
+import { CausedIncidentResponse } from './caused-incident.response';
 import { CausedIncidents } from './caused-incidents';
 
 /**
@@ -31,10 +31,15 @@ export class CausedIncidentsController {
     summary:
       'Incidents on the CIs of this unsuccessful change, opened during or up to 24 h after its window',
   })
-  @ApiOkResponse({ type: CausedIncidentsResponse })
-  async list(@Param('id', ParseIdPipe) id: string, @CurrentUser() caller: Principal) {
+  // A change that took a core CI down may have thousands: a page at a time.
+  @ApiPage(CausedIncidentResponse, 'One page, oldest incident first')
+  async list(
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: PageQuery,
+    @CurrentUser() caller: Principal,
+  ) {
     await loadVisibleChange(this.dataSource.manager, id, caller);
-    return { items: await this.caused.of(this.dataSource.manager, id) };
+    return this.caused.page(this.dataSource.manager, id, query);
   }
 
   @OnEvent(incidentChangeCandidateLinked, { subscription: 'caused-incidents' })

@@ -72,11 +72,53 @@ describe('incidents caused by a change, against real PostgreSQL', () => {
       },
       expect.objectContaining({ incidentNumber: 'INC0000002' }),
     ]);
+    expect(list.json().nextCursor).toBeNull();
     // Other people's incidents are not a requester's (access.int-spec.ts: not even on a change
     // they requested).
     const bob = await api.call('GET', `/api/v1/changes/${change.id}/caused-incidents`, {
       as: 'bob',
     });
     expect(bob.statusCode).toBe(403);
+  });
+
+  it('pages through many, in opening order, each once (a cursor not its own is a 400)', async () => {
+    const change = (
+      await api.call('POST', '/api/v1/changes', {
+        as: 'nina',
+        payload: {
+          type: 'normal',
+          shortDescription: 'Core switch upgrade',
+          assignmentGroup: 'network',
+          requestedBy: 'alice',
+        },
+      })
+    ).json();
+    // Two incidents opened in the same instant: the number orders them.
+    const numbers = ['INC0000013', 'INC0000011', 'INC0000012', 'INC0000014', 'INC0000010'];
+    for (const [i, number] of numbers.entries()) {
+      await deliver(linked(change.id, number, `2026-12-06T0${Math.min(i, 3)}:00:00.000Z`));
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await api.call(
+        'GET',
+        `/api/v1/changes/${change.id}/caused-incidents?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        { as: 'carl' },
+      );
+      expect(page.statusCode).toBe(200);
+      expect(page.json().items.length).toBeLessThanOrEqual(2);
+      seen.push(
+        ...page.json().items.map((item: { incidentNumber: string }) => item.incidentNumber),
+      );
+      cursor = page.json().nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(['INC0000013', 'INC0000011', 'INC0000012', 'INC0000010', 'INC0000014']);
+    const foreign = await api.call(
+      'GET',
+      `/api/v1/changes/${change.id}/caused-incidents?cursor=${Buffer.from('{"id":1}').toString('base64url')}`,
+      { as: 'carl' },
+    );
+    expect(foreign.statusCode).toBe(400);
   });
 });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { decodeCursor, pageOf, type Page, type PageQuery } from '@itsm/http';
 import type { EntityManager } from 'typeorm';
 
 export interface CausedIncident {
@@ -34,19 +35,34 @@ export class CausedIncidents {
     );
   }
 
-  /** A change's candidates, in the order the incidents were opened. */
-  async of(manager: EntityManager, changeId: string): Promise<CausedIncident[]> {
+  /** A page of a change's candidates, in the order the incidents were opened. */
+  async page(
+    manager: EntityManager,
+    changeId: string,
+    query: PageQuery,
+  ): Promise<Page<CausedIncident>> {
+    const after = query.cursor
+      ? decodeCursor(query.cursor, { openedAt: 'timestamp', number: 'text' })
+      : undefined;
     const rows = (await manager.query(
       `SELECT incident_id AS "incidentId", incident_number AS "incidentNumber",
               configuration_item_id AS "configurationItemId", short_description AS "shortDescription",
               opened_at AS "openedAt", linked_at AS "linkedAt"
-         FROM change_caused_incidents WHERE change_id = $1 ORDER BY opened_at, incident_number`,
-      [changeId],
+         FROM change_caused_incidents
+        WHERE change_id = $1
+          AND ($2::timestamptz IS NULL OR (opened_at, incident_number) > ($2, $3))
+        ORDER BY opened_at, incident_number
+        LIMIT $4`,
+      [changeId, after?.openedAt ?? null, after?.number ?? null, query.limit + 1],
     )) as Array<Omit<CausedIncident, 'openedAt' | 'linkedAt'> & { openedAt: Date; linkedAt: Date }>;
-    return rows.map((row) => ({
+    const incidents = rows.map((row) => ({
       ...row,
       openedAt: row.openedAt.toISOString(),
       linkedAt: row.linkedAt.toISOString(),
+    }));
+    return pageOf(incidents, query.limit, (incident) => ({
+      openedAt: incident.openedAt,
+      number: incident.incidentNumber,
     }));
   }
 }
