@@ -209,6 +209,31 @@ describe('requests and their fulfilment, against real PostgreSQL', () => {
     expect(components.schemas.CartLine.properties.variables.maxProperties).toBe(100);
   });
 
+  it('stops checking an answer against a pattern that backtracks catastrophically, and orders nothing', async () => {
+    const badge = await publish({
+      ...mouse,
+      name: 'Badge',
+      variables: [{ name: 'code', label: 'Code', type: 'text', required: true, pattern: '(a+)+b' }],
+    });
+    const before = await api.dataSource.query('SELECT count(*)::int AS n FROM requests');
+    const started = Date.now();
+    const refused = await submit('bob', [
+      { catalogItemId: badge.id, variables: { code: `${'a'.repeat(40)}!` } },
+    ]);
+    // Unchecked, this answer holds the service's thread for minutes.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([
+      {
+        field: 'items.0.variables.code',
+        message: expect.stringContaining('ask the catalog manager to simplify the pattern'),
+      },
+    ]);
+    expect(await api.dataSource.query('SELECT count(*)::int AS n FROM requests')).toEqual(before);
+    const accepted = await submit('bob', [{ catalogItemId: badge.id, variables: { code: 'aab' } }]);
+    expect(accepted.statusCode).toBe(201);
+  });
+
   it('refuses a retired item and one the caller may not order', async () => {
     const retired = await publish({ ...mouse, name: 'Old mouse' });
     await api.call('POST', `/api/v1/catalog-items/${retired.id}/retire`, {

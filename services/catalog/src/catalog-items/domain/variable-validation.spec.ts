@@ -144,4 +144,29 @@ describe('validating a request against the form of an item', () => {
       'hostname',
     ]);
   });
+
+  it("stops at its time budget when a pattern backtracks catastrophically, naming the pattern's variable", () => {
+    const backtracking = formValidator(
+      [
+        { name: 'code', label: 'Code', type: 'text', required: true, pattern: '(a+)+b' },
+        { name: 'team', label: 'Team', type: 'text', required: false, pattern: '[a-z]+' },
+        { name: 'note', label: 'Note', type: 'text', required: false },
+      ],
+      50,
+    );
+    const started = Date.now();
+    const outcome = backtracking({ code: `${'a'.repeat(40)}!`, note: 'hi' });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(outcome.errors).toEqual([
+      {
+        variable: 'code',
+        message:
+          'code could not be checked against its pattern (a+)+b within 50 ms: ask the catalog manager to simplify the pattern',
+      },
+    ]);
+    expect(backtracking({ code: 'aab', team: 'ops' })).toEqual({
+      answers: { code: 'aab', team: 'ops' },
+      errors: [],
+    });
+  });
 });

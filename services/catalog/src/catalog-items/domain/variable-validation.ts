@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import { formSchema, textMaxLength } from './form-schema';
+import { FORM_CHECK_BUDGET_MS, OVER_BUDGET, withinBudget } from './time-budget';
 import type { Answers, VariableDefinition } from './variables';
 
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false }), ['date', 'uuid']);
@@ -21,17 +22,41 @@ export type FormValidator = (answers: Answers) => FormOutcome;
  * The validator of a variable set. It fills in the defaults of the variables the answers leave out
  * and that are shown, then validates against the very schema `GET …/form` publishes.
  */
-export function formValidator(variables: readonly VariableDefinition[]): FormValidator {
+export function formValidator(
+  variables: readonly VariableDefinition[],
+  budgetMs = FORM_CHECK_BUDGET_MS,
+): FormValidator {
   const validate = ajv.compile(formSchema('form', variables));
   const byName = new Map(variables.map((v) => [v.name, v]));
+  const patterned = variables.filter((v) => v.pattern !== undefined);
   return (submitted) => {
     const answers = withDefaults(variables, submitted);
-    if (validate(answers)) return { answers, errors: [] };
+    const valid =
+      patterned.length === 0 ? validate(answers) : withinBudget(() => validate(answers), budgetMs);
+    if (valid === OVER_BUDGET) return { errors: overBudget(patterned, answers, budgetMs) };
+    if (valid) return { answers, errors: [] };
     const errors = (validate.errors ?? [])
       .filter((e) => !['if', 'allOf'].includes(e.keyword))
       .map((e) => variableError(e, byName));
     return { errors: inFormOrder(uniqueByVariable(errors), variables) };
   };
+}
+
+/**
+ * The answers that may have taken the time: those checked against a pattern. The pattern is at
+ * fault, not the answer, so the message says who can fix it.
+ */
+function overBudget(
+  patterned: readonly VariableDefinition[],
+  answers: Answers,
+  budgetMs: number,
+): VariableError[] {
+  return patterned
+    .filter((v) => typeof answers[v.name] === 'string')
+    .map((v) => ({
+      variable: v.name,
+      message: `${v.name} could not be checked against its pattern ${v.pattern} within ${budgetMs} ms: ask the catalog manager to simplify the pattern`,
+    }));
 }
 
 function withDefaults(variables: readonly VariableDefinition[], submitted: Answers): Answers {
