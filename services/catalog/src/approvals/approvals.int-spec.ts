@@ -179,6 +179,38 @@ describe('approvals of requested items', () => {
     expect((await decide(approval, 'approve', 'chloe')).statusCode).toBe(409);
   });
 
+  it('shows its requester who the item waits for, and then who decided what and why', async () => {
+    const submitted = (await submit('alice', items.firewall!.id)).json();
+    expect(submitted.items[0].approval).toMatchObject({
+      kind: 'group',
+      approver: null,
+      group: 'cab',
+      quorum: 2,
+      state: 'requested',
+      decidedAt: null,
+      decisions: [],
+    });
+    const approval = await approvalOf(submitted.items[0].number);
+    await decide(approval, 'approve', 'cora');
+    await decide(approval, 'reject', 'carl');
+    const seen = await requestOf(submitted.id, 'alice');
+    expect(seen.items[0].approval).toMatchObject({
+      state: 'rejected',
+      decidedAt: expect.any(String),
+      decisions: [
+        { approver: 'cora', decision: 'approved', comment: 'cora says approve' },
+        { approver: 'carl', decision: 'rejected', comment: 'carl says reject' },
+      ],
+    });
+    expect(Date.parse(seen.items[0].approval.decisions[1].decidedAt)).not.toBeNaN();
+    const listed = (await api.call('GET', '/api/v1/requests', { as: 'alice' })).json().items;
+    expect(listed.find((r: { id: string }) => r.id === submitted.id).items[0].approval).toEqual(
+      seen.items[0].approval,
+    );
+    const stapler = await publish(item('Stapler', { kind: 'none' }));
+    expect((await submit('alice', stapler.id)).json().items[0].approval).toBeNull();
+  });
+
   it('keeps a request cancelled when its approval arrives afterwards', async () => {
     const submitted = (await submit('alice', items.laptop!.id)).json();
     const cancelled = await api.call('POST', `/api/v1/requests/${submitted.id}/cancel`, {

@@ -3,6 +3,7 @@ import type { Fulfilment } from './fulfilment-writer';
 import type { RequestedItem } from './requested-item.entity';
 import { provisioningView } from '../provisioning/provisioning-view';
 import type { DeliverySlaView } from '../sla/delivery-clocks';
+import type { ApprovalStatusView } from './approval-status';
 
 export function taskView(t: CatalogTask) {
   return {
@@ -25,6 +26,7 @@ export function requestedItemView(
   i: RequestedItem,
   tasks: readonly CatalogTask[],
   deliverySla: DeliverySlaView | null = null,
+  approval: ApprovalStatusView | null = null,
 ) {
   return {
     id: i.id,
@@ -40,12 +42,16 @@ export function requestedItemView(
     closedAt: i.closedAt,
     provisioning: provisioningView(i.provisioning),
     deliverySla,
+    approval,
     tasks: tasks.filter((t) => t.requestedItemId === i.id).map(taskView),
   };
 }
 
 /** A request as its requester and catalog managers see it: its items, in cart order, with their tasks. */
-export function requestView({ request: r, items, tasks, deliverySlas }: Fulfilment) {
+export function requestView(
+  { request: r, items, tasks, deliverySlas }: Fulfilment,
+  approvals: ReadonlyMap<string, ApprovalStatusView>,
+) {
   return {
     id: r.id,
     number: r.number,
@@ -54,7 +60,9 @@ export function requestView({ request: r, items, tasks, deliverySlas }: Fulfilme
     requestedFor: r.requestedFor,
     openedAt: r.openedAt,
     closedAt: r.closedAt,
-    items: items.map((i) => requestedItemView(i, tasks, deliverySlas?.get(i.id) ?? null)),
+    items: items.map((i) =>
+      requestedItemView(i, tasks, deliverySlas?.get(i.id) ?? null, approvals.get(i.id) ?? null),
+    ),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     version: r.version,

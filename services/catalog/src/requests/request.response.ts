@@ -10,6 +10,9 @@ import {
 import type { RequestedItemView, RequestView, TaskView, TaskWithItemView } from './request-view';
 import { ProvisioningResponse } from '../provisioning/provisioning.response';
 import { DeliverySlaResponse } from '../sla/delivery-sla.response';
+import { ApprovalDecisionResponse } from '../approvals/approval.response';
+import { APPROVAL_STATES, type ApprovalState } from '../approvals/domain/approval-policy';
+import type { ApprovalStatusView } from './approval-status';
 
 const time = { type: String, format: 'date-time' };
 const nullableTime = { ...time, nullable: true };
@@ -36,6 +39,23 @@ export class TaskResponse implements TaskView {
   @ApiProperty({ type: 'integer', minimum: 1, description: 'For If-Match' }) version!: number;
 }
 
+/** Where an item's approval stands, as its requester sees it: who approves, and each decision. */
+export class ApprovalStatusResponse implements ApprovalStatusView {
+  @ApiProperty({ enum: ['manager', 'group'] }) kind!: 'manager' | 'group';
+  @ApiProperty({ type: String, nullable: true, description: '`manager`: who approves' })
+  approver!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: '`group`: whose members approve' })
+  group!: string | null;
+
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Approvals needed' }) quorum!: number;
+  @ApiProperty({ enum: APPROVAL_STATES }) state!: ApprovalState;
+  @ApiProperty(time) requestedAt!: Date;
+  @ApiProperty(nullableTime) decidedAt!: Date | null;
+  @ApiProperty({ type: [ApprovalDecisionResponse], description: 'In the order they were cast' })
+  decisions!: ApprovalDecisionResponse[];
+}
+
 export class RequestedItemResponse implements RequestedItemView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'RITM0000001' }) number!: string;
@@ -59,6 +79,13 @@ export class RequestedItemResponse implements RequestedItemView {
     description: "Its catalog item's delivery target; null: none",
   })
   deliverySla!: DeliverySlaResponse | null;
+
+  @ApiProperty({
+    type: ApprovalStatusResponse,
+    nullable: true,
+    description: 'The approval it waits for or had; null: its catalog item needs none',
+  })
+  approval!: ApprovalStatusResponse | null;
 
   @ApiProperty({ type: [TaskResponse], description: 'Opened stage by stage, as the plan goes' })
   tasks!: TaskResponse[];

@@ -9,6 +9,7 @@ import type { ListRequestsQuery, ListTasksQuery } from './request.dto';
 import { Request } from './request.entity';
 import { RequestedItem } from './requested-item.entity';
 import { DeliveryClocks } from '../sla/delivery-clocks';
+import { approvalStatuses } from './approval-status';
 
 /** Reading requests and tasks, each caller seeing only theirs; changing them is the use cases'. */
 @Injectable()
@@ -84,13 +85,17 @@ export class RequestsService {
       manager,
       items.map((i) => i.id),
     );
+    const approvals = await approvalStatuses(manager, ids);
     return requests.map((request) =>
-      requestView({
-        request,
-        items: items.filter((i) => i.requestId === request.id),
-        tasks: tasks.filter((t) => t.requestId === request.id),
-        deliverySlas,
-      }),
+      requestView(
+        {
+          request,
+          items: items.filter((i) => i.requestId === request.id),
+          tasks: tasks.filter((t) => t.requestId === request.id),
+          deliverySlas,
+        },
+        approvals,
+      ),
     );
   }
 }

@@ -8,6 +8,7 @@ import { withdrawApprovals } from '../../approvals/approval-lifecycle';
 import { cancellation } from '../domain/fulfilment';
 import { FulfilmentWriter } from '../fulfilment-writer';
 import { requestView, type RequestView } from '../request-view';
+import { approvalStatuses } from '../approval-status';
 
 /**
  * Cancels a request: every item not yet ended is cancelled with its open tasks and its approval
@@ -43,7 +44,8 @@ export class CancelRequest {
           items: open.items.map((item) => ({ item, to: 'cancelled' as const })),
           tasks: open.tasks.map((task) => ({ task, to: 'cancelled' as const })),
         };
-        return requestView(await this.writer.commit(manager, f, moves, caller.id, now));
+        const cancelled = await this.writer.commit(manager, f, moves, caller.id, now);
+        return requestView(cancelled, await approvalStatuses(manager, [f.request.id]));
       }),
     );
   }

@@ -19,6 +19,7 @@ import { requestView, type RequestView } from '../request-view';
 import type { CartLine, SubmitRequestRequest } from '../request.dto';
 import { Request } from '../request.entity';
 import { RequestedItem } from '../requested-item.entity';
+import { approvalStatuses } from '../approval-status';
 
 const idempotencyKeys = new IdempotencyKeys({
   table: 'request_idempotency_keys',
@@ -78,7 +79,9 @@ export class SubmitRequest {
         if (idempotencyKey) {
           const earlier = await idempotencyKeys.claim(manager, caller.id, idempotencyKey, request);
           if (earlier) {
-            return { view: requestView(await this.writer.load(manager, earlier)), replayed: true };
+            const replayed = await this.writer.load(manager, earlier);
+            const approvals = await approvalStatuses(manager, [earlier]);
+            return { view: requestView(replayed, approvals), replayed: true };
           }
         }
         const recipient = await this.recipientOf(
@@ -133,7 +136,8 @@ export class SubmitRequest {
         await openApprovals(manager, this.outbox, waiting, now);
         if (idempotencyKey)
           await idempotencyKeys.record(manager, caller.id, idempotencyKey, saved.id);
-        return { view: requestView(fulfilment), replayed: false };
+        const approvals = await approvalStatuses(manager, [saved.id]);
+        return { view: requestView(fulfilment, approvals), replayed: false };
       }),
     );
   }
