@@ -73,6 +73,11 @@ describe('access to the catalog and its requests', () => {
         allow: managers,
       },
       { method: 'DELETE', url: `/api/v1/catalog-categories/${nobody}`, allow: managers },
+      {
+        method: 'GET',
+        url: `/api/v1/catalog-categories/${category.id}/history`,
+        allow: managers,
+      },
       { method: 'GET', url: '/api/v1/catalog-items', allow: anyone },
       { method: 'POST', url: '/api/v1/catalog-items', payload: {}, allow: managers },
       { method: 'GET', url: `/api/v1/catalog-items/${id}`, allow: anyone },

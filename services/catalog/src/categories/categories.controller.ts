@@ -19,7 +19,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { recordNotFound, Roles } from '@itsm/auth';
+import { CurrentUser, recordNotFound, Roles, type Principal } from '@itsm/auth';
 import {
   AnswersWithETag,
   ApiOptionalIfMatch,
@@ -69,9 +69,10 @@ export class CategoriesController {
   @ApiProblem(409, 'Another category has this name')
   async create(
     @Body() request: CreateCategoryRequest,
+    @CurrentUser() caller: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const category = await this.createCategory.execute(request);
+    const category = await this.createCategory.execute(request, caller);
     void reply.header('location', `/api/v1/catalog-categories/${category.id}`);
     return category;
   }
@@ -123,8 +124,14 @@ export class CategoriesController {
     @Param('id', ParseIdPipe) id: string,
     @Body() request: EditCategoryRequest,
     @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() caller: Principal,
   ) {
-    return this.editCategory.execute(id, request, expectedVersion(ifMatch, request.version));
+    return this.editCategory.execute(
+      id,
+      request,
+      expectedVersion(ifMatch, request.version),
+      caller,
+    );
   }
 
   @Delete(':id')
@@ -143,7 +150,8 @@ export class CategoriesController {
   async remove(
     @Param('id', ParseIdPipe) id: string,
     @Headers('if-match') ifMatch: string | undefined,
+    @CurrentUser() caller: Principal,
   ): Promise<void> {
-    await this.removeCategory.execute(id, optionalExpectedVersion(ifMatch));
+    await this.removeCategory.execute(id, optionalExpectedVersion(ifMatch), caller);
   }
 }

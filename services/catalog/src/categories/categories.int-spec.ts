@@ -294,17 +294,51 @@ describe('catalog categories, against real PostgreSQL', () => {
     });
   });
 
+  it("keeps a category's history, who made each change, also once it is removed (catalog managers only)", async () => {
+    const shelf = await create('Desks', 'Standing and sitting');
+    expect((await edit(shelf.id, { name: 'Tables', description: null }, 'W/"1"')).statusCode).toBe(
+      200,
+    );
+    expect((await remove(shelf.id)).statusCode).toBe(204);
+    const history = await api.call('GET', `${url(shelf.id)}/history`, { as: 'kate' });
+    expect(history.statusCode).toBe(200);
+    const lines = history.json().items as Array<Record<string, unknown>>;
+    expect(lines.map(({ operation, field, changedBy }) => [operation, field, changedBy])).toEqual(
+      expect.arrayContaining([
+        ['create', 'name', 'kate'],
+        ['update', 'name', 'kate'],
+        ['update', 'description', 'kate'],
+        ['delete', 'name', 'kate'],
+      ]),
+    );
+    expect(lines.find((l) => l.operation === 'update' && l.field === 'name')).toMatchObject({
+      oldValue: 'Desks',
+      newValue: 'Tables',
+    });
+    for (const as of ['alice', 'sam']) {
+      expect((await api.call('GET', `${url(shelf.id)}/history`, { as })).statusCode).toBe(403);
+    }
+    expect((await api.call('GET', `${url(nobody)}/history`, { as: 'kate' })).statusCode).toBe(404);
+  });
+
   it('declares the answers of reading, editing and removing in its OpenAPI document', async () => {
     const { paths } = (await api.call('GET', '/api/v1/openapi.json')).json();
     const one = paths['/api/v1/catalog-categories/{id}'];
-    expect(Object.keys(one.get.responses).sort()).toEqual(['200', '400', '401', '403', '404']);
+    expect(Object.keys(one.get.responses).sort()).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+      '503',
+    ]);
     expect(one.get.responses['200'].headers).toHaveProperty('ETag');
     expect(Object.keys(one.patch.responses).sort()).toEqual(
-      ['200', '400', '401', '403', '404', '409', '428'].sort(),
+      ['200', '400', '401', '403', '404', '409', '428', '503'].sort(),
     );
     expect(one.patch.responses['200'].headers).toHaveProperty('ETag');
     expect(Object.keys(one.delete.responses).sort()).toEqual(
-      ['204', '400', '401', '403', '404', '409'].sort(),
+      ['204', '400', '401', '403', '404', '409', '503'].sort(),
     );
     expect(one.delete.parameters).toContainEqual(
       expect.objectContaining({ name: 'If-Match', in: 'header', required: false }),

@@ -11,7 +11,8 @@ import {
 } from '@itsm/http';
 import { auditHistory } from '@itsm/persistence';
 import { DataSource } from 'typeorm';
-import { FULFILLERS, PEOPLE } from '../access';
+import { FULFILLERS, MANAGERS, PEOPLE } from '../access';
+import { CatalogCategory } from '../categories/catalog-category.entity';
 import { CatalogTask } from '../requests/catalog-task.entity';
 import { mayViewRequest, mayWorkTask } from '../requests/domain/request-access';
 import { Request } from '../requests/request.entity';
@@ -20,8 +21,8 @@ import { RequestedItem } from '../requests/requested-item.entity';
 const PAGE = 'One page of field changes, oldest first';
 
 /**
- * The audit history of requests, requested items and catalog tasks: every field change, who made
- * it and when, seen by whoever may see the record.
+ * The audit history of requests, requested items, catalog tasks and categories: every field change,
+ * who made it and when, seen by whoever may see the record.
  */
 @ApiTags('history')
 @Controller('api/v1')
@@ -79,6 +80,24 @@ export class HistoryController {
     const task = await this.dataSource.manager.findOneBy(CatalogTask, { id });
     if (!task || !mayWorkTask(caller, task)) throw recordNotFound('Catalog task', id);
     return this.lines('catalog_task', id, query);
+  }
+
+  @Get('catalog-categories/:id/history')
+  @Roles(...MANAGERS)
+  @ApiOperation({
+    operationId: 'listCatalogCategoryHistory',
+    summary:
+      'Every field change of a category, its creation and its removal (catalog managers; also once removed)',
+  })
+  @ApiPage(HistoryLineResponse, PAGE)
+  async category(@Param('id', ParseIdPipe) id: string, @Query() query: PageQuery) {
+    const page = await this.lines('catalog_category', id, query);
+    // A removed category keeps its history; one that never was has none to show.
+    if (page.items.length === 0 && !query.cursor) {
+      const exists = await this.dataSource.manager.existsBy(CatalogCategory, { id });
+      if (!exists) throw recordNotFound('Catalog category', id);
+    }
+    return page;
   }
 
   private async lines(entityType: string, id: string, query: PageQuery) {

@@ -115,7 +115,7 @@ describe('the people directory, against real PostgreSQL', () => {
     const { paths } = (await api.call('GET', '/api/v1/openapi.json')).json();
     const operation = paths['/api/v1/people/{user}'].put;
     expect(Object.keys(operation.responses).sort()).toEqual(
-      ['200', '201', '400', '401', '403', '404', '409'].sort(),
+      ['200', '201', '400', '401', '403', '404', '409', '503'].sort(),
     );
     expect(Object.keys(operation.responses['201'].headers).sort()).toEqual(['ETag', 'Location']);
     expect(Object.keys(operation.responses['200'].headers)).toEqual(['ETag']);
