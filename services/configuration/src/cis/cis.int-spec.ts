@@ -1,5 +1,6 @@
 import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
 import { definition } from '../configuration.definition';
+import { takeImportTurn } from './identity-locks';
 
 jest.setTimeout(60_000);
 
@@ -280,6 +281,41 @@ describe('CIs, against real PostgreSQL', () => {
       field: 'serialNumber',
       message: expect.stringMatching(/already identifies server CI/),
     });
+  });
+
+  it('waits for an import writing the same identifier, then refuses the duplicate (it made two CIs)', async () => {
+    const template = (
+      await create({ className: 'linux_server', name: 'lin-template', serialNumber: 'SN-TEMPLATE' })
+    ).json();
+    // A transaction that holds the import's lock and creates the CI, as a running import batch does.
+    const importing = cmdb.dataSource.createQueryRunner();
+    await importing.connect();
+    await importing.startTransaction();
+    try {
+      await takeImportTurn(importing.manager);
+      const byApi = create({ className: 'linux_server', name: 'lin-api', serialNumber: 'SN-RACE' });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await importing.query(
+        `CREATE TEMP TABLE imported ON COMMIT DROP AS
+           SELECT * FROM configuration_items WHERE id = $1`,
+        [template.id],
+      );
+      await importing.query(
+        `UPDATE imported SET id = gen_random_uuid(), name = 'lin-imported', serial_number = 'SN-RACE'`,
+      );
+      await importing.query(`INSERT INTO configuration_items SELECT * FROM imported`);
+      await importing.commitTransaction();
+      const answer = await byApi;
+      expect(answer.statusCode).toBe(400);
+      expect(answer.json().errors[0]).toMatchObject({ field: 'serialNumber' });
+    } finally {
+      if (importing.isTransactionActive) await importing.rollbackTransaction();
+      await importing.release();
+    }
+    const [{ n }] = await cmdb.dataSource.query(
+      `SELECT count(*)::int AS n FROM configuration_items WHERE serial_number = 'SN-RACE'`,
+    );
+    expect(n).toBe(1);
   });
 
   it('filters by class with its subclasses, attributes, text and pages with a cursor', async () => {

@@ -27,6 +27,7 @@ import {
 import { ciView } from './ci-view';
 import type { CreateCiRequest, ListCisQuery, UpdateCiRequest } from './ci.dto';
 import { ConfigurationItem } from './configuration-item.entity';
+import { lockIdentifier } from './identity-locks';
 
 @Injectable()
 export class CisService {
@@ -296,7 +297,7 @@ export class CisService {
   /**
    * An identifier that is a whole identification rule of the class (e.g. the serial number of a
    * server) names one CI only, among the CIs of the class's root that are not retired. Concurrent
-   * writers of the same value are serialised by a transaction-scoped advisory lock on it.
+   * writers of the same value, and import batches, are serialised by advisory locks (identity-locks).
    */
   private async identifierConflicts(
     manager: EntityManager,
@@ -315,9 +316,7 @@ export class CisService {
     for (const field of unique) {
       const value = ci[field];
       if (!value) continue;
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-        `ci:${ci.identityClassId}:${field}:${value}`,
-      ]);
+      await lockIdentifier(manager, `ci:${ci.identityClassId}:${field}:${value}`);
       const [other] = (await manager.query(
         `SELECT id FROM configuration_items
           WHERE identity_class_id = $1 AND ${IDENTIFIER_COLUMNS[field]} = $2 AND retired_at IS NULL

@@ -12,6 +12,7 @@ import { timeOrderedUuid } from './domain/time-ordered-id';
 import type { ImportRequest } from './import.schema';
 import { classesOfCis, dataSourceRanks, loadMatchingCis, relationshipFacts } from './import-reads';
 import { ImportWriter } from './import-writer';
+import { takeImportTurn } from '../cis/identity-locks';
 
 /**
  * Imports a batch from a data source: reads what the batch can match, plans every record and
@@ -30,8 +31,8 @@ export class RunImport {
     const actor = `source:${request.dataSource}`;
     return withAuditActor(actor, () =>
       this.dataSource.transaction(async (manager) => {
-        // Imports of one CMDB run one at a time, so that two batches never create the same CI twice.
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtext('cmdb:import'))`);
+        // One batch at a time, and no API write of an identifier meanwhile: never one CI twice.
+        await takeImportTurn(manager);
         const ranks = await dataSourceRanks(manager);
         if (!ranks.has(request.dataSource)) {
           throw validationProblem([
