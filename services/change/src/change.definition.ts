@@ -23,6 +23,7 @@ import { FootprintRelatedIndex1766500000000 } from './migrations/1766500000000-f
 import { CalendarFeedPages1766600000000 } from './migrations/1766600000000-calendar-feed-pages';
 import { FootprintRequests1766700000000 } from './migrations/1766700000000-footprint-requests';
 import { CausedIncidentPages1766800000000 } from './migrations/1766800000000-caused-incident-pages';
+import { FigureWindows1766900000000 } from './migrations/1766900000000-figure-windows';
 import { RiskInputsModule } from './risk/risk-inputs.module';
 import { ChangeTemplateVersion } from './templates/change-template-version.entity';
 import { ChangeTemplate } from './templates/change-template.entity';
@@ -67,5 +68,6 @@ export const definition = defineService({
     CalendarFeedPages1766600000000,
     FootprintRequests1766700000000,
     CausedIncidentPages1766800000000,
+    FigureWindows1766900000000,
   ],
 });

@@ -1,6 +1,7 @@
 import { startTelemetry, type Telemetry } from '@itsm/observability/telemetry';
 import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
 import { definition } from '../change.definition';
+import { FIGURE_QUERIES } from './change-figures.service';
 
 jest.setTimeout(120_000);
 
@@ -105,6 +106,44 @@ describe('change figures, against real PostgreSQL', () => {
     expect(exposed).toMatch(/itsm_change_emergency_ratio(\{[^}]*\})? 0\.75/);
     expect(exposed).toMatch(/itsm_change_mean_lead_time_seconds\{[^}]*to="closed"[^}]*\} \d+/);
     expect(exposed).toMatch(/itsm_change_mean_approval_time_seconds(\{[^}]*\})? \d+/);
+  });
+
+  it('reads each figure through an index on its window, not every change or audit line', async () => {
+    const runner = api.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      // Three years of changes (rolled back afterwards), each with ten lines of history and a
+      // decision.
+      await runner.query(
+        `INSERT INTO changes (type, state, short_description, requested_by, opened_by, opened_at,
+                              actual_start, closed_at, close_code)
+         SELECT 'normal', 'closed', 'Estate change ' || i, 'estate', 'estate', t, t + interval '1 day',
+                t + interval '2 days', 'successful'
+           FROM generate_series(1, 20000) AS i,
+                LATERAL (SELECT now() - (i || ' hours')::interval * 1.3 AS t) AS at`,
+      );
+      await runner.query(
+        `INSERT INTO audit_trail (entity_type, entity_id, operation, field, new_value, actor, changed_at)
+         SELECT 'change', c.id::text, 'update',
+                CASE WHEN k = 0 THEN 'approval' ELSE 'field' || k END,
+                CASE WHEN k = 0 THEN '"approved"'::jsonb ELSE '"x"'::jsonb END,
+                'estate', c.opened_at + (k || ' minutes')::interval
+           FROM changes c, generate_series(0, 10) AS k WHERE c.requested_by = 'estate'`,
+      );
+      await runner.query('ANALYZE changes');
+      await runner.query('ANALYZE audit_trail');
+      const week = [new Date(Date.now() - 7 * 24 * HOUR), new Date()];
+      for (const [figure, sql] of Object.entries(FIGURE_QUERIES)) {
+        const plan = (await runner.query(`EXPLAIN ${sql}`, week)) as Array<{
+          'QUERY PLAN': string;
+        }>;
+        const text = plan.map((row) => row['QUERY PLAN']).join('\n');
+        expect(`${figure}: ${text}`).not.toMatch(/Seq Scan on (changes|audit_trail)/);
+      }
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 
   it('refuses a window that ends before it starts, naming `from`', async () => {
