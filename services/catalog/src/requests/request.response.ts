@@ -10,9 +10,7 @@ import {
 import type { RequestedItemView, RequestView, TaskView, TaskWithItemView } from './request-view';
 import { ProvisioningResponse } from '../provisioning/provisioning.response';
 import { DeliverySlaResponse } from '../sla/delivery-sla.response';
-import { ApprovalDecisionResponse } from '../approvals/approval.response';
-import { APPROVAL_STATES, type ApprovalState } from '../approvals/domain/approval-policy';
-import type { ApprovalStatusView } from './approval-status';
+import { ApprovalStatusResponse } from '../approvals/approval.response';
 
 const time = { type: String, format: 'date-time' };
 const nullableTime = { ...time, nullable: true };
@@ -37,23 +35,6 @@ export class TaskResponse implements TaskView {
   @ApiProperty(nullableTime) closedAt!: Date | null;
   @ApiProperty({ type: String, nullable: true }) closedBy!: string | null;
   @ApiProperty({ type: 'integer', minimum: 1, description: 'For If-Match' }) version!: number;
-}
-
-/** Where an item's approval stands, as its requester sees it: who approves, and each decision. */
-export class ApprovalStatusResponse implements ApprovalStatusView {
-  @ApiProperty({ enum: ['manager', 'group'] }) kind!: 'manager' | 'group';
-  @ApiProperty({ type: String, nullable: true, description: '`manager`: who approves' })
-  approver!: string | null;
-
-  @ApiProperty({ type: String, nullable: true, description: '`group`: whose members approve' })
-  group!: string | null;
-
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'Approvals needed' }) quorum!: number;
-  @ApiProperty({ enum: APPROVAL_STATES }) state!: ApprovalState;
-  @ApiProperty(time) requestedAt!: Date;
-  @ApiProperty(nullableTime) decidedAt!: Date | null;
-  @ApiProperty({ type: [ApprovalDecisionResponse], description: 'In the order they were cast' })
-  decisions!: ApprovalDecisionResponse[];
 }
 
 export class RequestedItemResponse implements RequestedItemView {
