@@ -329,6 +329,32 @@ export const requestedItemProvisioningRecorded = defineEvent({
   },
 });
 
+export const requestedItemProvisioningWithdrawn = defineEvent({
+  practice: 'catalog',
+  entity: 'requested_item',
+  verb: 'provisioning_withdrawn',
+  description:
+    'Flow 7: a requested item whose provisioning was asked for was cancelled. The CMDB retires the CI it created for the item (`ci`), the change service cancels the standard change it raised for it (`change`) unless the change is already being implemented. Keyed by the request like `provisioning_requested`, so a service reads the request before its withdrawal.',
+  schema: Type.Object({
+    id: Uuid,
+    number: recordNumber('RITM'),
+    requestId: Uuid,
+    ci: Type.Boolean({ description: 'The CMDB was asked for a CI' }),
+    change: Type.Boolean({ description: 'The change service was asked for a standard change' }),
+    withdrawnBy: Actor,
+    withdrawnAt: Timestamp,
+  }),
+  example: {
+    id: RITM_ID,
+    number: 'RITM0001001',
+    requestId: REQ_ID,
+    ci: true,
+    change: true,
+    withdrawnBy: 'u-1042',
+    withdrawnAt: '2026-11-28T09:05:00.000Z',
+  },
+});
+
 const deliverySlaFields = {
   slaId: Uuid,
   definitionId: Uuid,
@@ -491,6 +517,7 @@ export const catalogEvents = [
   catalogItemRetired,
   requestedItemProvisioningRequested,
   requestedItemProvisioningRecorded,
+  requestedItemProvisioningWithdrawn,
   deliverySlaWarning,
   deliverySlaBreached,
   requestedItemApprovalRequested,
