@@ -1,6 +1,7 @@
 import {
   requestedItemProvisioningRecorded,
   requestedItemProvisioningRequested,
+  requestedItemProvisioningWithdrawn,
   type EventData,
 } from '@itsm/contracts';
 import type { OutboxEvent } from '../requests/request-events';
@@ -54,5 +55,25 @@ export const provisioningEvents = {
       needsAttention: provisioningStatus(provisioning) === 'needs_attention',
       recordedAt: at.toISOString(),
     } satisfies EventData<typeof requestedItemProvisioningRecorded>,
+  }),
+
+  /** A cancelled item's provisioning, asked for: what the CMDB and change service made is undone. */
+  withdrawn: (
+    item: RequestedItem,
+    provisioning: Provisioning,
+    actor: string,
+    at: Date,
+  ): OutboxEvent => ({
+    definition: requestedItemProvisioningWithdrawn,
+    aggregateId: item.requestId,
+    data: {
+      id: item.id,
+      number: item.number,
+      requestId: item.requestId,
+      ci: provisioning.ci !== undefined,
+      change: provisioning.change !== undefined,
+      withdrawnBy: actor,
+      withdrawnAt: at.toISOString(),
+    } satisfies EventData<typeof requestedItemProvisioningWithdrawn>,
   }),
 };

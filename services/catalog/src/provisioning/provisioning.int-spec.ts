@@ -278,6 +278,49 @@ describe('provisioning a CI and a standard change from a requested item, against
     ]);
   });
 
+  it('withdraws the provisioning of an item cancelled after it was asked for, and of no other', async () => {
+    const item = await publish(vm('Withdrawn VM', both));
+    const request = await orderAndWork(item.id, { hostname: 'app4', cpu: 1 });
+    const ritm = request.items[0]!;
+    await changeAnswer({
+      requestedItemId: ritm.id,
+      requestId: request.id,
+      outcome: 'refused',
+      templateId: TEMPLATE_ID,
+      reason: 'no published version',
+      answeredAt: new Date().toISOString(),
+    });
+    const cancelled = await api.call('POST', `/api/v1/requests/${request.id}/cancel`, {
+      as: 'kate',
+      payload: { version: (await requestOf(request.id)).version },
+    });
+    expect(cancelled.statusCode).toBe(200);
+    expect(cancelled.json().items[0].state).toBe('cancelled');
+    expect(await events(request.id, 'provisioning_withdrawn')).toEqual([
+      {
+        id: ritm.id,
+        number: ritm.number,
+        requestId: request.id,
+        ci: true,
+        change: true,
+        withdrawnBy: 'kate',
+        withdrawnAt: expect.any(String),
+      },
+    ]);
+    // An item cancelled before its plan was done asked nobody: there is nothing to withdraw.
+    const early = (
+      await api.call('POST', '/api/v1/requests', {
+        as: 'alice',
+        payload: { items: [{ catalogItemId: item.id, variables: { hostname: 'app5', cpu: 1 } }] },
+      })
+    ).json();
+    await api.call('POST', `/api/v1/requests/${early.id}/cancel`, {
+      as: 'alice',
+      payload: { version: early.version },
+    });
+    expect(await events(early.id, 'provisioning_withdrawn')).toEqual([]);
+  });
+
   it('fulfils an item that provisions nothing as before, without asking anyone', async () => {
     const item = await publish({ ...vm('Plain VM', both), provisioning: undefined });
     const request = await orderAndWork(item.id, { hostname: 'x', cpu: 1 });

@@ -9,10 +9,11 @@ import { cancellation } from '../domain/fulfilment';
 import { FulfilmentWriter } from '../fulfilment-writer';
 import { requestView, type RequestView } from '../request-view';
 import { approvalStatuses } from '../approval-status';
+import { provisioningEvents } from '../../provisioning/provisioning-events';
 
 /**
  * Cancels a request: every item not yet ended is cancelled with its open tasks and its approval
- * still waiting; what was fulfilled stays fulfilled. Who it is by or for, or a catalog manager,
+ * still waiting, and the provisioning asked for it withdrawn; what was fulfilled stays fulfilled. Who it is by or for, or a catalog manager,
  * cancels it.
  */
 @Injectable()
@@ -44,7 +45,13 @@ export class CancelRequest {
           items: open.items.map((item) => ({ item, to: 'cancelled' as const })),
           tasks: open.tasks.map((task) => ({ task, to: 'cancelled' as const })),
         };
-        const cancelled = await this.writer.commit(manager, f, moves, caller.id, now);
+        // Flow 7: a CI or standard change asked for is withdrawn (made or still to be made).
+        const withdrawals = open.items.flatMap((item) =>
+          item.provisioning
+            ? [provisioningEvents.withdrawn(item, item.provisioning, caller.id, now)]
+            : [],
+        );
+        const cancelled = await this.writer.commit(manager, f, moves, caller.id, now, withdrawals);
         return requestView(cancelled, await approvalStatuses(manager, [f.request.id]));
       }),
     );
