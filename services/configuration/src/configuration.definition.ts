@@ -10,6 +10,7 @@ import { DataSourceRank } from './imports/data-source.entity';
 import { ImportsModule } from './imports/imports.module';
 import { CreateCmdb1764500000000 } from './migrations/1764500000000-create-cmdb';
 import { GraphChanges1764700000000 } from './migrations/1764700000000-graph-changes';
+import { ProvisionedCis1764900000000 } from './migrations/1764900000000-provisioned-cis';
 import { Relationship, RelationshipRuleRow } from './relationships/relationship.entity';
 import { RelationshipsModule } from './relationships/relationships.module';
 import { ProvisioningModule } from './provisioning/provisioning.module';
@@ -31,5 +32,5 @@ export const definition = defineService({
     ChangeHistoryModule,
   ],
   entities: [CiClass, ConfigurationItem, Relationship, RelationshipRuleRow, DataSourceRank],
-  migrations: [CreateCmdb1764500000000, GraphChanges1764700000000],
+  migrations: [CreateCmdb1764500000000, GraphChanges1764700000000, ProvisionedCis1764900000000],
 });

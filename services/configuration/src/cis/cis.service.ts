@@ -156,19 +156,24 @@ export class CisService {
       this.dataSource.transaction(async (manager) => {
         const ci = await this.find(manager, id, true);
         assertVersion(ci, 'CI', version);
-        const hierarchy = await this.classes.hierarchy(manager);
-        if (ci.operationalStatus === 'retired') return ciView(ci, hierarchy);
-        const fromStatus = ci.operationalStatus;
-        ci.operationalStatus = 'retired';
-        ci.retiredAt = new Date();
-        const saved = await manager.save(ci);
-        await this.outbox.publish(manager, ciRetired, {
-          aggregateId: id,
-          data: ciEvents.retired(saved, hierarchy.get(ci.classId)!.name, fromStatus, actor),
-        });
-        return ciView(saved, hierarchy);
+        return this.retireIn(manager, ci, actor);
       }),
     );
+  }
+
+  /** Retires a CI read under lock, in the caller's transaction; a retired one stays as it is. */
+  async retireIn(manager: EntityManager, ci: ConfigurationItem, actor: string) {
+    const hierarchy = await this.classes.hierarchy(manager);
+    if (ci.operationalStatus === 'retired') return ciView(ci, hierarchy);
+    const fromStatus = ci.operationalStatus;
+    ci.operationalStatus = 'retired';
+    ci.retiredAt = new Date();
+    const saved = await manager.save(ci);
+    await this.outbox.publish(manager, ciRetired, {
+      aggregateId: ci.id,
+      data: ciEvents.retired(saved, hierarchy.get(ci.classId)!.name, fromStatus, actor),
+    });
+    return ciView(saved, hierarchy);
   }
 
   /**

@@ -5,6 +5,7 @@ import { Outbox } from '@itsm/messaging';
 import { withAuditActor } from '@itsm/persistence';
 import type { EntityManager } from 'typeorm';
 import { CisService } from '../cis/cis.service';
+import { ConfigurationItem } from '../cis/configuration-item.entity';
 import { provisionedNameErrors } from './domain/provisioned-name';
 import { refusalReason } from './domain/refusal-reason';
 
@@ -45,6 +46,10 @@ export class ProvisionCi {
           this.cis.createIn(inner, { className, name, attributes }, PROVISIONING_ACTOR),
         ),
       );
+      await manager.query(
+        `INSERT INTO provisioned_cis (requested_item_id, ci_id, provisioned_at) VALUES ($1, $2, $3)`,
+        [request.requestedItemId, ci.id, now],
+      );
       data = {
         ...answer,
         outcome: 'created',
@@ -72,5 +77,35 @@ export class ProvisionCi {
       aggregateId: request.requestId,
       data,
     });
+  }
+}
+
+/**
+ * Flow 7 undone: the CI created for a requested item whose request was cancelled is retired (its
+ * history says by whom and why), with `ci.retired`. Nothing was created (refused, or not asked):
+ * nothing to do; retired already: nothing more.
+ */
+@Injectable()
+export class WithdrawProvisionedCi {
+  private readonly logger = new Logger(WithdrawProvisionedCi.name);
+
+  constructor(private readonly cis: CisService) {}
+
+  async execute(manager: EntityManager, requestedItemId: string, number: string): Promise<void> {
+    const [provisioned] = (await manager.query(
+      `SELECT ci_id FROM provisioned_cis WHERE requested_item_id = $1`,
+      [requestedItemId],
+    )) as Array<{ ci_id: string }>;
+    if (!provisioned) return;
+    const ci = await manager.findOne(ConfigurationItem, {
+      where: { id: provisioned.ci_id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    // Deleted meanwhile, as a CI registered by mistake may be: nothing left to retire.
+    if (!ci) return;
+    await withAuditActor(PROVISIONING_ACTOR, () =>
+      this.cis.retireIn(manager, ci, PROVISIONING_ACTOR),
+    );
+    this.logger.log(`CI ${ci.name} retired: ${number} was cancelled`);
   }
 }

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { requestedItemProvisioningRequested, type EventData } from '@itsm/contracts';
+import {
+  requestedItemProvisioningRequested,
+  requestedItemProvisioningWithdrawn,
+  type EventData,
+} from '@itsm/contracts';
 import { Inbox, type EventOf } from '@itsm/messaging';
 import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
 import { definition } from '../configuration.definition';
@@ -26,6 +30,27 @@ describe('CIs provisioned for the catalog, against real PostgreSQL', () => {
       ]);
       if (!claimed.has(id)) return;
       await handler.requested({ id, data } as EventOf<typeof requestedItemProvisioningRequested>, {
+        manager,
+        subscription: 'catalog-provisioning',
+        attempt: 1,
+      });
+    });
+  const withdraw = (request: Requested, id = randomUUID()) =>
+    cmdb.dataSource.transaction(async (manager) => {
+      const claimed = await inbox.claim(manager, [
+        { id, type: requestedItemProvisioningWithdrawn.type },
+      ]);
+      if (!claimed.has(id)) return;
+      const data = {
+        id: request.id,
+        number: request.number,
+        requestId: request.requestId,
+        ci: request.ci !== undefined,
+        change: request.change !== undefined,
+        withdrawnBy: 'kate',
+        withdrawnAt: new Date().toISOString(),
+      };
+      await handler.withdrawn({ id, data } as EventOf<typeof requestedItemProvisioningWithdrawn>, {
         manager,
         subscription: 'catalog-provisioning',
         attempt: 1,
@@ -143,5 +168,36 @@ describe('CIs provisioned for the catalog, against real PostgreSQL', () => {
     });
     await deliver(changeOnly);
     expect(await answers(changeOnly.id)).toEqual([]);
+  });
+
+  it('retires the CI of a requested item withdrawn (its request cancelled), once, and no other CI', async () => {
+    const request = asked({ className: 'linux_server', name: 'vm-withdrawn', attributes: {} });
+    const other = asked({ className: 'linux_server', name: 'vm-kept', attributes: {} });
+    await deliver(request);
+    await deliver(other);
+    const [ci] = await cisNamed('vm-withdrawn');
+    const withdrawal = randomUUID();
+    await withdraw(request, withdrawal);
+    await withdraw(request, withdrawal);
+    await withdraw(request);
+    const [retired] = (await cmdb.dataSource.query(
+      `SELECT operational_status, retired_at FROM configuration_items WHERE id = $1`,
+      [ci!.id],
+    )) as Array<{ operational_status: string; retired_at: Date | null }>;
+    expect(retired).toMatchObject({ operational_status: 'retired', retired_at: expect.any(Date) });
+    const retirements = (await cmdb.dataSource.query(
+      `SELECT payload FROM outbox WHERE event_type = 'itsm.configuration.ci.retired.v1'
+        AND aggregate_id = $1`,
+      [ci!.id],
+    )) as Array<{ payload: { retiredBy?: string; actor?: string } }>;
+    expect(retirements).toHaveLength(1);
+    const [kept] = (await cmdb.dataSource.query(
+      `SELECT operational_status FROM configuration_items WHERE name = 'vm-kept'`,
+    )) as Array<{ operational_status: string }>;
+    expect(kept!.operational_status).not.toBe('retired');
+    // A refused request created nothing: its withdrawal retires nothing.
+    const refused = asked({ className: 'no_such_class', name: 'vm-never', attributes: {} });
+    await deliver(refused);
+    await expect(withdraw(refused)).resolves.toBeUndefined();
   });
 });
