@@ -24,6 +24,7 @@ import { CalendarFeedPages1766600000000 } from './migrations/1766600000000-calen
 import { FootprintRequests1766700000000 } from './migrations/1766700000000-footprint-requests';
 import { CausedIncidentPages1766800000000 } from './migrations/1766800000000-caused-incident-pages';
 import { FigureWindows1766900000000 } from './migrations/1766900000000-figure-windows';
+import { ProvisionedChanges1767000000000 } from './migrations/1767000000000-provisioned-changes';
 import { RiskInputsModule } from './risk/risk-inputs.module';
 import { ChangeTemplateVersion } from './templates/change-template-version.entity';
 import { ChangeTemplate } from './templates/change-template.entity';
@@ -69,5 +70,6 @@ export const definition = defineService({
     FootprintRequests1766700000000,
     CausedIncidentPages1766800000000,
     FigureWindows1766900000000,
+    ProvisionedChanges1767000000000,
   ],
 });

@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { requestedItemProvisioningRequested, type EventData } from '@itsm/contracts';
+import {
+  requestedItemProvisioningRequested,
+  requestedItemProvisioningWithdrawn,
+  type EventData,
+} from '@itsm/contracts';
 import { Inbox, type EventOf } from '@itsm/messaging';
 import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
 import { definition } from '../change.definition';
@@ -26,6 +30,27 @@ describe('standard changes raised for the catalog, against real PostgreSQL', () 
       ]);
       if (!claimed.has(id)) return;
       await handler.requested({ id, data } as EventOf<typeof requestedItemProvisioningRequested>, {
+        manager,
+        subscription: 'catalog-provisioning',
+        attempt: 1,
+      });
+    });
+  const withdraw = (request: Requested, id = randomUUID()) =>
+    api.dataSource.transaction(async (manager) => {
+      const claimed = await inbox.claim(manager, [
+        { id, type: requestedItemProvisioningWithdrawn.type },
+      ]);
+      if (!claimed.has(id)) return;
+      const data = {
+        id: request.id,
+        number: request.number,
+        requestId: request.requestId,
+        ci: false,
+        change: true,
+        withdrawnBy: 'kate',
+        withdrawnAt: new Date().toISOString(),
+      };
+      await handler.withdrawn({ id, data } as EventOf<typeof requestedItemProvisioningWithdrawn>, {
         manager,
         subscription: 'catalog-provisioning',
         attempt: 1,
@@ -157,5 +182,35 @@ describe('standard changes raised for the catalog, against real PostgreSQL', () 
       [templateId],
     )) as Array<{ count: number }>;
     expect(count).toBe(1);
+  });
+
+  it('cancels the standard change of a requested item withdrawn, once, unless it is being implemented', async () => {
+    const templateId = await template(true);
+    const request = asked(templateId);
+    await deliver(request);
+    const changeId = String((await answers(request.id))[0]!.changeId);
+    await withdraw(request);
+    await withdraw(request);
+    const change = (await api.call('GET', `/api/v1/changes/${changeId}`, { as: 'chloe' })).json();
+    expect(change).toMatchObject({
+      state: 'canceled',
+      cancelReason: 'RITM0000007 was cancelled in the catalog',
+    });
+    const moves = (await api.dataSource.query(
+      `SELECT payload FROM outbox WHERE aggregate_id = $1
+          AND event_type = 'itsm.change.change.state_changed.v1'`,
+      [changeId],
+    )) as Array<{ payload: { toState: string; changedBy: string } }>;
+    expect(moves.map((m) => [m.payload.toState, m.payload.changedBy])).toEqual([
+      ['canceled', 'system:catalog-provisioning'],
+    ]);
+
+    const implementing = asked(templateId);
+    await deliver(implementing);
+    const busyId = String((await answers(implementing.id))[0]!.changeId);
+    await api.dataSource.query(`UPDATE changes SET state = 'implement' WHERE id = $1`, [busyId]);
+    await withdraw(implementing);
+    const busy = (await api.call('GET', `/api/v1/changes/${busyId}`, { as: 'chloe' })).json();
+    expect(busy.state).toBe('implement');
   });
 });

@@ -45,6 +45,11 @@ export class RaiseStandardChange {
       const change = await withAuditActor(PROVISIONING_ACTOR, () =>
         this.raise(manager, request, now),
       );
+      await manager.query(
+        `INSERT INTO provisioned_changes (requested_item_id, change_id, provisioned_at)
+         VALUES ($1, $2, $3)`,
+        [request.requestedItemId, change.id, now],
+      );
       data = { ...answer, outcome: 'created', changeId: change.id, changeNumber: change.number };
     } catch (error) {
       if (!(error instanceof HttpException)) throw error;

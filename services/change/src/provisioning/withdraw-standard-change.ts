@@ -1,0 +1,58 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { withAuditActor } from '@itsm/persistence';
+import type { EntityManager } from 'typeorm';
+import { ChangeWriter, snapshotOf } from '../changes/change-writer';
+import { Change } from '../changes/change.entity';
+import { applyTransition, transitionRefusal } from '../changes/domain/change-transition';
+import { PROVISIONING_ACTOR } from './raise-standard-change';
+
+/** Before it is implemented a change can still simply not happen; from Implement on, people decide. */
+const WITHDRAWABLE = ['new', 'assess', 'authorize', 'scheduled'];
+
+/**
+ * Flow 7 undone: the standard change raised for a requested item whose request was cancelled is
+ * canceled, with the reason in its history and its events, while it is not yet being implemented.
+ * One already in Implement or later is left to its change manager (logged); none raised (refused,
+ * or not asked): nothing to do.
+ */
+@Injectable()
+export class WithdrawStandardChange {
+  private readonly logger = new Logger(WithdrawStandardChange.name);
+
+  constructor(private readonly writer: ChangeWriter) {}
+
+  async execute(manager: EntityManager, requestedItemId: string, number: string): Promise<void> {
+    const [provisioned] = (await manager.query(
+      `SELECT change_id FROM provisioned_changes WHERE requested_item_id = $1`,
+      [requestedItemId],
+    )) as Array<{ change_id: string }>;
+    if (!provisioned) return;
+    const change = await manager.findOne(Change, {
+      where: { id: provisioned.change_id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!change || change.state === 'canceled') return;
+    if (!WITHDRAWABLE.includes(change.state)) {
+      this.logger.warn(
+        `${change.number} is in ${change.state}: left as it is although ${number} was cancelled`,
+      );
+      return;
+    }
+    const request = { to: 'canceled' as const, reason: `${number} was cancelled in the catalog` };
+    const refusal = transitionRefusal(change, request);
+    if (refusal) {
+      this.logger.warn(`${change.number} cannot be canceled (${refusal.kind}) for ${number}`);
+      return;
+    }
+    const now = new Date();
+    const before = snapshotOf(change);
+    Object.assign(change, applyTransition(change, request, now));
+    await withAuditActor(PROVISIONING_ACTOR, () =>
+      this.writer.commit(manager, before, change, {
+        actor: PROVISIONING_ACTOR,
+        now,
+        reason: request.reason,
+      }),
+    );
+  }
+}
