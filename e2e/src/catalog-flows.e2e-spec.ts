@@ -11,7 +11,12 @@ interface RequestedItem {
   provisioning: {
     status: string;
     ci: { status: string; ciId: string | null; ciName: string | null; reason: string | null };
-    change: { status: string; changeId: string | null; changeNumber: string | null } | null;
+    change: {
+      status: string;
+      changeId: string | null;
+      changeNumber: string | null;
+      reason: string | null;
+    } | null;
   } | null;
 }
 
@@ -19,7 +24,8 @@ interface RequestedItem {
  * Flow 7 of ARCHITECTURE.md across the running catalog, configuration and change services, on the
  * real broker: a fulfilled requested item that provisions gets its CI from the CMDB and its
  * standard change from the change service, records both and is fulfilled; one the CMDB refuses
- * needs attention, with the CMDB's reason.
+ * needs attention, with the CMDB's reason; one cancelled then has its CI retired and its standard
+ * change canceled.
  */
 describe('catalog provisioning through the CMDB and the change service on the real stack', () => {
   const e2e = new E2eRun('catalog-flows');
@@ -147,5 +153,77 @@ describe('catalog provisioning through the CMDB and the change service on the re
     const item = await itemOf(requestId);
     expect(item.state).toBe('in_fulfilment');
     expect(item.provisioning!.ci.reason).toMatch(/className must name a CI class/);
+  });
+
+  it('retires the CI and cancels the standard change of an item cancelled while it needs attention', async () => {
+    const templateId = await publishedChangeTemplate(api, {
+      name: `Provision a disk ${run}`,
+      shortDescription: 'Provision a disk',
+      justification: 'Ordered from the catalog',
+      implementationPlan: 'terraform apply',
+      backoutPlan: 'terraform destroy',
+      testPlan: 'df -h',
+      assignmentGroup: 'network',
+    });
+    const unpublished = '00000000-0000-4000-8000-00000000e2e7';
+    // The CMDB creates the CI, the change service refuses: the CI is to be retired.
+    const ciOnly = await orderAndWork(
+      await publishItem('Half VM', {
+        ci: { className: 'linux_server', nameTemplate: `half-{hostname}-${run}`, attributes: {} },
+        change: { templateId: unpublished },
+      }),
+      'h1',
+    );
+    // The CMDB refuses, the change service raises the change: the change is to be canceled.
+    const changeOnly = await orderAndWork(
+      await publishItem('Half disk', {
+        ci: { className: `no_such_class_${run}`, nameTemplate: 'd-{hostname}', attributes: {} },
+        change: { templateId },
+      }),
+      'd1',
+    );
+    for (const requestId of [ciOnly, changeOnly]) {
+      await waitUntil(
+        'both services answered',
+        async () => {
+          const { provisioning } = await itemOf(requestId);
+          return (
+            provisioning?.ci.status !== 'waiting' &&
+            provisioning?.change !== null &&
+            provisioning?.change.status !== 'waiting'
+          );
+        },
+        90_000,
+      );
+      const alice = await tokenFor('alice');
+      const { version } = (await api('catalog', 'GET', `/api/v1/requests/${requestId}`, alice))
+        .body;
+      const cancelled = await api(
+        'catalog',
+        'POST',
+        `/api/v1/requests/${requestId}/cancel`,
+        alice,
+        {
+          version,
+        },
+      );
+      expect(cancelled.status).toBe(200);
+    }
+    const ciId = (await itemOf(ciOnly)).provisioning!.ci.ciId!;
+    await waitUntil(
+      'the CMDB retired the CI',
+      async () =>
+        (await api('configuration', 'GET', `/api/v1/cis/${ciId}`, await tokenFor('conor'))).body
+          .operationalStatus === 'retired',
+      90_000,
+    );
+    const changeId = (await itemOf(changeOnly)).provisioning!.change!.changeId!;
+    await waitUntil(
+      'the change service canceled the change',
+      async () =>
+        (await api('change', 'GET', `/api/v1/changes/${changeId}`, await tokenFor('chloe'))).body
+          .state === 'canceled',
+      90_000,
+    );
   });
 });
