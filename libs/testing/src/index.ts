@@ -8,3 +8,4 @@ export * from './test-issuer';
 export * from './access-matrix';
 export * from './service-under-test';
 export * from './e2e-run';
+export * from './deliver-once';

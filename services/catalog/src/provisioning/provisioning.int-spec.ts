@@ -4,8 +4,7 @@ import {
   ciProvisioningAnswered,
   type EventData,
 } from '@itsm/contracts';
-import { Inbox, type EventOf } from '@itsm/messaging';
-import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
+import { EventDelivery, startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
 import { definition } from '../catalog.definition';
 import { ProvisioningAnswersController } from './provisioning-answers.controller';
 
@@ -44,24 +43,12 @@ type ChangeAnswer = EventData<typeof changeProvisioningAnswered>;
 describe('provisioning a CI and a standard change from a requested item, against real PostgreSQL', () => {
   let api: ServiceUnderTest;
   let answers: ProvisioningAnswersController;
-  const inbox = new Inbox('itsm-catalog.provisioning');
+  let delivery: EventDelivery;
 
-  /** As the consumer delivers an event: its inbox row and its effect in one transaction. */
-  const deliver = (event: { id: string; type: string }, handle: (ctx: never) => Promise<void>) =>
-    api.dataSource.transaction(async (manager) => {
-      const claimed = await inbox.claim(manager, [event]);
-      if (claimed.has(event.id)) {
-        await handle({ manager, subscription: 'provisioning', attempt: 1 } as never);
-      }
-    });
-  const ciAnswer = (data: CiAnswer, id = randomUUID()) =>
-    deliver({ id, type: ciProvisioningAnswered.type }, (ctx) =>
-      answers.ci({ id, data } as EventOf<typeof ciProvisioningAnswered>, ctx),
-    );
-  const changeAnswer = (data: ChangeAnswer, id = randomUUID()) =>
-    deliver({ id, type: changeProvisioningAnswered.type }, (ctx) =>
-      answers.change({ id, data } as EventOf<typeof changeProvisioningAnswered>, ctx),
-    );
+  const ciAnswer = (data: CiAnswer, id?: string) =>
+    delivery.deliver(ciProvisioningAnswered, data, (e, ctx) => answers.ci(e, ctx), id);
+  const changeAnswer = (data: ChangeAnswer, id?: string) =>
+    delivery.deliver(changeProvisioningAnswered, data, (e, ctx) => answers.change(e, ctx), id);
 
   const publish = async (payload: object) => {
     const created = await api.call('POST', '/api/v1/catalog-items', { as: 'kate', payload });
@@ -102,6 +89,7 @@ describe('provisioning a CI and a standard change from a requested item, against
   beforeAll(async () => {
     api = await startServiceUnderTest(definition);
     answers = api.app.get(ProvisioningAnswersController);
+    delivery = new EventDelivery(api.dataSource, 'catalog', 'provisioning');
   });
   afterAll(() => api.close());
 

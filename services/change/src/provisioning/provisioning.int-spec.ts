@@ -4,8 +4,7 @@ import {
   requestedItemProvisioningWithdrawn,
   type EventData,
 } from '@itsm/contracts';
-import { Inbox, type EventOf } from '@itsm/messaging';
-import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
+import { EventDelivery, startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
 import { definition } from '../change.definition';
 import { ProvisioningRequestsController } from './provisioning-requests.controller';
 
@@ -20,28 +19,20 @@ type Requested = EventData<typeof requestedItemProvisioningRequested>;
 describe('standard changes raised for the catalog, against real PostgreSQL', () => {
   let api: ServiceUnderTest;
   let handler: ProvisioningRequestsController;
-  const inbox = new Inbox('itsm-change.catalog-provisioning');
+  let events: EventDelivery;
 
-  /** As the consumer delivers an event: its inbox row and its effect in one transaction. */
-  const deliver = (data: Requested, id = randomUUID()) =>
-    api.dataSource.transaction(async (manager) => {
-      const claimed = await inbox.claim(manager, [
-        { id, type: requestedItemProvisioningRequested.type },
-      ]);
-      if (!claimed.has(id)) return;
-      await handler.requested({ id, data } as EventOf<typeof requestedItemProvisioningRequested>, {
-        manager,
-        subscription: 'catalog-provisioning',
-        attempt: 1,
-      });
-    });
-  const withdraw = (request: Requested, id = randomUUID()) =>
-    api.dataSource.transaction(async (manager) => {
-      const claimed = await inbox.claim(manager, [
-        { id, type: requestedItemProvisioningWithdrawn.type },
-      ]);
-      if (!claimed.has(id)) return;
-      const data = {
+  const deliver = (data: Requested, id?: string) =>
+    events.deliver(
+      requestedItemProvisioningRequested,
+      data,
+      (e, ctx) => handler.requested(e, ctx),
+      id,
+    );
+  /** The catalog's withdrawal of `request`'s item: its request was cancelled. */
+  const withdraw = (request: Requested, id?: string) =>
+    events.deliver(
+      requestedItemProvisioningWithdrawn,
+      {
         id: request.id,
         number: request.number,
         requestId: request.requestId,
@@ -49,13 +40,10 @@ describe('standard changes raised for the catalog, against real PostgreSQL', () 
         change: true,
         withdrawnBy: 'kate',
         withdrawnAt: new Date().toISOString(),
-      };
-      await handler.withdrawn({ id, data } as EventOf<typeof requestedItemProvisioningWithdrawn>, {
-        manager,
-        subscription: 'catalog-provisioning',
-        attempt: 1,
-      });
-    });
+      },
+      (e, ctx) => handler.withdrawn(e, ctx),
+      id,
+    );
   const asked = (templateId: string): Requested => ({
     id: randomUUID(),
     number: 'RITM0000007',
@@ -100,6 +88,7 @@ describe('standard changes raised for the catalog, against real PostgreSQL', () 
   beforeAll(async () => {
     api = await startServiceUnderTest(definition);
     handler = api.app.get(ProvisioningRequestsController);
+    events = new EventDelivery(api.dataSource, 'change', 'catalog-provisioning');
   });
   afterAll(() => api.close());
 

@@ -4,8 +4,7 @@ import {
   requestedItemProvisioningWithdrawn,
   type EventData,
 } from '@itsm/contracts';
-import { Inbox, type EventOf } from '@itsm/messaging';
-import { startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
+import { EventDelivery, startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
 import { definition } from '../configuration.definition';
 import { ProvisioningRequestsController } from './provisioning-requests.controller';
 
@@ -20,28 +19,20 @@ type Requested = EventData<typeof requestedItemProvisioningRequested>;
 describe('CIs provisioned for the catalog, against real PostgreSQL', () => {
   let cmdb: ServiceUnderTest;
   let handler: ProvisioningRequestsController;
-  const inbox = new Inbox('itsm-configuration.catalog-provisioning');
+  let events: EventDelivery;
 
-  /** As the consumer delivers an event: its inbox row and its effect in one transaction. */
-  const deliver = (data: Requested, id = randomUUID()) =>
-    cmdb.dataSource.transaction(async (manager) => {
-      const claimed = await inbox.claim(manager, [
-        { id, type: requestedItemProvisioningRequested.type },
-      ]);
-      if (!claimed.has(id)) return;
-      await handler.requested({ id, data } as EventOf<typeof requestedItemProvisioningRequested>, {
-        manager,
-        subscription: 'catalog-provisioning',
-        attempt: 1,
-      });
-    });
-  const withdraw = (request: Requested, id = randomUUID()) =>
-    cmdb.dataSource.transaction(async (manager) => {
-      const claimed = await inbox.claim(manager, [
-        { id, type: requestedItemProvisioningWithdrawn.type },
-      ]);
-      if (!claimed.has(id)) return;
-      const data = {
+  const deliver = (data: Requested, id?: string) =>
+    events.deliver(
+      requestedItemProvisioningRequested,
+      data,
+      (e, ctx) => handler.requested(e, ctx),
+      id,
+    );
+  /** The catalog's withdrawal of `request`'s item: its request was cancelled. */
+  const withdraw = (request: Requested, id?: string) =>
+    events.deliver(
+      requestedItemProvisioningWithdrawn,
+      {
         id: request.id,
         number: request.number,
         requestId: request.requestId,
@@ -49,13 +40,10 @@ describe('CIs provisioned for the catalog, against real PostgreSQL', () => {
         change: request.change !== undefined,
         withdrawnBy: 'kate',
         withdrawnAt: new Date().toISOString(),
-      };
-      await handler.withdrawn({ id, data } as EventOf<typeof requestedItemProvisioningWithdrawn>, {
-        manager,
-        subscription: 'catalog-provisioning',
-        attempt: 1,
-      });
-    });
+      },
+      (e, ctx) => handler.withdrawn(e, ctx),
+      id,
+    );
   const asked = (ci: Requested['ci'], change?: Requested['change']): Requested => ({
     id: randomUUID(),
     number: 'RITM0000001',
@@ -83,6 +71,7 @@ describe('CIs provisioned for the catalog, against real PostgreSQL', () => {
   beforeAll(async () => {
     cmdb = await startServiceUnderTest(definition);
     handler = cmdb.app.get(ProvisioningRequestsController);
+    events = new EventDelivery(cmdb.dataSource, 'configuration', 'catalog-provisioning');
   });
   afterAll(() => cmdb.close());
 
