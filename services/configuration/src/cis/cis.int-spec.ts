@@ -318,6 +318,38 @@ describe('CIs, against real PostgreSQL', () => {
     expect(n).toBe(1);
   });
 
+  it('lets an import batch update a CI whose serial number is being changed through the API (they deadlocked)', async () => {
+    const ci = (
+      await create({ className: 'linux_server', name: 'lin-busy', serialNumber: 'SN-BUSY-1' })
+    ).json();
+    const importing = cmdb.dataSource.createQueryRunner();
+    await importing.connect();
+    await importing.startTransaction();
+    try {
+      await takeImportTurn(importing.manager);
+      const byApi = cmdb.call('PATCH', `/api/v1/cis/${ci.id}`, {
+        as: 'conor',
+        payload: { serialNumber: 'SN-BUSY-2', version: ci.version },
+      });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The batch updates the same CI, as an import does, while the API write waits.
+      await importing.query(
+        `UPDATE configuration_items SET fqdn = 'lin-busy.example.com' WHERE id = $1`,
+        [ci.id],
+      );
+      await importing.commitTransaction();
+      expect((await byApi).statusCode).toBe(200);
+    } finally {
+      if (importing.isTransactionActive) await importing.rollbackTransaction();
+      await importing.release();
+    }
+    const [row] = await cmdb.dataSource.query(
+      `SELECT serial_number, fqdn FROM configuration_items WHERE id = $1`,
+      [ci.id],
+    );
+    expect(row).toEqual({ serial_number: 'SN-BUSY-2', fqdn: 'lin-busy.example.com' });
+  });
+
   it('filters by class with its subclasses, attributes, text and pages with a cursor', async () => {
     for (const n of [1, 2, 3]) {
       await create({

@@ -27,7 +27,7 @@ import {
 import { ciView } from './ci-view';
 import type { CreateCiRequest, ListCisQuery, UpdateCiRequest } from './ci.dto';
 import { ConfigurationItem } from './configuration-item.entity';
-import { lockIdentifier } from './identity-locks';
+import { lockIdentifier, shareImportTurn } from './identity-locks';
 
 @Injectable()
 export class CisService {
@@ -55,6 +55,7 @@ export class CisService {
    * `ci.created`. The history lines' author is the caller's `withAuditActor`, if any.
    */
   async createIn(manager: EntityManager, request: CreateCiRequest, createdBy: string) {
+    await shareImportTurn(manager);
     const hierarchy = await this.classes.hierarchy(manager);
     const ciClass = this.classes.classNamed(hierarchy, request.className);
     const ci = manager.create(
@@ -88,6 +89,7 @@ export class CisService {
     const source = curator ? MANUAL_SOURCE : MONITORING_SOURCE;
     return withAuditActor(actor, () =>
       this.dataSource.transaction(async (manager) => {
+        await shareImportTurn(manager);
         const ci = await this.find(manager, id, true);
         const refusal = curator ? undefined : agentChangeRefusal(caller, ci.ownerGroup, request);
         if (refusal) {

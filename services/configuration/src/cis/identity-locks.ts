@@ -13,8 +13,16 @@ export async function takeImportTurn(manager: EntityManager): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [IMPORT_LOCK]);
 }
 
-/** One identifier value, written by the API: no import runs meanwhile, nor another writer of it. */
-export async function lockIdentifier(manager: EntityManager, key: string): Promise<void> {
+/**
+ * A write through the API or provisioning that may set identifiers: no import batch runs until its
+ * transaction ends. Taken first, before any CI row is locked: an import holds its turn while it
+ * updates CI rows, so a writer holding a row and then waiting for the turn would deadlock with it.
+ */
+export async function shareImportTurn(manager: EntityManager): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock_shared(hashtext($1))', [IMPORT_LOCK]);
+}
+
+/** One identifier value: no other writer of it meanwhile (the caller shares the import turn). */
+export async function lockIdentifier(manager: EntityManager, key: string): Promise<void> {
   await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
 }
