@@ -17,3 +17,4 @@ export * from './postgres-errors';
 export * from './idempotency-keys';
 export * from './entity-insert';
 export * from './prepared-query';
+export * from './provisioning-ledger';

@@ -202,4 +202,22 @@ describe('standard changes raised for the catalog, against real PostgreSQL', () 
     const busy = (await api.call('GET', `/api/v1/changes/${busyId}`, { as: 'chloe' })).json();
     expect(busy.state).toBe('implement');
   });
+
+  it('raises no change for an item withdrawn before its request is handled (replayed from the dead letters)', async () => {
+    const request = asked(await template(true));
+    await withdraw(request);
+    await deliver(request);
+    expect(await answers(request.id)).toEqual([
+      expect.objectContaining({
+        outcome: 'refused',
+        reason: expect.stringMatching(/before its standard change was made$/),
+      }),
+    ]);
+    const [{ n }] = await api.dataSource.query(
+      `SELECT count(*)::int AS n FROM provisioned_changes WHERE requested_item_id = $1
+          AND change_id IS NOT NULL`,
+      [request.id],
+    );
+    expect(n).toBe(0);
+  });
 });

@@ -1,7 +1,8 @@
-import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { changeProvisioningAnswered, type EventData } from '@itsm/contracts';
+import { problem } from '@itsm/http';
 import { Outbox } from '@itsm/messaging';
-import { withAuditActor } from '@itsm/persistence';
+import { ProvisioningLedger, withAuditActor } from '@itsm/persistence';
 import type { EntityManager } from 'typeorm';
 import { createdEvent } from '../changes/change-events';
 import { Change } from '../changes/change.entity';
@@ -9,6 +10,9 @@ import { TemplatesService } from '../templates/templates.service';
 import { standardChangeSummary } from './domain/standard-change-summary';
 
 export const PROVISIONING_ACTOR = 'system:catalog-provisioning';
+
+/** The standard change raised for each requested item, and the items withdrawn. */
+export const PROVISIONED_CHANGES = new ProvisioningLedger('provisioned_changes', 'change_id');
 
 export interface StandardChangeRequest {
   requestedItemId: string;
@@ -42,14 +46,17 @@ export class RaiseStandardChange {
     };
     let data: EventData<typeof changeProvisioningAnswered>;
     try {
+      const withdrawn = await PROVISIONED_CHANGES.withdrawal(
+        manager,
+        request.requestedItemId,
+        'standard change',
+      );
+      if (withdrawn)
+        throw problem(HttpStatus.CONFLICT, 'provisioning-withdrawn', 'Withdrawn', withdrawn);
       const change = await withAuditActor(PROVISIONING_ACTOR, () =>
         this.raise(manager, request, now),
       );
-      await manager.query(
-        `INSERT INTO provisioned_changes (requested_item_id, change_id, provisioned_at)
-         VALUES ($1, $2, $3)`,
-        [request.requestedItemId, change.id, now],
-      );
+      await PROVISIONED_CHANGES.recordMade(manager, request.requestedItemId, change.id, now);
       data = { ...answer, outcome: 'created', changeId: change.id, changeNumber: change.number };
     } catch (error) {
       if (!(error instanceof HttpException)) throw error;

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { ChangeWriter, snapshotOf } from '../changes/change-writer';
 import { Change } from '../changes/change.entity';
 import { applyTransition, transitionRefusal } from '../changes/domain/change-transition';
-import { PROVISIONING_ACTOR } from './raise-standard-change';
+import { PROVISIONED_CHANGES, PROVISIONING_ACTOR } from './raise-standard-change';
 
 /** Before it is implemented a change can still simply not happen; from Implement on, people decide. */
 const WITHDRAWABLE = ['new', 'assess', 'authorize', 'scheduled'];
@@ -13,7 +13,7 @@ const WITHDRAWABLE = ['new', 'assess', 'authorize', 'scheduled'];
  * Flow 7 undone: the standard change raised for a requested item whose request was cancelled is
  * canceled, with the reason in its history and its events, while it is not yet being implemented.
  * One already in Implement or later is left to its change manager (logged); none raised (refused,
- * or not asked): nothing to do.
+ * or not asked): nothing to do but remember the withdrawal.
  */
 @Injectable()
 export class WithdrawStandardChange {
@@ -22,13 +22,10 @@ export class WithdrawStandardChange {
   constructor(private readonly writer: ChangeWriter) {}
 
   async execute(manager: EntityManager, requestedItemId: string, number: string): Promise<void> {
-    const [provisioned] = (await manager.query(
-      `SELECT change_id FROM provisioned_changes WHERE requested_item_id = $1`,
-      [requestedItemId],
-    )) as Array<{ change_id: string }>;
-    if (!provisioned) return;
+    const changeId = await PROVISIONED_CHANGES.recordWithdrawal(manager, requestedItemId);
+    if (!changeId) return;
     const change = await manager.findOne(Change, {
-      where: { id: provisioned.change_id },
+      where: { id: changeId },
       lock: { mode: 'pessimistic_write' },
     });
     if (!change || change.state === 'canceled') return;

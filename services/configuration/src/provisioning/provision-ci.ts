@@ -1,8 +1,8 @@
-import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpException, HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { ciProvisioningAnswered, type EventData } from '@itsm/contracts';
-import { validationProblem } from '@itsm/http';
+import { problem, validationProblem } from '@itsm/http';
 import { Outbox } from '@itsm/messaging';
-import { withAuditActor } from '@itsm/persistence';
+import { ProvisioningLedger, withAuditActor } from '@itsm/persistence';
 import type { EntityManager } from 'typeorm';
 import { CisService } from '../cis/cis.service';
 import { ConfigurationItem } from '../cis/configuration-item.entity';
@@ -10,6 +10,9 @@ import { provisionedNameErrors } from './domain/provisioned-name';
 import { refusalReason } from './domain/refusal-reason';
 
 export const PROVISIONING_ACTOR = 'system:catalog-provisioning';
+
+/** The CI made for each requested item, and the items withdrawn. */
+const PROVISIONED_CIS = new ProvisioningLedger('provisioned_cis', 'ci_id');
 
 export interface CiRequest {
   requestedItemId: string;
@@ -39,6 +42,9 @@ export class ProvisionCi {
     let data: EventData<typeof ciProvisioningAnswered>;
     try {
       const { className, name, attributes } = request;
+      const withdrawn = await PROVISIONED_CIS.withdrawal(manager, request.requestedItemId, 'CI');
+      if (withdrawn)
+        throw problem(HttpStatus.CONFLICT, 'provisioning-withdrawn', 'Withdrawn', withdrawn);
       const nameErrors = provisionedNameErrors(name);
       if (nameErrors.length > 0) throw validationProblem(nameErrors);
       const ci = await withAuditActor(PROVISIONING_ACTOR, () =>
@@ -46,10 +52,7 @@ export class ProvisionCi {
           this.cis.createIn(inner, { className, name, attributes }, PROVISIONING_ACTOR),
         ),
       );
-      await manager.query(
-        `INSERT INTO provisioned_cis (requested_item_id, ci_id, provisioned_at) VALUES ($1, $2, $3)`,
-        [request.requestedItemId, ci.id, now],
-      );
+      await PROVISIONED_CIS.recordMade(manager, request.requestedItemId, ci.id, now);
       data = {
         ...answer,
         outcome: 'created',
@@ -83,7 +86,7 @@ export class ProvisionCi {
 /**
  * Flow 7 undone: the CI created for a requested item whose request was cancelled is retired (its
  * history says by whom and why), with `ci.retired`. Nothing was created (refused, or not asked):
- * nothing to do; retired already: nothing more.
+ * nothing to do but remember the withdrawal; retired already: nothing more.
  */
 @Injectable()
 export class WithdrawProvisionedCi {
@@ -92,13 +95,10 @@ export class WithdrawProvisionedCi {
   constructor(private readonly cis: CisService) {}
 
   async execute(manager: EntityManager, requestedItemId: string, number: string): Promise<void> {
-    const [provisioned] = (await manager.query(
-      `SELECT ci_id FROM provisioned_cis WHERE requested_item_id = $1`,
-      [requestedItemId],
-    )) as Array<{ ci_id: string }>;
-    if (!provisioned) return;
+    const ciId = await PROVISIONED_CIS.recordWithdrawal(manager, requestedItemId);
+    if (!ciId) return;
     const ci = await manager.findOne(ConfigurationItem, {
-      where: { id: provisioned.ci_id },
+      where: { id: ciId },
       lock: { mode: 'pessimistic_write' },
     });
     // Deleted meanwhile, as a CI registered by mistake may be: nothing left to retire.

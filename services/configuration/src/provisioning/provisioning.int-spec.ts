@@ -189,4 +189,19 @@ describe('CIs provisioned for the catalog, against real PostgreSQL', () => {
     await deliver(refused);
     await expect(withdraw(refused)).resolves.toBeUndefined();
   });
+
+  it('makes no CI for an item withdrawn before its request is handled (replayed from the dead letters)', async () => {
+    const request = asked({ className: 'linux_server', name: 'vm-too-late', attributes: {} });
+    await withdraw(request);
+    await deliver(request);
+    expect(await cisNamed('vm-too-late')).toEqual([]);
+    expect(await answers(request.id)).toEqual([
+      expect.objectContaining({
+        outcome: 'refused',
+        reason: expect.stringMatching(
+          /^The requested item was cancelled at .*, before its CI was made$/,
+        ),
+      }),
+    ]);
+  });
 });
