@@ -160,13 +160,13 @@ const Plan = () =>
     ValidateNested({ each: true }),
     Type(() => PlanStepDto),
   );
-/** Who may order: left out (or null), everyone; an empty list would let no one, so it is refused. */
+/** Who may order: left out (null when editing), everyone; an empty list would let no one: refused. */
 const Groups = () =>
   applyDecorators(
     IsArray(),
     ArrayMinSize(1, {
       message:
-        'orderableBy must name at least one group; leave it out (or null) to let everyone order',
+        'orderableBy must name at least one group; to let everyone order, leave it out (or set it to null when editing)',
     }),
     ArrayMaxSize(100),
     IsString({ each: true }),

@@ -167,7 +167,7 @@ describe('catalog items, against real PostgreSQL', () => {
       {
         field: 'orderableBy',
         message:
-          'orderableBy must name at least one group; leave it out (or null) to let everyone order',
+          'orderableBy must name at least one group; to let everyone order, leave it out (or set it to null when editing)',
       },
     ]);
     const list = await api.call('GET', '/api/v1/catalog-items?q=nobody', { as: 'kate' });

@@ -232,6 +232,16 @@ describe('requests and their fulfilment, against real PostgreSQL', () => {
     expect(await api.dataSource.query('SELECT count(*)::int AS n FROM requests')).toEqual(before);
     const accepted = await submit('bob', [{ catalogItemId: badge.id, variables: { code: 'aab' } }]);
     expect(accepted.statusCode).toBe(201);
+    // The budget is the whole request's: a cart of twenty such lines does not take twenty times it.
+    const cart = Array.from({ length: 20 }, () => ({
+      catalogItemId: badge.id,
+      variables: { code: `${'a'.repeat(40)}!` },
+    }));
+    const cartStarted = Date.now();
+    const cartRefused = await submit('bob', cart);
+    expect(cartRefused.statusCode).toBe(400);
+    expect(cartRefused.json().errors).toHaveLength(20);
+    expect(Date.now() - cartStarted).toBeLessThan(20 * 50);
   });
 
   it('refuses a retired item and one the caller may not order', async () => {

@@ -1,7 +1,7 @@
 import { createContext, Script } from 'node:vm';
 
 /**
- * How long checking one request's answers may take. A catalog manager's pattern may backtrack
+ * How long checking one request's answers may take, all its cart lines together. A catalog manager's pattern may backtrack
  * catastrophically (`^(a+)+$` takes minutes on 40 characters), and a requester chooses the text: the
  * check is stopped at this budget rather than holding the service's only thread. Sound answers take
  * well under a millisecond.

@@ -15,8 +15,11 @@ export interface VariableError {
 
 export type FormOutcome = { answers: Answers; errors: [] } | { errors: VariableError[] };
 
-/** Checks a request's answers against an item's form: the published JSON Schema, compiled. */
-export type FormValidator = (answers: Answers) => FormOutcome;
+/**
+ * Checks a request's answers against an item's form: the published JSON Schema, compiled. A form
+ * with patterns is checked within `budgetMs` (default: the validator's own budget).
+ */
+export type FormValidator = (answers: Answers, budgetMs?: number) => FormOutcome;
 
 /**
  * The validator of a variable set. It fills in the defaults of the variables the answers leave out
@@ -26,14 +29,17 @@ export function formValidator(
   variables: readonly VariableDefinition[],
   budgetMs = FORM_CHECK_BUDGET_MS,
 ): FormValidator {
-  const validate = ajv.compile(formSchema('form', variables));
+  const schema = formSchema('form', variables);
+  const validate = ajv.compile(schema);
+  // Ajv keeps every schema it compiled; the caller keeps the validator as long as it needs it.
+  ajv.removeSchema(schema);
   const byName = new Map(variables.map((v) => [v.name, v]));
   const patterned = variables.filter((v) => v.pattern !== undefined);
-  return (submitted) => {
+  return (submitted, budget = budgetMs) => {
     const answers = withDefaults(variables, submitted);
     const valid =
-      patterned.length === 0 ? validate(answers) : withinBudget(() => validate(answers), budgetMs);
-    if (valid === OVER_BUDGET) return { errors: overBudget(patterned, answers, budgetMs) };
+      patterned.length === 0 ? validate(answers) : withinBudget(() => validate(answers), budget);
+    if (valid === OVER_BUDGET) return { errors: overBudget(patterned, answers, budget) };
     if (valid) return { answers, errors: [] };
     const errors = (validate.errors ?? [])
       .filter((e) => !['if', 'allOf'].includes(e.keyword))

@@ -20,6 +20,7 @@ import type { CartLine, SubmitRequestRequest } from '../request.dto';
 import { Request } from '../request.entity';
 import { RequestedItem } from '../requested-item.entity';
 import { approvalStatuses } from '../approval-status';
+import { FORM_CHECK_BUDGET_MS } from '../../catalog-items/domain/time-budget';
 
 const idempotencyKeys = new IdempotencyKeys({
   table: 'request_idempotency_keys',
@@ -178,6 +179,8 @@ export class SubmitRequest {
     const unapprovable: FieldError[] = [];
     const checked: CheckedLine[] = [];
     const { audience } = recipient;
+    // One time budget for the answers of every line: a cart of many lines must not multiply it.
+    let checking = 0;
     for (const [i, line] of lines.entries()) {
       const item = await manager.findOneBy(CatalogItem, { id: line.catalogItemId });
       const version =
@@ -202,7 +205,12 @@ export class SubmitRequest {
         });
         continue;
       }
-      const outcome = this.forms.of(version)(line.variables ?? {});
+      const started = performance.now();
+      const outcome = this.forms.of(version)(
+        line.variables ?? {},
+        Math.max(1, FORM_CHECK_BUDGET_MS - checking),
+      );
+      checking += performance.now() - started;
       for (const e of outcome.errors) {
         errors.push({
           field: `items.${i}.variables.${e.variable}`,
