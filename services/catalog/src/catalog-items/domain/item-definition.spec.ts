@@ -33,6 +33,30 @@ describe('the rules of an item definition as a whole', () => {
     ).toEqual(['variables.0.choices', 'variables.1.name', 'variables.1.pattern']);
   });
 
+  it('refuses a default that takes longer to check than an order may, within that time', () => {
+    const started = Date.now();
+    const errors = definitionErrors({
+      ...base,
+      variables: [
+        {
+          name: 'code',
+          label: 'Code',
+          type: 'text',
+          required: false,
+          pattern: '(a+)+b',
+          default: `${'a'.repeat(40)}!`,
+        },
+      ],
+    });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(errors).toEqual([
+      {
+        field: 'variables.0.default',
+        message: expect.stringMatching(/could not be checked against its pattern .* within 50 ms/),
+      },
+    ]);
+  });
+
   it('refuses a default that breaks its own variable, and a condition on a later variable', () => {
     expect(
       definitionErrors({

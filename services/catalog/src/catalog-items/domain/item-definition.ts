@@ -3,6 +3,7 @@ import {
   type ProvisioningRule,
 } from '../../provisioning/domain/provisioning-rule';
 import { TEXT_ANSWER_MAX_LENGTH } from './form-schema';
+import { FORM_CHECK_BUDGET_MS } from './time-budget';
 import { formValidator } from './variable-validation';
 import { VARIABLE_TYPES, type VariableDefinition } from './variables';
 
@@ -68,6 +69,8 @@ export function definitionErrors(d: ItemDefinition): DefinitionError[] {
 function variableErrors(variables: readonly VariableDefinition[]): DefinitionError[] {
   const errors: DefinitionError[] = [];
   const earlier = new Map<string, VariableDefinition>();
+  // The defaults share one time budget, as an order that leaves them all out does.
+  let checking = 0;
   variables.forEach((v, i) => {
     const at = (field: string) => `variables.${i}.${field}`;
     if (earlier.has(v.name)) errors.push({ field: at('name'), message: `${v.name} is used twice` });
@@ -126,9 +129,11 @@ function variableErrors(variables: readonly VariableDefinition[]): DefinitionErr
     }
     if (!VARIABLE_TYPES.includes(v.type)) return;
     if (v.default !== undefined && errors.length === 0) {
+      const started = performance.now();
       const outcome = formValidator([
         { ...v, required: false, showWhen: undefined, default: undefined },
-      ])({ [v.name]: v.default });
+      ])({ [v.name]: v.default }, Math.max(1, FORM_CHECK_BUDGET_MS - checking));
+      checking += performance.now() - started;
       if (outcome.errors.length > 0) {
         errors.push({
           field: at('default'),
