@@ -15,19 +15,23 @@ export class ProvisioningLedger {
     private readonly madeColumn: string,
   ) {}
 
-  /** Why `part` is not to be made for the item: it was withdrawn at that time; null if it was not. */
+  /**
+   * Why `part` is not to be made for the item: it was withdrawn at that time; null if it was not.
+   * Called first: the item's turn is held from here until the transaction ends.
+   */
   async withdrawal(
     manager: EntityManager,
     requestedItemId: string,
     part: string,
   ): Promise<string | null> {
+    await this.lockItem(manager, requestedItemId);
     const [row] = (await manager.query(
       `SELECT withdrawn_at FROM ${this.table} WHERE requested_item_id = $1`,
       [requestedItemId],
     )) as Array<{ withdrawn_at: Date | null }>;
     const at = row?.withdrawn_at;
     return at
-      ? `The requested item was cancelled at ${at.toISOString()}, before its ${part} was made`
+      ? `The requested item was cancelled at ${at.toISOString()}: its ${part} is withdrawn`
       : null;
   }
 
@@ -46,6 +50,7 @@ export class ProvisioningLedger {
 
   /** Records the withdrawal (once: the first one's time stays); the id of what was made, if any. */
   async recordWithdrawal(manager: EntityManager, requestedItemId: string): Promise<string | null> {
+    await this.lockItem(manager, requestedItemId);
     const [row] = (await manager.query(
       `INSERT INTO ${this.table} (requested_item_id, withdrawn_at) VALUES ($1, now())
        ON CONFLICT (requested_item_id)
@@ -54,5 +59,15 @@ export class ProvisioningLedger {
       [requestedItemId],
     )) as Array<{ made: string | null }>;
     return row!.made;
+  }
+
+  /**
+   * One item's provisioning and withdrawal take turns until their transactions end: a withdrawal
+   * handled at the same moment as a replayed request waits for what it made, and then undoes it.
+   */
+  private async lockItem(manager: EntityManager, requestedItemId: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `${this.table}:${requestedItemId}`,
+    ]);
   }
 }

@@ -210,7 +210,7 @@ describe('standard changes raised for the catalog, against real PostgreSQL', () 
     expect(await answers(request.id)).toEqual([
       expect.objectContaining({
         outcome: 'refused',
-        reason: expect.stringMatching(/before its standard change was made$/),
+        reason: expect.stringMatching(/: its standard change is withdrawn$/),
       }),
     ]);
     const [{ n }] = await api.dataSource.query(

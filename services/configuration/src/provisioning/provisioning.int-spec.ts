@@ -199,7 +199,7 @@ describe('CIs provisioned for the catalog, against real PostgreSQL', () => {
       expect.objectContaining({
         outcome: 'refused',
         reason: expect.stringMatching(
-          /^The requested item was cancelled at .*, before its CI was made$/,
+          /^The requested item was cancelled at .*: its CI is withdrawn$/,
         ),
       }),
     ]);
