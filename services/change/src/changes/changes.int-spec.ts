@@ -404,4 +404,20 @@ describe('changes, against real PostgreSQL', () => {
         .sort(),
     ).toEqual(['assignmentGroup', 'requestedBy']);
   });
+
+  it('refuses a short description or a group of white space alone, naming each, and raises nothing', async () => {
+    const refused = await api.call('POST', '/api/v1/changes', {
+      as: 'nina',
+      payload: { type: 'normal', shortDescription: ' \t ', assignmentGroup: '\n' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(
+      refused
+        .json()
+        .errors.map((error: { field: string }) => error.field)
+        .sort(),
+    ).toEqual(['assignmentGroup', 'shortDescription']);
+    const listed = await api.call('GET', '/api/v1/changes?q=%20%09', { as: 'dan' });
+    expect(listed.statusCode).toBe(200);
+  });
 });

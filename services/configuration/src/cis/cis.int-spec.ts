@@ -74,6 +74,19 @@ describe('CIs, against real PostgreSQL', () => {
     expect(listed.items).toEqual([]);
   });
 
+  it('refuses a CI name of white space alone, on creation and on a change, naming it', async () => {
+    const refused = await create({ className: 'application', name: '   ' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual(['name']);
+    const ci = (await create({ className: 'application', name: 'blank-probe' })).json();
+    const patch = await cmdb.call('PATCH', `/api/v1/cis/${ci.id}`, {
+      as: 'conor',
+      payload: { name: '\t', version: ci.version },
+    });
+    expect(patch.statusCode).toBe(400);
+    expect(patch.json().errors.map((e: { field: string }) => e.field)).toEqual(['name']);
+  });
+
   it('refuses a NUL character in text, naming the field, before PostgreSQL sees it', async () => {
     const refused = await create({
       className: 'database',
