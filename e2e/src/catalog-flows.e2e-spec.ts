@@ -188,9 +188,9 @@ describe('catalog provisioning through the CMDB and the change service on the re
         async () => {
           const { provisioning } = await itemOf(requestId);
           return (
-            provisioning?.ci.status !== 'waiting' &&
-            provisioning?.change !== null &&
-            provisioning?.change.status !== 'waiting'
+            provisioning?.status === 'needs_attention' &&
+            provisioning.ci.status !== 'pending' &&
+            provisioning.change?.status === (requestId === ciOnly ? 'refused' : 'created')
           );
         },
         90_000,
