@@ -4,10 +4,8 @@ import type { EntityManager } from 'typeorm';
 import { ChangeWriter, snapshotOf } from '../changes/change-writer';
 import { Change } from '../changes/change.entity';
 import { applyTransition, transitionRefusal } from '../changes/domain/change-transition';
+import { withdrawal } from './domain/withdrawal';
 import { PROVISIONED_CHANGES, PROVISIONING_ACTOR } from './raise-standard-change';
-
-/** Before it is implemented a change can still simply not happen; from Implement on, people decide. */
-const WITHDRAWABLE = ['new', 'assess', 'authorize', 'scheduled'];
 
 /**
  * Flow 7 undone: the standard change raised for a requested item whose request was cancelled is
@@ -28,14 +26,15 @@ export class WithdrawStandardChange {
       where: { id: changeId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!change || change.state === 'canceled') return;
-    if (!WITHDRAWABLE.includes(change.state)) {
+    if (!change) return;
+    const outcome = withdrawal(change.state, number);
+    if (outcome.kind === 'left') {
       this.logger.warn(
-        `${change.number} is in ${change.state}: left as it is although ${number} was cancelled`,
+        `${change.number} is in ${outcome.state}: left as it is although ${number} was cancelled`,
       );
-      return;
     }
-    const request = { to: 'canceled' as const, reason: `${number} was cancelled in the catalog` };
+    if (outcome.kind !== 'cancel') return;
+    const { request } = outcome;
     const refusal = transitionRefusal(change, request);
     if (refusal) {
       this.logger.warn(`${change.number} cannot be canceled (${refusal.kind}) for ${number}`);
