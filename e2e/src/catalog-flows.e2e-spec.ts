@@ -1,5 +1,9 @@
 import { E2eRun, tokenFor, waitUntil } from '@itsm/testing';
-import { publishedChangeTemplate, runningServices } from './support/running-services';
+import {
+  publishedChangeTemplate,
+  publishedRecord,
+  runningServices,
+} from './support/running-services';
 
 jest.setTimeout(240_000);
 
@@ -36,9 +40,8 @@ describe('catalog provisioning through the CMDB and the change service on the re
       .items[0];
 
   /** A published catalog item with this provisioning rule: one task, no approval. */
-  const publishItem = async (name: string, provisioning: object) => {
-    const kate = await tokenFor('kate');
-    const created = await api('catalog', 'POST', '/api/v1/catalog-items', kate, {
+  const publishItem = (name: string, provisioning: object) =>
+    publishedRecord(api, 'catalog', '/api/v1/catalog-items', 'kate', {
       name: `${name} ${run}`,
       shortDescription: 'A virtual machine',
       variables: [
@@ -49,17 +52,6 @@ describe('catalog provisioning through the CMDB and the change service on the re
       approval: { kind: 'none' },
       provisioning,
     });
-    expect(created.status).toBe(201);
-    const published = await api(
-      'catalog',
-      'POST',
-      `/api/v1/catalog-items/${created.body.id}/publish`,
-      kate,
-      { version: created.body.version },
-    );
-    expect(published.status).toBe(200);
-    return created.body.id as string;
-  };
   /** Alice orders it, Nina does its task: the plan is done. */
   const orderAndWork = async (catalogItemId: string, hostname: string) => {
     const ordered = await api('catalog', 'POST', '/api/v1/requests', await tokenFor('alice'), {

@@ -47,7 +47,7 @@ export async function createCi(
 }
 
 /** A standard-change template Chloe creates and publishes; its id. */
-export async function publishedChangeTemplate(
+export function publishedChangeTemplate(
   api: ServiceCall,
   template: {
     name: string;
@@ -59,16 +59,26 @@ export async function publishedChangeTemplate(
     assignmentGroup: string;
   },
 ): Promise<string> {
-  const chloe = await tokenFor('chloe');
-  const created = await api('change', 'POST', '/api/v1/change-templates', chloe, template);
+  return publishedRecord(api, 'change', '/api/v1/change-templates', 'chloe', template);
+}
+
+/**
+ * A versioned record (a change template, a catalog item) `user` creates at `collection` and
+ * publishes with the version it read (`POST <collection>/{id}/publish`); its id.
+ */
+export async function publishedRecord(
+  api: ServiceCall,
+  service: string,
+  collection: string,
+  user: string,
+  body: object,
+): Promise<string> {
+  const token = await tokenFor(user);
+  const created = await api(service, 'POST', collection, token, body);
   expect(created.status).toBe(201);
-  const published = await api(
-    'change',
-    'POST',
-    `/api/v1/change-templates/${created.body.id}/publish`,
-    chloe,
-    { version: created.body.version },
-  );
+  const published = await api(service, 'POST', `${collection}/${created.body.id}/publish`, token, {
+    version: created.body.version,
+  });
   expect(published.status).toBe(200);
   return created.body.id as string;
 }
