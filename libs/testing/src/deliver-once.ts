@@ -1,4 +1,9 @@
-import type { EventDefinition } from '@itsm/contracts';
+import type {
+  EventData,
+  EventDefinition,
+  requestedItemProvisioningRequested,
+  requestedItemProvisioningWithdrawn,
+} from '@itsm/contracts';
 import { Inbox, type EventContext, type EventOf } from '@itsm/messaging';
 import type { DataSource } from 'typeorm';
 
@@ -33,4 +38,20 @@ export class EventDelivery {
       await handle(event, { manager, subscription: this.subscription, attempt: 1 });
     });
   }
+}
+
+/** The catalog's withdrawal of the item a provisioning request was for (its request cancelled). */
+export function withdrawalOf(
+  requested: EventData<typeof requestedItemProvisioningRequested>,
+  withdrawnBy = 'kate',
+): EventData<typeof requestedItemProvisioningWithdrawn> {
+  return {
+    id: requested.id,
+    number: requested.number,
+    requestId: requested.requestId,
+    ci: requested.ci !== undefined,
+    change: requested.change !== undefined,
+    withdrawnBy,
+    withdrawnAt: new Date().toISOString(),
+  };
 }

@@ -4,7 +4,12 @@ import {
   requestedItemProvisioningWithdrawn,
   type EventData,
 } from '@itsm/contracts';
-import { EventDelivery, startServiceUnderTest, type ServiceUnderTest } from '@itsm/testing';
+import {
+  EventDelivery,
+  startServiceUnderTest,
+  withdrawalOf,
+  type ServiceUnderTest,
+} from '@itsm/testing';
 import { definition } from '../configuration.definition';
 import { ProvisioningRequestsController } from './provisioning-requests.controller';
 
@@ -32,15 +37,7 @@ describe('CIs provisioned for the catalog, against real PostgreSQL', () => {
   const withdraw = (request: Requested, id?: string) =>
     events.deliver(
       requestedItemProvisioningWithdrawn,
-      {
-        id: request.id,
-        number: request.number,
-        requestId: request.requestId,
-        ci: request.ci !== undefined,
-        change: request.change !== undefined,
-        withdrawnBy: 'kate',
-        withdrawnAt: new Date().toISOString(),
-      },
+      withdrawalOf(request),
       (e, ctx) => handler.withdrawn(e, ctx),
       id,
     );
