@@ -10,6 +10,7 @@ import type { CiClass } from '../classes/ci-class.entity';
 import {
   IDENTIFIER_COLUMNS,
   IDENTIFIER_FIELDS,
+  setsIdentifier,
   type IdentifierField,
 } from '../classes/domain/class-hierarchy';
 import { ClassesService, type Hierarchy } from '../classes/classes.service';
@@ -55,7 +56,7 @@ export class CisService {
    * `ci.created`. The history lines' author is the caller's `withAuditActor`, if any.
    */
   async createIn(manager: EntityManager, request: CreateCiRequest, createdBy: string) {
-    await shareImportTurn(manager);
+    if (setsIdentifier(request)) await shareImportTurn(manager);
     const hierarchy = await this.classes.hierarchy(manager);
     const ciClass = this.classes.classNamed(hierarchy, request.className);
     const ci = manager.create(
@@ -89,7 +90,8 @@ export class CisService {
     const source = curator ? MANUAL_SOURCE : MONITORING_SOURCE;
     return withAuditActor(actor, () =>
       this.dataSource.transaction(async (manager) => {
-        await shareImportTurn(manager);
+        // Most updates are an agent's status report: only one naming an identifier waits for imports.
+        if (setsIdentifier(request)) await shareImportTurn(manager);
         const ci = await this.find(manager, id, true);
         const refusal = curator ? undefined : agentChangeRefusal(caller, ci.ownerGroup, request);
         if (refusal) {

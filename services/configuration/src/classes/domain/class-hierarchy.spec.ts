@@ -1,4 +1,4 @@
-import { ClassHierarchy, type ClassNode } from './class-hierarchy';
+import { ClassHierarchy, type ClassNode, setsIdentifier } from './class-hierarchy';
 
 const node = (
   id: string,
@@ -42,5 +42,15 @@ describe('ClassHierarchy', () => {
     ]);
     expect(hierarchy.isA('rhel_server', 'server')).toBe(true);
     expect(hierarchy.isA('database', 'server')).toBe(false);
+  });
+});
+
+describe('setsIdentifier', () => {
+  it('tells a write naming an identifier or the name from one that names none', () => {
+    expect(setsIdentifier({ serialNumber: 'SN-1' })).toBe(true);
+    expect(setsIdentifier({ name: 'db-01' })).toBe(true);
+    expect(setsIdentifier({ fqdn: null })).toBe(true);
+    expect(setsIdentifier({})).toBe(false);
+    expect(setsIdentifier({ operationalStatus: 'retired' } as object)).toBe(false);
   });
 });

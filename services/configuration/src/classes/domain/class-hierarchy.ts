@@ -15,6 +15,13 @@ export const IDENTIFIER_COLUMNS: Readonly<Record<IdentifierField, string>> = {
   name: 'name',
 };
 
+/** Whether a write names an identifier (a serial number, a host name…, or the name). */
+export function setsIdentifier(write: Partial<Record<IdentifierField, unknown>>): boolean {
+  return (Object.keys(IDENTIFIER_COLUMNS) as IdentifierField[]).some(
+    (field) => write[field] !== undefined,
+  );
+}
+
 /** What the hierarchy needs of a class. */
 export interface ClassNode {
   id: string;
